@@ -1,0 +1,88 @@
+"""cleanfeed: make scraped plain text fit to use.
+
+Split flattened page text into blocks, label each block ``body``, ``caption``,
+``navigation``, ``comment`` or ``spam`` with a rule layer and a trained classifier, and
+keep the article::
+
+    >>> from cleanfeed import clean, label
+    >>> article = clean(page_text)                     # doctest: +SKIP
+    >>> [(b.label, b.reason) for b in label(page_text)] # doctest: +SKIP
+
+``Pipeline`` holds every setting (model, rules, thresholds, labels kept); ``clean`` and
+``label`` use a default pipeline, loaded once on first use.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+
+from .decide import LabelledBlock
+from .labels import LABELS, Label
+from .model import ModelError, load_model
+from .pipeline import Pipeline
+from .rules import DEFAULT_RULES, Rule, RuleError, RuleSet
+from .segment import Block, segment
+
+__all__ = [
+    "clean",
+    "label",
+    "clean_batch",
+    "label_batch",
+    "Pipeline",
+    "Block",
+    "LabelledBlock",
+    "Label",
+    "LABELS",
+    "Rule",
+    "RuleSet",
+    "DEFAULT_RULES",
+    "RuleError",
+    "ModelError",
+    "load_model",
+    "segment",
+    "__version__",
+]
+
+__version__ = "0.1.0"
+
+_default: Pipeline | None = None
+_default_lock = threading.Lock()
+
+
+def _default_pipeline() -> Pipeline:
+    global _default
+    with _default_lock:
+        if _default is None:
+            pipeline = Pipeline()
+            pipeline._resolve()  # load the model now, once, under the lock
+            _default = pipeline
+        return _default
+
+
+def clean(text: str) -> str:
+    """The article of ``text``: its ``body`` blocks, exactly as in the input, joined by blank lines."""
+    return _default_pipeline().clean(text)
+
+
+def label(text: str) -> list[LabelledBlock]:
+    """Every block of ``text`` with label, confidence, offsets, per-label scores and reason."""
+    return _default_pipeline().label(text)
+
+
+def clean_batch(texts: Iterable[str], pipeline: Pipeline | None = None, n_jobs: int = 1) -> Iterator[str]:
+    """``clean`` over an iterable of texts, yielding results in input order.
+
+    ``n_jobs`` > 1 spreads the work over that many worker processes, each loading the
+    model once.
+    """
+    from ._parallel import map_pages
+
+    return map_pages("clean", texts, pipeline, n_jobs)
+
+
+def label_batch(texts: Iterable[str], pipeline: Pipeline | None = None, n_jobs: int = 1) -> Iterator[list[LabelledBlock]]:
+    """``label`` over an iterable of texts, yielding results in input order (see ``clean_batch``)."""
+    from ._parallel import map_pages
+
+    return map_pages("label", texts, pipeline, n_jobs)

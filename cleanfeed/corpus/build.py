@@ -1,0 +1,153 @@
+"""``cleanfeed corpus build``: render every labelled page and save a ``datasets.Dataset``.
+
+One row per rendered page: ``source``, ``site``, ``page_id``, ``use`` (``train`` or
+``eval``, from the set's licence), ``fold`` (0-4, a hash of the site, so that all pages of
+a site share a fold and cross-validation never splits a site), ``renderer``, ``text``, and
+``blocks``: the gold blocks with ``start``/``end`` offsets into ``text``, ``label`` and
+``how`` (the labelling rule that produced the label).
+
+Each training page is rendered in one scraper style chosen from its id, so the model sees
+every style without seeing one page three times; about half of them get a comment thread
+with spam.  Evaluation pages are rendered in the seed style, and a copy of the L3S pages
+gets threads made only of the held-out YouTube file and the SOCC comments, so spam is
+measured on messages no template or training file produced.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import random
+import re
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .render import STYLES, SourceBlock, layout
+from .sources import USE, Message, Page, dragnet, fundus, l3s, spam_collections, wcxb
+from .threads import ThreadPools, insert_thread, make_thread
+
+__all__ = ["build_corpus", "N_FOLDS"]
+
+N_FOLDS = 5
+THREAD_RATE = 0.5
+
+
+def site_fold(site: str) -> int:
+    return int(hashlib.sha256(site.encode("utf-8")).hexdigest(), 16) % N_FOLDS
+
+
+def _seed(*parts: str) -> int:
+    return int(hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:12], 16)
+
+
+def _row(page: Page, blocks: list[SourceBlock], how: list[str], style: str, use: str, source: str) -> dict[str, Any]:
+    text, spans = layout(blocks, style)
+    return {
+        "source": source,
+        "site": page.site,
+        "page_id": page.page_id,
+        "page_type": page.page_type,
+        "use": use,
+        "fold": site_fold(page.site),
+        "renderer": style,
+        "text": text,
+        "blocks": [
+            {"start": s, "end": e, "label": b.label, "how": h}
+            for b, h, (s, e) in zip(blocks, how, spans)
+        ],
+    }
+
+
+def _with_thread(page: Page, pools: ThreadPools, rng: random.Random, templates: bool = True) -> tuple[list[SourceBlock], list[str]]:
+    thread = make_thread(pools, rng, templates=templates)
+    for b in thread:
+        b.group = -1
+    how_of = {id(b): h for b, h in zip(page.blocks, page.how)}
+    merged = insert_thread(page.blocks, thread, rng)
+    how = [how_of.get(id(b), "thread:" + b.label) for b in merged]
+    return merged, how
+
+
+def _socc(root: Path) -> list[Message]:
+    path = root / "comments-socc-ctc" / "SFU_constructiveness_toxicity.csv"
+    if not path.is_file():
+        return []
+    out = []
+    with path.open(encoding="utf-8", errors="replace", newline="") as fh:
+        for row in csv.DictReader(fh):
+            text = re.sub(r"\s+", " ", row.get("comment_text") or row.get("text") or "").strip()
+            if text:
+                out.append(Message(text, False, "socc"))
+    return out
+
+
+def iter_rows(root: Path, limit: int | None = None) -> Iterator[dict[str, Any]]:
+    """Every corpus row, train sets first.  ``limit`` caps pages per source (for quick runs)."""
+    pools = spam_collections(root)
+    train_pools = ThreadPools(
+        ham=[m for m in pools["youtube"] + pools["sms"] if not m.spam] + pools["foxnews"],
+        spam=[m for m in pools["youtube"] + pools["sms"] if m.spam],
+    )
+    eval_pools = ThreadPools(
+        ham=[m for m in pools["youtube_eval"] if not m.spam] + _socc(root),
+        spam=[m for m in pools["youtube_eval"] if m.spam],
+    )
+    for name, reader in (("wcxb", wcxb), ("fundus", fundus)):
+        for k, page in enumerate(reader(root)):
+            if limit is not None and k >= limit:
+                break
+            rng = random.Random(_seed(name, page.page_id))
+            style = STYLES[rng.randrange(len(STYLES))]
+            blocks, how = page.blocks, page.how
+            if rng.random() < THREAD_RATE and any(b.label == "body" for b in blocks):
+                blocks, how = _with_thread(page, train_pools, rng)
+            yield _row(page, blocks, how, style, USE[name], name)
+    for k, page in enumerate(dragnet(root)):
+        if limit is not None and k >= limit:
+            break
+        yield _row(page, page.blocks, page.how, "seed", USE["dragnet"], "dragnet")
+    for k, page in enumerate(l3s(root)):
+        if limit is not None and k >= limit:
+            break
+        yield _row(page, page.blocks, page.how, "seed", USE["l3s-gn1"], "l3s-gn1")
+        rng = random.Random(_seed("l3s-threads", page.page_id))
+        if eval_pools.spam and any(b.label == "body" for b in page.blocks):
+            # Spam measured only on held-out messages: no templates in these threads.
+            merged, how = _with_thread(page, eval_pools, rng, templates=False)
+            yield _row(page, merged, how, "seed", "eval", "threads-heldout")
+
+
+def build_corpus(data: Path, out: Path, limit: int | None = None, progress: bool = True) -> dict[str, Any]:
+    """Build the corpus from ``data`` into ``out`` (a ``datasets`` directory); return counts."""
+    try:
+        import datasets
+        from tqdm.auto import tqdm
+    except ModuleNotFoundError as exc:
+        raise RuntimeError(f"building the corpus needs the 'corpus' extra: pip install 'cleanfeed[corpus]' ({exc.name} is missing)") from None
+    if not (data / "wcxb-dev").is_dir():
+        raise FileNotFoundError(f"{str(data)!r} does not look like the shared data directory (no wcxb-dev/ inside)")
+    rows = []
+    for row in tqdm(iter_rows(data, limit), desc="rendering pages", unit="page", disable=not progress):
+        rows.append(row)
+    ds = datasets.Dataset.from_list(rows)
+    out.mkdir(parents=True, exist_ok=True)
+    ds.save_to_disk(str(out))
+    return corpus_stats(rows)
+
+
+def corpus_stats(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Pages and blocks per source, blocks per label, and blocks per labelling rule."""
+    pages = Counter(r["source"] for r in rows)
+    labels: Counter = Counter()
+    how: Counter = Counter()
+    for r in rows:
+        for b in r["blocks"]:
+            labels[(r["source"], b["label"])] += 1
+            how[(r["source"], b["how"], b["label"])] += 1
+    return {
+        "pages": dict(pages),
+        "blocks_by_label": {f"{s}/{lab}": n for (s, lab), n in sorted(labels.items())},
+        "blocks_by_rule": {f"{s}/{h} -> {lab}": n for (s, h, lab), n in sorted(how.items())},
+    }

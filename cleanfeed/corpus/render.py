@@ -1,0 +1,245 @@
+"""HTML to plain text the way scrapers flatten it, remembering where each block came from.
+
+``html_blocks`` walks the DOM once and returns ``SourceBlock``s: the collapsed text of
+each block-level element run, its list depth, and what its ancestors say about it (a
+comment section, a caption, an L3S annotation class).  ``layout`` then writes those
+blocks out in one of several scraper styles and returns, for each block, the character
+span it occupies in the output, so labels stay attached after rendering:
+
+* ``"seed"``: a blank line between blocks, list items as indented ``  • `` bullets,
+  deeper for nested lists (html2text-like; the style of ``seeds/``);
+* ``"lines"``: one block per line, no blank lines, no markers (``text_content`` joins);
+* ``"wrapped"``: blank-line paragraphs hard-wrapped at 80 columns, list items as ``* ``
+  with hanging indentation (lynx/w3m/inscriptis-like).
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+import lxml.html
+from lxml import etree
+
+__all__ = ["SourceBlock", "html_blocks", "layout", "STYLES"]
+
+STYLES = ("seed", "lines", "wrapped")
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center dd details dialog dir div dl dt fieldset figcaption figure "
+    "footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre section summary table tbody "
+    "thead tfoot tr ul caption legend noframes html".split()
+)
+_DROP_TAGS = frozenset(
+    "script style noscript template svg iframe head meta link input select option textarea canvas object "
+    "embed audio video source track map area button".split()
+)
+_LIST_TAGS = frozenset(("ul", "ol", "menu", "dir"))
+_CELL_TAGS = frozenset(("td", "th"))
+
+# Attribute cues, matched against id, class, itemprop and role of every ancestor.
+_COMMENT_MARK = re.compile(r"comment|disqus|respond|reply|replies|discussion|talkback|reader-?response|user-?post|\bucomment", re.I)
+_COMMENT_FORM = re.compile(r"respond|comment-?form|reply-?form|commentform|comment-?respond|leave-?a-?(?:reply|comment)", re.I)
+_CAPTION_MARK = re.compile(r"caption|credit|wp-caption|image-?credit|photo-?credit|img-?desc|figure-?desc|media-?desc|copyright-?image", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_L3S_CLASS = re.compile(r"\bx-nc-sel(\d)\b")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class SourceBlock:
+    """A block of the rendered page and its provenance.
+
+    ``comment``/``caption``/``comment_form`` are the share of its characters under an
+    element marked that way; ``l3s`` the majority L3S class (``None`` if unannotated);
+    ``label`` is filled in by the labelling step.
+    """
+
+    text: str
+    depth: int = 0
+    list_item: bool = False
+    tag: str = ""
+    comment: float = 0.0
+    comment_form: float = 0.0
+    caption: float = 0.0
+    l3s: int | None = None
+    label: str = ""
+    group: int = 0  # consecutive list items of one list share a group, for layout
+
+
+@dataclass
+class _Ctx:
+    depth: int = 0
+    comment: bool = False
+    comment_form: bool = False
+    caption: bool = False
+    l3s: int | None = None
+    list_item: bool = False
+
+
+@dataclass
+class _Buffer:
+    parts: list[tuple[str, _Ctx]] = field(default_factory=list)
+    tag: str = ""
+    depth: int = 0
+    list_item: bool = False
+
+
+def _marks(el: etree._Element) -> str:
+    get = el.get
+    return " ".join(filter(None, (get("id"), get("class"), get("itemprop"), get("role"), get("data-testid"))))
+
+
+def _hidden(el: etree._Element) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.blocks: list[SourceBlock] = []
+        self.buf = _Buffer()
+        self.group = 0
+
+    def flush(self) -> None:
+        if not self.buf.parts:
+            return
+        text = _SPACE.sub(" ", "".join(p for p, _ in self.buf.parts)).strip()
+        if text:
+            weights = Counter()
+            l3s = Counter()
+            total = 0
+            for piece, ctx in self.buf.parts:
+                n = len(piece.strip())
+                total += n
+                if ctx.comment:
+                    weights["comment"] += n
+                if ctx.comment_form:
+                    weights["comment_form"] += n
+                if ctx.caption:
+                    weights["caption"] += n
+                if ctx.l3s is not None:
+                    l3s[ctx.l3s] += n
+            total = total or 1
+            self.blocks.append(
+                SourceBlock(
+                    text=text,
+                    depth=self.buf.depth,
+                    list_item=self.buf.list_item,
+                    tag=self.buf.tag,
+                    comment=weights["comment"] / total,
+                    comment_form=weights["comment_form"] / total,
+                    caption=weights["caption"] / total,
+                    l3s=l3s.most_common(1)[0][0] if l3s else None,
+                    group=self.group,
+                )
+            )
+        self.buf = _Buffer()
+
+    def add(self, text: str | None, ctx: _Ctx, tag: str) -> None:
+        if not text:
+            return
+        if not self.buf.parts:
+            self.buf.tag = tag
+            self.buf.depth = ctx.depth
+            self.buf.list_item = ctx.list_item
+        self.buf.parts.append((text, ctx))
+
+    def walk(self, el: etree._Element, ctx: _Ctx) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower().rsplit("}", 1)[-1]
+        if not tag or tag in _DROP_TAGS or _hidden(el):
+            return  # comments, processing instructions, scripts, hidden elements
+        marks = _marks(el)
+        ctx = replace(ctx)
+        if marks:
+            if _COMMENT_MARK.search(marks):
+                ctx.comment = True
+            if _COMMENT_FORM.search(marks):
+                ctx.comment_form = True
+            if _CAPTION_MARK.search(marks):
+                ctx.caption = True
+            m = _L3S_CLASS.search(el.get("class") or "")
+            if m:
+                ctx.l3s = int(m.group(1))
+        if tag == "figcaption" or (tag == "caption" and el.getparent() is not None and el.getparent().tag != "table"):
+            ctx.caption = True
+        if tag == "form" and ctx.comment:
+            ctx.comment_form = True
+        is_block = tag in _BLOCK_TAGS
+        if tag in _LIST_TAGS:
+            ctx.depth += 1
+            self.flush()
+            self.group += 1
+        if tag == "li":
+            ctx.list_item = True
+        elif is_block and tag not in _LIST_TAGS:
+            ctx.list_item = False
+        if is_block or tag == "br":
+            self.flush()
+        elif tag in _CELL_TAGS:
+            self.add(" ", ctx, tag)  # cells of a row read as one line, space-separated
+        self.add(el.text, ctx, tag)
+        for child in el:
+            self.walk(child, ctx)
+            # A child's tail is the parent's text, in the parent's context.
+            self.add(child.tail, ctx, tag)
+        if is_block:
+            self.flush()
+        if tag in _LIST_TAGS:
+            self.group += 1
+
+
+def html_blocks(html: str | bytes) -> list[SourceBlock]:
+    """The blocks a scraper would emit for ``html``, with provenance."""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return []
+    walker = _Walker()
+    body = root.find("body")
+    walker.walk(body if body is not None else root, _Ctx())
+    walker.flush()
+    return walker.blocks
+
+
+def layout(blocks: list[SourceBlock], style: str) -> tuple[str, list[tuple[int, int]]]:
+    """Write ``blocks`` in ``style``; return the text and each block's ``(start, end)`` span."""
+    if style not in STYLES:
+        raise ValueError(f"unknown style {style!r}; choose from {', '.join(STYLES)}")
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    prev: SourceBlock | None = None
+    for block in blocks:
+        indent = max(block.depth - 1, 0) if block.list_item else 0
+        if style == "seed":
+            sep = "\n" if (prev is not None and block.list_item and prev.list_item and prev.group == block.group) else "\n\n"
+            body = ("  " * (indent + 1) + "• " + block.text) if block.list_item else ("  " * block.depth if block.tag == "_thread" else "") + block.text
+            lead = len(body) - len(body.lstrip())
+        elif style == "lines":
+            sep = "\n"
+            body = block.text
+            lead = 0
+        else:
+            sep = "\n\n"
+            if block.list_item:
+                prefix = "  " * indent + "* "
+                body = textwrap.fill(block.text, width=80, initial_indent=prefix, subsequent_indent=" " * len(prefix),
+                                     break_long_words=False, break_on_hyphens=False)
+            else:
+                body = textwrap.fill(block.text, width=80, break_long_words=False, break_on_hyphens=False)
+            lead = len(body) - len(body.lstrip())
+        if prev is None:
+            sep = ""
+        pos += len(sep)
+        out.append(sep)
+        spans.append((pos + lead, pos + len(body.rstrip())))
+        out.append(body)
+        pos += len(body)
+        prev = block
+    return "".join(out) + ("\n" if out else ""), spans

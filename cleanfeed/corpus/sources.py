@@ -1,0 +1,235 @@
+"""Readers for the labelled data sets in ``../shared/data``, each yielding labelled pages.
+
+Every reader returns ``Page`` objects whose blocks carry a label and the *labelling rule*
+that produced it (``Page.how``), so the corpus documentation can count, per rule, how
+many blocks each produced.  Which sets may train the shipped model is decided by their
+licences (``USE``); the others only measure.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+from .align import GoldText
+from .render import SourceBlock, html_blocks
+
+__all__ = ["Page", "USE", "LICENCES", "wcxb", "fundus", "dragnet", "l3s", "spam_collections"]
+
+#: Which sets may train the shipped model (``train``) and which only measure (``eval``).
+USE = {
+    "wcxb": "train",
+    "fundus": "train",
+    "youtube-spam": "train",
+    "spam-sms": "train",
+    "comments-foxnews": "train",
+    "l3s-gn1": "eval",
+    "dragnet": "eval",
+    "comments-socc": "eval",
+}
+LICENCES = {
+    "wcxb": "CC-BY-4.0",
+    "fundus": "MIT",
+    "youtube-spam": "CC-BY-4.0",
+    "spam-sms": "CC-BY-4.0",
+    "comments-foxnews": "MIT",
+    "l3s-gn1": "research use only",
+    "dragnet": "AGPL-3.0",
+    "comments-socc": "CC BY-NC-SA 4.0",
+}
+
+#: WCXB page types whose main content is an article-like text; forum threads, listings and
+#: collections put other pages' teasers or readers' posts in "main content", which
+#: LABELS.md calls navigation and comment.
+WCXB_TYPES = ("article", "service", "product", "documentation")
+
+#: The YouTube file kept out of training to measure spam on unseen comments.
+HELD_OUT_YOUTUBE = "Youtube04-Eminem.csv"
+
+
+@dataclass
+class Page:
+    source: str
+    site: str
+    page_id: str
+    blocks: list[SourceBlock]
+    how: list[str] = field(default_factory=list)  # labelling rule per block
+    page_type: str = ""
+
+
+def _site(url: str) -> str:
+    host = urlparse(url).netloc.lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def _structural_label(block: SourceBlock) -> tuple[str, str]:
+    """The label of a block the gold text does not claim, from its HTML ancestry."""
+    if block.comment_form >= 0.5:
+        return "navigation", "html:comment_form"
+    if block.comment >= 0.5:
+        return "comment", "html:comment_container"
+    if block.caption >= 0.5:
+        return "caption", "html:caption_container"
+    return "navigation", "unaligned"
+
+
+def wcxb(root: Path) -> Iterator[Page]:
+    """WCXB: body by alignment with ``main_content`` (and the title), the rest from the HTML."""
+    base = root / "wcxb-dev"
+    with gzip.open(base / "ground-truth.jsonl.gz", "rt", encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh]
+    for rec in records:
+        meta = rec.get("_meta") or {}
+        page_type = meta.get("page_type") or ""
+        if page_type not in WCXB_TYPES:
+            continue
+        path = base / "html" / f"{rec['file_id']}.html.gz"
+        if not path.is_file():
+            continue
+        gt = rec.get("ground_truth") or {}
+        gold = GoldText([gt.get("title") or "", gt.get("main_content") or ""])
+        blocks = html_blocks(gzip.open(path).read())
+        how = []
+        for b in blocks:
+            if gold.matches(b.text) and b.comment < 0.5:
+                b.label, h = "body", "align:main_content"
+            else:
+                b.label, h = _structural_label(b)
+            how.append(h)
+        yield Page("wcxb", meta.get("domain") or _site(rec.get("url", "")), rec["file_id"], blocks, how, page_type)
+
+
+def fundus(root: Path) -> Iterator[Page]:
+    """Fundus: paragraphs, headlines, summary and title are body; captions and credits caption."""
+    base = root / "fundus-dev"
+    for spec in sorted(base.glob("*/*.json")):
+        versions = json.loads(spec.read_text(encoding="utf-8"))
+        pages = sorted(spec.parent.glob(f"{spec.stem}_*.html.gz"))
+        for (key, parse), html_path in zip(sorted(versions.items()), pages):
+            body_texts = [parse.get("title") or ""]
+            body = parse.get("body") or {}
+            body_texts += body.get("summary") or []
+            for section in body.get("sections") or []:
+                body_texts += section.get("headline") or []
+                body_texts += section.get("paragraphs") or []
+            caption_texts = []
+            for image in parse.get("images") or []:
+                caption_texts += [image.get("caption") or "", image.get("description") or ""]
+                caption_texts += image.get("authors") or []
+            body_gold = GoldText(body_texts)
+            caption_gold = GoldText(caption_texts)
+            blocks = html_blocks(gzip.open(html_path).read())
+            how = []
+            for b in blocks:
+                if body_gold.matches(b.text) and b.caption < 0.5:
+                    b.label, h = "body", "align:paragraphs"
+                elif caption_gold.matches(b.text):
+                    b.label, h = "caption", "align:image_caption_or_credit"
+                else:
+                    b.label, h = _structural_label(b)
+                how.append(h)
+            yield Page("fundus", f"{spec.parent.name}/{spec.stem}", f"{spec.stem}:{key}", blocks, how, "article")
+
+
+_DRAGNET_SPLIT = "!@#$%^&*()  COMMENTS"
+
+
+def dragnet(root: Path) -> Iterator[Page]:
+    """Dragnet (eval): gold article text then gold comments, aligned to blocks."""
+    base = root / "dragnet-2012-train"
+    for gold_path in sorted((base / "Corrected").glob("*.html.corrected.txt.gz")):
+        page_id = gold_path.name.split(".")[0]
+        html_path = base / "HTML" / f"{page_id}.html.gz"
+        if not html_path.is_file():
+            continue
+        gold = gzip.open(gold_path).read().decode("utf-8", errors="replace")
+        article, _, comments = gold.partition(_DRAGNET_SPLIT)
+        article_gold, comment_gold = GoldText([article]), GoldText([comments])
+        blocks = html_blocks(gzip.open(html_path).read())
+        how = []
+        for b in blocks:
+            if article_gold.matches(b.text):
+                b.label, h = "body", "align:gold_article"
+            elif comment_gold and comment_gold.matches(b.text):
+                b.label, h = "comment", "align:gold_comments"
+            else:
+                b.label, h = "navigation", "unaligned"
+            how.append(h)
+        yield Page("dragnet", f"dragnet/{page_id}", page_id, blocks, how, "article")
+
+
+# L3S-GN1 classes -> LABELS.md.  Supplemental (3) mixes captions with bylines and datelines;
+# it is kept as "caption" here and scored as "caption or navigation" by the evaluation.
+_L3S_LABELS = {0: "navigation", 1: "body", 2: "body", 3: "caption", 4: "navigation", 5: "comment"}
+
+
+def l3s(root: Path) -> Iterator[Page]:
+    """L3S-GN1 (eval): each block takes the majority class of its annotated text runs."""
+    base = root / "l3s-gn1-dev"
+    sites = {}
+    urls = base / "urls.tsv"
+    if urls.is_file():
+        for line in urls.read_text(encoding="utf-8", errors="replace").splitlines():
+            parts = line.split("\t")
+            if len(parts) >= 2:
+                sites[parts[0]] = parts[1]
+    for path in sorted((base / "annotated").glob("*.html.gz")):
+        uuid = path.name.split(".")[0]
+        blocks = html_blocks(gzip.open(path).read())
+        how = []
+        for b in blocks:
+            cls = 0 if b.l3s is None else b.l3s
+            b.label = _L3S_LABELS[cls]
+            how.append(f"l3s:class{cls}")
+        yield Page("l3s-gn1", sites.get(uuid, uuid), uuid, blocks, how, "article")
+
+
+@dataclass
+class Message:
+    text: str
+    spam: bool
+    source: str
+    author: str = ""
+
+
+def _youtube(root: Path, held_out: bool) -> list[Message]:
+    out = []
+    for path in sorted((root / "youtube-spam").glob("*.csv")):
+        if (path.name == HELD_OUT_YOUTUBE) != held_out:
+            continue
+        with path.open(encoding="utf-8", errors="replace", newline="") as fh:
+            for row in csv.DictReader(fh):
+                text = re.sub(r"<[^>]+>", " ", row.get("CONTENT") or "")
+                text = re.sub(r"\s+", " ", text).strip()
+                if text:
+                    out.append(Message(text, row.get("CLASS") == "1", f"youtube:{path.stem}", row.get("AUTHOR") or ""))
+    return out
+
+
+def spam_collections(root: Path) -> dict[str, list[Message]]:
+    """Spam and ham messages: ``train`` pools and the held-out YouTube file (``youtube_eval``)."""
+    sms = []
+    sms_path = root / "spam-sms" / "SMSSpamCollection"
+    if sms_path.is_file():
+        for line in sms_path.read_text(encoding="utf-8", errors="replace").splitlines():
+            tag, _, text = line.partition("\t")
+            if text.strip():
+                sms.append(Message(text.strip(), tag == "spam", "sms"))
+    fox = []
+    fox_path = root / "comments-foxnews" / "fox-news-comments.jsonl"
+    if fox_path.is_file():
+        for line in fox_path.read_text(encoding="utf-8", errors="replace").splitlines():
+            try:
+                rec = json.loads(line)
+            except ValueError:
+                continue
+            text = re.sub(r"\s+", " ", rec.get("text") or "").strip()
+            if text:
+                fox.append(Message(text, False, "foxnews", rec.get("user") or ""))
+    return {"youtube": _youtube(root, held_out=False), "youtube_eval": _youtube(root, held_out=True), "sms": sms, "foxnews": fox}

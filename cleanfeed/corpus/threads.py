@@ -1,0 +1,185 @@
+"""Reader-comment threads, with spam in them, placed into rendered pages.
+
+No data set labels spam inside a page, so threads are assembled: real comments (Fox News
+reader comments, YouTube and SMS ham) and real spam (YouTube and SMS spam collections),
+plus blog-comment spam written for this project from the templates below, each under a
+header line in one of the common comment-system formats.  A header takes the label of
+its comment (``LABELS.md``); the thread sits where comment sections sit, after the
+article, between a comment-count heading and the comment form.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from .render import SourceBlock
+from .sources import Message
+
+__all__ = ["SPAM_TEMPLATES", "spam_comment", "make_thread", "insert_thread"]
+
+_FIRST = ("James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William Barbara Richard Susan "
+          "Joseph Jessica Thomas Sarah Charles Karen Chris Nancy Daniel Lisa Matthew Betty Anthony Sandra Mark "
+          "Ashley Paul Kimberly Steven Emily Andrew Donna Josh Michelle Kevin Carol Brian Amanda George Melissa "
+          "Tim Deborah Ed Rebecca Ron Laura Jason Helen Ryan Sharon Jacob Cynthia Gary Kathleen Nick Amy Eric "
+          "Angela Jon Shirley Stephen Anna Larry Brenda Justin Pamela Scott Emma Frank Nicole Greg Ruth Ray "
+          "Olivia Sam Ahmed Priya Wei Yuki Carlos Sofia Lars Ingrid Olu Amara Dmitri Fatima Raj Mei").split()
+_LAST = ("Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez Wilson "
+         "Anderson Thomas Taylor Moore Jackson Martin Lee Perez Thompson White Harris Sanchez Clark Ramirez "
+         "Lewis Robinson Walker Young Allen King Wright Scott Torres Nguyen Hill Flores Green Adams Nelson "
+         "Baker Hall Rivera Campbell Mitchell Carter Roberts Kowalski Okafor Singh Chen Tanaka Larsen Petrov").split()
+_HANDLES = ("truthseeker patriot76 mike_in_ohio jd2020 sunnydays oldtimer realist99 watcher nomad88 citizenX "
+            "libertybelle kiwi_fan bluesky captain_obvious techguy mom_of_3").split()
+
+# Blog-comment spam written for cleanfeed: the families seen in WordPress spam queues.
+SPAM_TEMPLATES: tuple[str, ...] = (
+    "Hi, if you are short of cash there is a chance to make some extra with {gift}. It could really help you. Just follow this link {link}",
+    "I am making ${amount} an hour working from home. I never thought I'd be able to do it but my best friend earns ${amount2} a month doing this. Go to this site for more details {link}",
+    "Start working from home! Great job for students, stay-at-home moms or anyone needing extra income. You only need a computer and internet. Earn up to ${amount2} a week. Visit {link}",
+    "Google is paying ${amount} per hour! Just work online for a few hours a day and spend more time with family. Check this out {link}",
+    "I get paid over ${amount2} per month working from home. I was laid off last year and now I make good money. Here is what I do, copy this site {link}",
+    "Free {gift} giveaway today only!!! Claim yours before they run out at {link}",
+    "Get a free ${amount} {gift} now, limited offer. Click the link in my profile.",
+    "Earn {crypto} daily with our automated trading bot, 300% returns guaranteed. Contact us on WhatsApp {phone}",
+    "I invested ${amount2} with {name} and made ${amount3} in two weeks. She is the best {crypto} account manager. Contact her on Telegram @{handle}",
+    "Thanks to Mr {last} I recovered my lost {crypto} funds. Reach him via email {handle}@{mail} or WhatsApp {phone}",
+    "Are you in need of a loan? We offer loans at 2% interest rate to individuals and companies. Contact us today at {handle}@{mail}",
+    "Instant loan approval, no credit check, get up to ${amount3} today. Apply now at {link}",
+    "Do you need a personal or business loan? Fast approval within 24 hours. Email {handle}@{mail} or text {phone}",
+    "Nice article! Visit my website for the best deals on cheap {product}: {link}",
+    "Great post, very informative. Check out my blog about {product} at {link} thanks",
+    "Buy cheap {product} online without prescription, fast worldwide shipping {link}",
+    "Best {product} {link} | cheap {product} {link2} | discount {product} {link}",
+    "{product} {link} {product} online {link2} buy {product} {link}",
+    "I have been surfing online more than 3 hours today, yet I never found any interesting article like yours. Please check out my site too {link}",
+    "Hi there, I found your blog via Google while searching for {product} and your post looks very interesting. I've bookmarked it. Here is my page: {link}",
+    "Make money online with this simple trick!!! I made ${amount3} last month {link}",
+    "Want to lose 20 pounds in 2 weeks? This miracle {product} works, see {link}",
+    "Congratulations! You have been selected to receive a ${amount3} {gift}. Claim now at {link} before it expires",
+    "URGENT: your account has been suspended. Verify your details at {link} to restore access",
+    "Hello everyone, I want to share how I got my ex back with the help of a powerful spell caster. Contact him on WhatsApp {phone}",
+    "Need a hacker? I can recover hacked accounts, change grades and spy on phones. Contact {handle}@{mail}",
+    "Work from home opportunity: ${amount} per hour, no experience needed, weekly payouts. Details at {link}",
+    "My neighbor's sister makes ${amount} an hour on the internet. She has been out of work for nine months but last month her check was ${amount3} just working on the laptop for a few hours. Read more at {link}",
+    "Stop wasting time, start earning! I make ${amount2} every week from home with my laptop. Follow the link on my profile",
+    "Join the {crypto} revolution, double your investment in 7 days. Register here {link}",
+    "Best SEO services, get your site on Google's first page. Cheap backlinks: {link}",
+    "Subscribe to my channel for more videos like this, I upload every day! {link}",
+    "Check out my new music video, please like and subscribe {link}",
+    "Hey guys check out my channel, I make funny videos and I need just 100 more subscribers!",
+    "Earn free {gift} by answering simple surveys. Sign up with my referral link {link}",
+    "Looking for a reliable {crypto} investment platform? I earn ${amount2} weekly with {name}. Message on WhatsApp {phone}",
+    "Cheap {product} for sale, DM me on Instagram @{handle} for prices",
+    "Want to know the secret to passive income? I went from broke to ${amount3} a month. Go on this site {link}",
+    "Win a brand new iPhone! Just enter your email at {link}",
+    "Your article is great. By the way, we sell high quality {product} at the lowest prices: {link}",
+    "Easy cash: get paid ${amount} per survey from home. Start now at {link}",
+    "Real estate investors wanted, guaranteed monthly returns of ${amount2}. Call {phone}",
+)
+_GIFTS = ("Gift Cards", "Amazon gift cards", "Walmart gift cards", "iTunes gift cards", "Steam gift cards", "PayPal cash", "Visa gift cards")
+_CRYPTO = ("bitcoin", "crypto", "BTC", "USDT", "Ethereum", "forex")
+_PRODUCTS = ("viagra", "cialis", "replica watches", "CBD oil", "diet pills", "keto gummies", "Ray Ban sunglasses", "essay writing", "phentermine", "Nike shoes")
+_TLDS = ("com", "net", "org", "info", "xyz", "online", "site", "club", "top")
+_WORDS = ("cash", "work", "home", "earn", "job", "pay", "smart", "daily", "best", "deal", "money", "easy", "click", "free", "profit", "gift")
+_MAILS = ("gmail.com", "outlook.com", "yahoo.com", "proton.me", "hotmail.com")
+
+
+def _name(rng: random.Random) -> str:
+    style = rng.random()
+    first, last = rng.choice(_FIRST), rng.choice(_LAST)
+    if style < 0.45:
+        return f"{first} {last}"
+    if style < 0.65:
+        return first
+    if style < 0.8:
+        return f"{first} {last[0]}"
+    if style < 0.9:
+        return f"{first} {last[0]}."
+    return rng.choice(_HANDLES)
+
+
+def _link(rng: random.Random) -> str:
+    host = rng.choice(_WORDS) + rng.choice(_WORDS) + str(rng.randint(0, 999)) if rng.random() < 0.5 else rng.choice(_WORDS) + rng.choice(_WORDS)
+    path = rng.choice(("", "/", "/join", "/?ref=" + str(rng.randint(100, 99999)), "/offer", "/start"))
+    scheme = rng.choice(("https://", "http://", "www.", ""))
+    return f"{scheme}{host}.{rng.choice(_TLDS)}{path}"
+
+
+def spam_comment(rng: random.Random) -> str:
+    """One blog-comment spam text from the templates, with random names, sums and links."""
+    template = rng.choice(SPAM_TEMPLATES)
+    amount = rng.choice((15, 25, 35, 47, 65, 82, 85, 90, 97, 150))
+    values = {
+        "amount": amount, "amount2": f"{rng.randint(3, 25) * 1000:,}" if rng.random() < 0.5 else rng.randint(300, 9000),
+        "amount3": f"{rng.randint(5, 60) * 1000:,}", "gift": rng.choice(_GIFTS), "crypto": rng.choice(_CRYPTO),
+        "product": rng.choice(_PRODUCTS), "link": _link(rng), "link2": _link(rng), "name": _name(rng),
+        "last": rng.choice(_LAST), "handle": rng.choice(_HANDLES) + str(rng.randint(1, 99)), "mail": rng.choice(_MAILS),
+        "phone": "+" + str(rng.randint(1, 99)) + " " + " ".join(str(rng.randint(100, 999)) for _ in range(3)),
+    }
+    text = template.format(**values)
+    if rng.random() < 0.2:  # spammers' casual typing
+        text = text.replace(". ", ".. ").replace("Hey,", "Hey ,")
+    return text
+
+
+_MONTHS = ("January February March April May June July August September October November December").split()
+
+
+def _header(name: str, rng: random.Random, fmt: int) -> str:
+    month, day, year = rng.choice(_MONTHS), rng.randint(1, 28), rng.randint(2008, 2026)
+    hour, minute, ampm = rng.randint(1, 12), rng.randint(0, 59), rng.choice(("am", "pm"))
+    return [
+        f"{name} says:",
+        f"{name} on {month} {day}, {year} at {hour}:{minute:02d} {ampm}",
+        f"{name} · {rng.randint(1, 59)} {rng.choice(('minutes', 'hours', 'days', 'weeks', 'months'))} ago",
+        f"{name} {month} {day}, {year} at {hour}:{minute:02d} {ampm}",
+        f"{name} said:",
+        f"{name}",
+        f"{name} wrote:",
+    ][fmt]
+
+
+@dataclass
+class ThreadPools:
+    ham: list[Message]
+    spam: list[Message]
+
+
+def make_thread(pools: ThreadPools, rng: random.Random, spam_rate: float = 0.25, templates: bool = True) -> list[SourceBlock]:
+    """A comment thread as labelled blocks: header, text, and sometimes 'Reply' or a like count.
+
+    Spam comes half from ``pools.spam`` and half from ``SPAM_TEMPLATES``, or only from
+    the pool when ``templates`` is false (evaluation threads).
+    """
+    blocks: list[SourceBlock] = []
+    fmt = rng.choice((0, 0, 1, 2, 3, 4, 5, 6))  # one header format per site, as in life
+    for _ in range(rng.randint(2, 12)):
+        spam = rng.random() < spam_rate
+        if spam:
+            use_template = templates and (rng.random() < 0.5 or not pools.spam)
+            text = spam_comment(rng) if use_template else rng.choice(pools.spam).text
+        else:
+            text = rng.choice(pools.ham).text
+        label = "spam" if spam else "comment"
+        depth = 1 if rng.random() < 0.75 else 2
+        blocks.append(SourceBlock(text=_header(_name(rng), rng, fmt), depth=depth, list_item=True, tag="_thread", label=label))
+        blocks.append(SourceBlock(text=text, depth=depth + 1, tag="_thread", label=label))
+        if rng.random() < 0.3:
+            extra = rng.choice(("Reply", "Reply", "Report", f"{rng.randint(1, 250)} likes", f"{rng.randint(1, 40)} Likes"))
+            blocks.append(SourceBlock(text=extra, depth=depth + 1, tag="_thread", label="comment"))
+    return blocks
+
+
+def insert_thread(page_blocks: list[SourceBlock], thread: list[SourceBlock], rng: random.Random) -> list[SourceBlock]:
+    """Place ``thread`` after the page's last body block, framed as comment sections are."""
+    last_body = max((i for i, b in enumerate(page_blocks) if b.label == "body"), default=len(page_blocks) - 1)
+    before: list[SourceBlock] = []
+    after: list[SourceBlock] = []
+    n = sum(1 for b in thread if b.label in ("comment", "spam") and b.list_item)
+    if rng.random() < 0.6:
+        before.append(SourceBlock(text=rng.choice((f"{n} Comments", f"{n} thoughts on this", "Comments", f"Comments ({n})", "Discussion", f"{n} Responses")), label="navigation", tag="_thread"))
+    if rng.random() < 0.6:
+        after.append(SourceBlock(text=rng.choice(("Leave a Reply", "Leave a Comment", "Post a comment", "Add a comment")), label="navigation", tag="_thread"))
+        if rng.random() < 0.7:
+            after.append(SourceBlock(text="Your email address will not be published. Required fields are marked *", label="navigation", tag="_thread"))
+    return page_blocks[: last_body + 1] + before + thread + after + page_blocks[last_body + 1 :]

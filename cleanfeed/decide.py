@@ -1,0 +1,164 @@
+"""From rule hits and model scores to one label per block, and why.
+
+Three small passes, in the order jusText taught: decide each block on its own, then let
+the neighbours revise what context makes obvious.
+
+1. **Hard rules.** The first hard rule that matches decides (``reason="rule:<name>"``).
+2. **Model.** Otherwise the label whose score reaches its threshold; with no threshold
+   met, the highest score (``reason="model"``).
+3. **Context.** ``"context:<what>"`` reasons mark labels changed by the page around them:
+
+   * ``comment_thread``: a comment header ("Jane says:") takes the label of the comment
+     under it (``LABELS.md``), and the block under a header is that comment, so a
+     well-written comment the model took for body becomes ``comment``;
+   * ``after_section_header``: blocks under a "Related News"/"You May Also Like" heading
+     are teasers (``navigation``), provided the article itself lies above the heading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .labels import LABELS
+from .rules import RuleSet
+from .segment import Block
+
+__all__ = ["LabelledBlock", "decide"]
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledBlock:
+    """A block with its label, how sure cleanfeed is, and why.
+
+    ``confidence`` is the score of the chosen label (1.0 for a hard rule); ``scores`` maps
+    every label to the model's probability (empty when the model did not run);
+    ``reason`` is ``"rule:<name>"``, ``"model"`` or ``"context:<pass>"``.
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    label: str
+    confidence: float
+    reason: str
+    scores: Mapping[str, float]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "index": self.index,
+            "start": self.start,
+            "end": self.end,
+            "label": self.label,
+            "confidence": round(self.confidence, 4),
+            "reason": self.reason,
+            "scores": {k: round(v, 4) for k, v in self.scores.items()},
+            "text": self.text,
+        }
+
+
+def _model_choice(row: np.ndarray, thresholds: Mapping[str, float | None]) -> int:
+    """The label a score row points to under the per-label thresholds."""
+    met = [
+        j for j, label in enumerate(LABELS)
+        if thresholds.get(label) is not None and row[j] >= thresholds[label]  # type: ignore[operator]
+    ]
+    if met:
+        return max(met, key=lambda j: row[j])
+    return int(np.argmax(row))
+
+
+def decide(
+    blocks: Sequence[Block],
+    hits: np.ndarray,
+    rules: RuleSet,
+    scores: np.ndarray | None,
+    thresholds: Mapping[str, float | None],
+    fallback: str = "body",
+) -> list[LabelledBlock]:
+    """Label every block.  ``scores`` is ``None`` in rules-only mode: unruled blocks get ``fallback``."""
+    rule_list = list(rules)
+    hard = [j for j, r in enumerate(rule_list) if r.strength == "hard"]
+    header_cols = [j for j, r in enumerate(rule_list) if r.kind == "comment_header"]
+    section_cols = [j for j, r in enumerate(rule_list) if r.kind == "section_header"]
+
+    labels: list[str] = []
+    conf: list[float] = []
+    reasons: list[str] = []
+    for i in range(len(blocks)):
+        rule_j = next((j for j in hard if hits[i, j]), None)
+        if rule_j is not None:
+            labels.append(rule_list[rule_j].label)
+            conf.append(1.0)
+            reasons.append(f"rule:{rule_list[rule_j].name}")
+        elif scores is not None:
+            j = _model_choice(scores[i], thresholds)
+            labels.append(LABELS[j])
+            conf.append(float(scores[i, j]))
+            reasons.append("model")
+        else:
+            labels.append(fallback)
+            conf.append(0.0)
+            reasons.append("default")
+
+    is_header = [bool(header_cols) and bool(hits[i, header_cols].any()) for i in range(len(blocks))]
+    _comment_thread(labels, reasons, is_header, conf)
+    is_section = [bool(section_cols) and bool(hits[i, section_cols].any()) for i in range(len(blocks))]
+    _after_section_header(blocks, labels, reasons, is_section, conf)
+
+    return [
+        LabelledBlock(
+            index=b.index,
+            start=b.start,
+            end=b.end,
+            text=b.text,
+            label=labels[i],
+            confidence=conf[i],
+            reason=reasons[i],
+            scores={} if scores is None else {label: float(scores[i, j]) for j, label in enumerate(LABELS)},
+        )
+        for i, b in enumerate(blocks)
+    ]
+
+
+def _comment_thread(labels: list[str], reasons: list[str], is_header: list[bool], conf: list[float]) -> None:
+    n = len(labels)
+    for i in range(n):
+        if not is_header[i] or i + 1 >= n or is_header[i + 1]:
+            continue
+        nxt = i + 1
+        # The block under a header is the comment itself, unless a rule already says
+        # otherwise (a "Leave a Reply" form straight after the last comment, say).
+        if labels[nxt] in ("body", "caption") and reasons[nxt] == "model":
+            labels[nxt] = "comment"
+            reasons[nxt] = "context:comment_thread"
+        if labels[nxt] in ("comment", "spam") and labels[i] != labels[nxt]:
+            labels[i] = labels[nxt]
+            reasons[i] = "context:comment_thread"
+            conf[i] = conf[nxt]
+
+
+def _after_section_header(
+    blocks: Sequence[Block], labels: list[str], reasons: list[str], is_section: list[bool], conf: list[float]
+) -> None:
+    n = len(labels)
+    for i in range(n):
+        if not is_section[i]:
+            continue
+        body_above = sum(blocks[k].end - blocks[k].start for k in range(i) if labels[k] == "body")
+        # The teasers run until something a rule recognises as another part of the page.
+        stop = i + 1
+        while stop < n and not reasons[stop].startswith("rule:"):
+            stop += 1
+        body_below = sum(blocks[k].end - blocks[k].start for k in range(i + 1, stop) if labels[k] == "body")
+        # A "Related" box inside the article is followed by more article than came before
+        # it; only when the article is above the heading are the blocks below teasers.
+        if body_below >= body_above:
+            continue
+        for k in range(i + 1, stop):
+            if labels[k] in ("body", "caption"):
+                labels[k] = "navigation"
+                reasons[k] = "context:after_section_header"

@@ -1,0 +1,232 @@
+"""Per-block features with page context: the one place both training and prediction use.
+
+The model sees three kinds of evidence for each block (the order of the columns is
+``FEATURE_NAMES``, versioned by ``FEATURE_VERSION``):
+
+* the block itself: length, word shape, punctuation, list layout (what jusText calls
+  length and stop-word density, plus the cues scrapers leave: bullets and indentation);
+* what the rules said: one column per default rule, and per-label counts of all active
+  hard and soft hits, so user-added rules still reach the model;
+* context: the same cues and the text model's scores for the neighbouring blocks, the
+  block's position in the page, and what came before it (a comment header above means a
+  thread; a "Related" heading above means teasers).  Boilerplate comes in runs, which is
+  why a block's neighbours say as much about it as its own words.
+
+Changing a column changes ``FEATURE_VERSION``; a model trained on another version is
+refused at load time rather than fed misaligned numbers.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+import regex
+
+from .labels import LABELS
+from .rules import DEFAULT_RULES, RuleSet
+from .segment import Block
+
+__all__ = ["FEATURE_VERSION", "FEATURE_NAMES", "page_features", "rule_hits"]
+
+FEATURE_VERSION = "1"
+
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}'’]+")
+_SENTENCE_END = regex.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
+_FIRST_PERSON = frozenset("i me my mine we us our i'm i’m im i've i’ve you your you're you’re u lol".split())
+_FUNCTION_WORDS = frozenset(
+    "the a an of to in and or is are was were be been it that this for on with as at by from "
+    "has have had not but he she they his her their its which who said will would can could "
+    "der die das und ist ein eine zu den von mit le la les et est un une de des el los y en".split()
+)
+
+_OWN = [
+    "log_chars", "log_words", "mean_word_len", "upper_ratio", "digit_ratio", "punct_ratio",
+    "nonword_ratio", "ends_sentence", "ends_colon", "ends_question", "starts_upper",
+    "title_ratio", "log_sentences", "function_word_ratio", "first_person_ratio",
+    "exclaim", "has_pipe", "has_at", "has_currency", "is_bullet", "depth", "log_lines",
+    "blank_before", "short", "all_caps", "has_quote",
+]
+_POSITION = ["rel_pos", "rel_pos_from_end", "log_index", "log_index_from_end", "log_n_blocks",
+             "chars_before_ratio", "depth_delta"]
+_CONTEXT_CUES = ["log_chars", "ends_sentence", "is_bullet", "depth", "short", "title_ratio"]
+_HIT_GROUPS = [f"{strength}_{label}" for strength in ("hard", "soft") for label in LABELS]
+_DEFAULT_RULE_NAMES = [rule.name for rule in DEFAULT_RULES]
+_OFFSETS = (-2, -1, 1, 2)
+
+
+def _names() -> list[str]:
+    names = list(_OWN) + list(_POSITION)
+    names += [f"rule:{n}" for n in _DEFAULT_RULE_NAMES]
+    names += [f"hits:{g}" for g in _HIT_GROUPS]
+    names += [f"text:{label}" for label in LABELS]
+    for off in _OFFSETS:
+        names += [f"n{off:+d}:{c}" for c in _CONTEXT_CUES]
+        names += [f"n{off:+d}:hits:{g}" for g in _HIT_GROUPS[:5]]
+        names += [f"n{off:+d}:text:{label}" for label in LABELS]
+        names += [f"n{off:+d}:comment_header", f"n{off:+d}:exists"]
+    names += [f"window:text:{label}" for label in LABELS]
+    names += ["comment_header_above", "log_since_comment_header", "section_header_above",
+              "log_since_section_header", "page_body_text_ratio", "after_body_text_ratio"]
+    return names
+
+
+#: Column names of the matrix ``page_features`` returns.
+FEATURE_NAMES: tuple[str, ...] = tuple(_names())
+
+
+def _own_features(block: Block) -> list[float]:
+    text = block.text
+    n = len(text)
+    words = _WORD.findall(text)
+    n_words = len(words)
+    letters = sum(ch.isalpha() for ch in text) or 1
+    upper = sum(ch.isupper() for ch in text)
+    digits = sum(ch.isdigit() for ch in text)
+    spaces = text.count(" ")
+    punct = sum(1 for ch in text if not ch.isalnum() and not ch.isspace())
+    lowered = [w.lower() for w in words]
+    stripped = text.rstrip()
+    last = stripped[-1:] if stripped else ""
+    content = text[len(block.bullet):].lstrip() if block.bullet else text
+    first = content[:1]
+    sentences = len(_SENTENCE_END.findall(text))
+    return [
+        math.log1p(n),
+        math.log1p(n_words),
+        (sum(len(w) for w in words) / n_words) if n_words else 0.0,
+        upper / letters,
+        digits / max(n, 1),
+        punct / max(n, 1),
+        (n - letters - digits - spaces) / max(n, 1),
+        float(last in '.!?"”’)…'),
+        float(last == ":"),
+        float(last == "?"),
+        float(first.isupper()),
+        (sum(w[:1].isupper() for w in words) / n_words) if n_words else 0.0,
+        math.log1p(sentences),
+        (sum(w in _FUNCTION_WORDS for w in lowered) / n_words) if n_words else 0.0,
+        (sum(w in _FIRST_PERSON for w in lowered) / n_words) if n_words else 0.0,
+        float(text.count("!") > 0),
+        float("|" in text),
+        float("@" in text),
+        float(any(c in text for c in "$£€¥")),
+        float(bool(block.bullet)),
+        float(min(block.depth, 8)),
+        math.log1p(block.n_lines),
+        float(block.blank_before),
+        float(n_words <= 3),
+        float(letters > 3 and upper / letters > 0.8),
+        float(any(c in text for c in "\"“”«»„")),
+    ]
+
+
+def rule_hits(blocks: Sequence[Block], rules: RuleSet) -> np.ndarray:
+    """Boolean matrix, one row per block, one column per rule of ``rules`` in order."""
+    out = np.zeros((len(blocks), len(rules)), dtype=bool)
+    for i, block in enumerate(blocks):
+        out[i] = rules.hits(block.text)
+    return out
+
+
+def page_features(
+    blocks: Sequence[Block],
+    hits: np.ndarray,
+    rules: RuleSet,
+    text_scores: np.ndarray,
+) -> np.ndarray:
+    """The feature matrix (``len(blocks)`` x ``len(FEATURE_NAMES)``) of one page.
+
+    ``hits`` is ``rule_hits(blocks, rules)``; ``text_scores`` the text model's per-label
+    probabilities for the same blocks.
+    """
+    n = len(blocks)
+    if n == 0:
+        return np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32)
+    own = np.array([_own_features(b) for b in blocks], dtype=np.float64)
+
+    rule_list = list(rules)
+    label_index = {label: i for i, label in enumerate(LABELS)}
+    # Per-label hard/soft hit counts over every active rule, defaults and user rules alike.
+    group = np.zeros((len(rule_list), len(_HIT_GROUPS)))
+    default_cols = np.zeros((len(rule_list), len(_DEFAULT_RULE_NAMES)))
+    default_pos = {name: i for i, name in enumerate(_DEFAULT_RULE_NAMES)}
+    header_rules = np.zeros(len(rule_list), dtype=bool)
+    section_rules = np.zeros(len(rule_list), dtype=bool)
+    for j, rule in enumerate(rule_list):
+        offset = 0 if rule.strength == "hard" else len(LABELS)
+        group[j, offset + label_index[rule.label]] = 1.0
+        if rule.name in default_pos and rule == DEFAULT_RULES[default_pos[rule.name]]:
+            default_cols[j, default_pos[rule.name]] = 1.0
+        header_rules[j] = rule.kind == "comment_header"
+        section_rules[j] = rule.kind == "section_header"
+    hits_f = hits.astype(np.float64)
+    hit_groups = hits_f @ group
+    default_hits = hits_f @ default_cols
+    is_header = hits[:, header_rules].any(axis=1) if header_rules.any() else np.zeros(n, dtype=bool)
+    is_section = hits[:, section_rules].any(axis=1) if section_rules.any() else np.zeros(n, dtype=bool)
+
+    index = np.arange(n, dtype=np.float64)
+    lengths = np.array([b.end - b.start for b in blocks], dtype=np.float64)
+    total = lengths.sum() or 1.0
+    depth = np.array([b.depth for b in blocks], dtype=np.float64)
+    position = np.column_stack([
+        index / max(n - 1, 1),
+        (n - 1 - index) / max(n - 1, 1),
+        np.log1p(index),
+        np.log1p(n - 1 - index),
+        np.full(n, math.log1p(n)),
+        (np.cumsum(lengths) - lengths) / total,
+        depth - np.concatenate([[0.0], depth[:-1]]),
+    ])
+
+    cue_cols = [_OWN.index(c) for c in _CONTEXT_CUES]
+    neighbour_parts = []
+    for off in _OFFSETS:
+        src = index.astype(int) + off
+        exists = (src >= 0) & (src < n)
+        src = np.clip(src, 0, n - 1)
+        part = np.column_stack([
+            own[src][:, cue_cols],
+            hit_groups[src][:, :5],
+            text_scores[src],
+            is_header[src].astype(np.float64),
+            np.ones(n),
+        ])
+        part[~exists] = 0.0
+        neighbour_parts.append(part)
+
+    # Mean text scores over a +-3 window: runs of boilerplate and of body.
+    kernel = np.ones(7)
+    counts = np.convolve(np.ones(n), kernel, mode="same")
+    window = np.column_stack([np.convolve(text_scores[:, k], kernel, mode="same") / counts for k in range(len(LABELS))])
+
+    header_above = np.concatenate([[0.0], np.cumsum(is_header)[:-1]])
+    section_above = np.concatenate([[0.0], np.cumsum(is_section)[:-1]])
+    since_header = _blocks_since(is_header)
+    since_section = _blocks_since(is_section)
+    bodyish = text_scores[:, 0] * lengths
+    body_total = bodyish.sum() or 1.0
+    body_after = (bodyish[::-1].cumsum()[::-1] - bodyish) / body_total
+    context = np.column_stack([
+        np.log1p(header_above),
+        np.log1p(since_header),
+        np.log1p(section_above),
+        np.log1p(since_section),
+        np.full(n, bodyish.sum() / total),
+        body_after,
+    ])
+    matrix = np.hstack([own, position, default_hits, hit_groups, text_scores, *neighbour_parts, window, context])
+    return matrix.astype(np.float32)
+
+
+def _blocks_since(flags: np.ndarray) -> np.ndarray:
+    """For each block, blocks since the last flagged one above it (large if none)."""
+    out = np.empty(len(flags))
+    last = None
+    for i, flag in enumerate(flags):
+        out[i] = 1000.0 if last is None else i - last
+        if flag:
+            last = i
+    return out

@@ -1,0 +1,214 @@
+"""The trained block classifier, and the model file plus card it lives in.
+
+Two stages, because words and layout need different learners.  A linear text model over
+hashed word unigrams and bigrams scores each block on its words alone ("says", "subscribe",
+"earn $"); a gradient-boosted tree model then weighs those scores together with layout,
+rule hits and the neighbouring blocks (``features.py``).  At training time the text
+scores the trees learn from are out-of-fold, so the trees learn how far to trust them on
+unseen sites.
+
+A model is two files: ``cleanfeed-model.joblib`` and ``model-card.json`` (labels, feature
+version, scikit-learn version, training data, metrics and the SHA-256 of the joblib
+file).  Loading checks all of them before unpickling, because **joblib files run code
+when loaded**: load only model files you trust, and the hash check only protects against
+corruption and mix-ups, not against a malicious card written beside a malicious file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .features import FEATURE_NAMES, FEATURE_VERSION, page_features
+from .labels import LABELS
+from .rules import RuleSet
+from .segment import Block
+
+__all__ = ["Model", "ModelError", "load_model", "save_model", "MODEL_FILE", "CARD_FILE"]
+
+MODEL_FILE = "cleanfeed-model.joblib"
+CARD_FILE = "model-card.json"
+
+# Hashing keeps the text model a fixed, small size whatever the vocabulary: 2**17
+# buckets of float32 weights for five labels is 2.6 MB.
+TEXT_HASH_FEATURES = 2**17
+
+
+class ModelError(RuntimeError):
+    """A model file is missing, damaged, or does not fit this version of cleanfeed."""
+
+
+def text_vectorizer():
+    """The hashing vectorizer of the text stage (stateless, so it is not pickled)."""
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    return HashingVectorizer(
+        n_features=TEXT_HASH_FEATURES,
+        ngram_range=(1, 2),
+        alternate_sign=False,
+        norm="l2",
+        lowercase=True,
+        token_pattern=r"(?u)\b\w+\b|[$£€@#!?:|©]",
+        dtype=np.float32,
+    )
+
+
+@dataclass
+class Model:
+    """A fitted two-stage classifier.  Build one with ``cleanfeed train``; load with ``load_model``."""
+
+    text_clf: Any
+    block_clf: Any
+    card: dict[str, Any] = field(default_factory=dict)
+    _vectorizer: Any = field(default=None, repr=False)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return LABELS
+
+    def text_scores(self, texts: Sequence[str]) -> np.ndarray:
+        """Per-label probabilities from the words of each text alone."""
+        if not texts:
+            return np.zeros((0, len(LABELS)), dtype=np.float32)
+        if self._vectorizer is None:
+            self._vectorizer = text_vectorizer()
+        return _full_proba(self.text_clf, self._vectorizer.transform(texts))
+
+    def scores(self, blocks: Sequence[Block], hits: np.ndarray, rules: RuleSet) -> np.ndarray:
+        """Per-label probabilities (rows: blocks, columns: ``LABELS``) for one page."""
+        if not blocks:
+            return np.zeros((0, len(LABELS)), dtype=np.float32)
+        text = self.text_scores([b.text for b in blocks])
+        features = page_features(blocks, hits, rules, text)
+        return _full_proba(self.block_clf, features)
+
+    def scores_many(self, pages: Sequence[tuple[Sequence[Block], np.ndarray]], rules: RuleSet) -> list[np.ndarray]:
+        """``scores`` for many pages with one call per stage: much faster on short pages."""
+        texts = [b.text for blocks, _ in pages for b in blocks]
+        if not texts:
+            return [np.zeros((0, len(LABELS)), dtype=np.float32) for _ in pages]
+        text = self.text_scores(texts)
+        parts, start = [], 0
+        for blocks, hits in pages:
+            stop = start + len(blocks)
+            parts.append(page_features(blocks, hits, rules, text[start:stop]))
+            start = stop
+        proba = _full_proba(self.block_clf, np.vstack(parts))
+        out, start = [], 0
+        for blocks, _ in pages:
+            out.append(proba[start : start + len(blocks)])
+            start += len(blocks)
+        return out
+
+
+def _full_proba(clf: Any, X: Any) -> np.ndarray:
+    """``predict_proba`` with a column for every label, even those absent in training."""
+    proba = clf.predict_proba(X)
+    out = np.zeros((proba.shape[0], len(LABELS)), dtype=np.float32)
+    for j, cls in enumerate(clf.classes_):
+        out[:, LABELS.index(str(cls))] = proba[:, j]
+    return out
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _minor(version: object) -> tuple[str, ...] | None:
+    """Major and minor of a version string: scikit-learn keeps pickles loadable within a minor series."""
+    if not isinstance(version, str):
+        return None
+    return tuple(version.split(".")[:2])
+
+
+def default_model_dir() -> Path:
+    """Where the shipped model is installed (inside the package, as ``cleanfeed.models``)."""
+    return Path(str(resources.files("cleanfeed.models")))
+
+
+def save_model(model: Model, directory: str | PathLike[str], card: dict[str, Any]) -> Path:
+    """Write the model and its card (with the file's SHA-256) into ``directory``."""
+    import joblib
+    import sklearn
+
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / MODEL_FILE
+    joblib.dump({"text_clf": model.text_clf, "block_clf": model.block_clf}, path, compress=3)
+    card = dict(card)
+    card.update(
+        labels=list(LABELS),
+        feature_version=FEATURE_VERSION,
+        n_features=len(FEATURE_NAMES),
+        text_hash_features=TEXT_HASH_FEATURES,
+        sklearn_version=sklearn.__version__,
+        model_file=MODEL_FILE,
+        sha256=_sha256(path),
+        size_bytes=path.stat().st_size,
+    )
+    (directory / CARD_FILE).write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    model.card = card
+    return path
+
+
+def load_model(path: str | PathLike[str] | None = None) -> Model:
+    """Load a model directory (or its ``.joblib`` file), checking the card first.
+
+    ``None`` loads the shipped model.  Refuses, with ``ModelError``, a missing card, a
+    file whose SHA-256 differs from the card's, a different feature version or label set,
+    and a different scikit-learn version (pickles are not portable across versions).
+    """
+    import sklearn
+
+    location = Path(path) if path is not None else default_model_dir()
+    directory = location.parent if location.suffix == ".joblib" else location
+    model_path = location if location.suffix == ".joblib" else directory / MODEL_FILE
+    card_path = directory / CARD_FILE
+    if not model_path.is_file():
+        raise ModelError(f"no model file at {str(model_path)!r}; train one with `cleanfeed train` or pass --model DIR")
+    if not card_path.is_file():
+        raise ModelError(f"model {str(model_path)!r} has no {CARD_FILE} beside it; refusing to load an unidentified pickle")
+    try:
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ModelError(f"model card {str(card_path)!r} is not valid JSON: {exc}") from None
+    if not isinstance(card, dict):
+        raise ModelError(f"model card {str(card_path)!r} is not a JSON object")
+    actual = _sha256(model_path)
+    if card.get("sha256") != actual:
+        raise ModelError(
+            f"model file {str(model_path)!r} does not match its card (SHA-256 {actual[:12]}..., card says "
+            f"{str(card.get('sha256'))[:12]}...): it is damaged, truncated or not the file the card describes"
+        )
+    if card.get("feature_version") != FEATURE_VERSION or card.get("n_features") != len(FEATURE_NAMES):
+        raise ModelError(
+            f"model was trained on feature set {card.get('feature_version')!r}; this cleanfeed computes "
+            f"{FEATURE_VERSION!r}. Retrain with `cleanfeed train` or install the matching cleanfeed."
+        )
+    if tuple(card.get("labels", ())) != LABELS:
+        raise ModelError(f"model labels {card.get('labels')} differ from cleanfeed's {list(LABELS)}")
+    if _minor(card.get("sklearn_version")) != _minor(sklearn.__version__):
+        raise ModelError(
+            f"model was saved with scikit-learn {card.get('sklearn_version')}, but {sklearn.__version__} is installed; "
+            f"install scikit-learn~={'.'.join(_minor(card.get('sklearn_version')) or ('?',))}.0 or retrain with `cleanfeed train`"
+        )
+    import joblib
+
+    try:
+        payload = joblib.load(model_path)
+        model = Model(text_clf=payload["text_clf"], block_clf=payload["block_clf"], card=card)
+    except Exception as exc:  # a pickle can fail in many ways; all mean the same to the user
+        raise ModelError(f"cannot load model {str(model_path)!r}: {type(exc).__name__}: {exc}") from None
+    return model

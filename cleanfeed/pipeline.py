@@ -1,0 +1,161 @@
+"""``Pipeline``: text -> blocks -> rule hits and features -> model scores -> labels -> output.
+
+Every tunable lives on the pipeline, in the manner of a scikit-learn estimator:
+``__init__`` only stores its keyword arguments, ``get_params``/``set_params`` read and
+change them, and what is derived from them (the loaded model, the compiled rule set) is
+built lazily into attributes ending in ``_`` and rebuilt after ``set_params``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from sklearn.base import BaseEstimator
+
+from .decide import LabelledBlock, decide
+from .features import rule_hits
+from .labels import LABELS, check_labels
+from .model import Model, load_model
+from .rules import Rule, RuleSet
+from .segment import segment
+
+__all__ = ["Pipeline"]
+
+_BATCH_PAGES = 64
+
+
+class Pipeline(BaseEstimator):
+    """A configured cleaner.  ``Pipeline()`` is the default: shipped model, default rules.
+
+    Parameters
+    ----------
+    model : "default", path, Model or None
+        The classifier.  ``"default"`` is the model shipped in the package; a path names a
+        model directory (or its ``.joblib`` file) written by ``cleanfeed train``; ``None``
+        runs the rules alone, which is several times faster and keeps every block no hard
+        rule claims (as ``fallback``).  Change it to use a model trained on your own sites.
+    rules : RuleSet, path or None
+        The rule set.  ``None`` is the default set; a path loads a TOML/JSON rule file on
+        top of the defaults (``RuleSet.from_file``).
+    disable_rules : iterable of str
+        Names of rules to switch off, e.g. when a site's footer legitimately says
+        "Read more" inside its articles.  ``cleanfeed --list-rules`` shows the names.
+    extra_rules : iterable of Rule
+        Rules to add (a rule with an existing name replaces it).
+    thresholds : mapping of label to float or None
+        A label wins whenever the model's probability for it reaches its threshold
+        (the highest such label, if several do); labels with ``None`` or no entry only
+        win by the highest score.  Lower ``spam`` to catch more spam at the cost of some
+        comments; set ``body`` to favour recall of the article.
+    keep : iterable of str
+        The labels ``clean`` returns, ``("body",)`` by default; add ``"caption"`` to keep
+        picture captions, or ``"comment"`` for discussion corpora.
+    fallback : str
+        The label of blocks no hard rule claims when ``model`` is ``None``.
+    """
+
+    def __init__(
+        self,
+        model: str | PathLike[str] | Model | None = "default",
+        rules: RuleSet | str | PathLike[str] | None = None,
+        disable_rules: Iterable[str] = (),
+        extra_rules: Iterable[Rule] = (),
+        thresholds: Mapping[str, float | None] | None = None,
+        keep: Iterable[str] = ("body",),
+        fallback: str = "body",
+    ) -> None:
+        self.model = model
+        self.rules = rules
+        self.disable_rules = disable_rules
+        self.extra_rules = extra_rules
+        self.thresholds = thresholds
+        self.keep = keep
+        self.fallback = fallback
+
+    # scikit-learn's set_params sets attributes; derived state must follow.
+    def set_params(self, **params: Any) -> "Pipeline":
+        super().set_params(**params)
+        for attr in ("model_", "rules_", "keep_", "thresholds_"):
+            self.__dict__.pop(attr, None)
+        return self
+
+    def _resolve(self) -> None:
+        if "rules_" not in self.__dict__:
+            if self.rules is None:
+                rules = RuleSet.default()
+            elif isinstance(self.rules, RuleSet):
+                rules = self.rules
+            else:
+                rules = RuleSet.from_file(self.rules)
+            disable = [self.disable_rules] if isinstance(self.disable_rules, str) else list(self.disable_rules)
+            self.rules_ = rules.without(*disable).with_rules(*self.extra_rules)
+        if "keep_" not in self.__dict__:
+            self.keep_ = frozenset(check_labels(self.keep, what="label in keep"))
+        if "thresholds_" not in self.__dict__:
+            thresholds = dict(self.thresholds or {})
+            check_labels(list(thresholds), what="threshold label")
+            for label, value in thresholds.items():
+                if value is not None and not (isinstance(value, (int, float)) and 0.0 <= value <= 1.0):
+                    raise ValueError(f"threshold for {label!r} must be a probability in [0, 1] or None, not {value!r}")
+            self.thresholds_ = thresholds
+            check_labels([self.fallback], what="fallback label")
+        if "model_" not in self.__dict__:
+            if self.model is None or isinstance(self.model, Model):
+                self.model_ = self.model
+            elif isinstance(self.model, str) and self.model == "default":
+                self.model_ = load_model(None)
+            elif isinstance(self.model, (str, PathLike)):
+                self.model_ = load_model(Path(self.model))
+            else:
+                raise TypeError(f"model must be 'default', a path, a Model or None, not {type(self.model).__name__}")
+
+    def label(self, text: str) -> list[LabelledBlock]:
+        """Every block of ``text`` with its label, confidence, offsets, scores and reason."""
+        return next(self.label_many([text]))
+
+    def label_many(self, texts: Iterable[str]) -> Iterator[list[LabelledBlock]]:
+        """``label`` over many texts, in order; the model runs once per batch of pages."""
+        self._resolve()
+        batch: list[str] = []
+        for text in texts:
+            batch.append(text)
+            if len(batch) >= _BATCH_PAGES:
+                yield from self._label_batch(batch)
+                batch = []
+        if batch:
+            yield from self._label_batch(batch)
+
+    def _label_batch(self, texts: list[str]) -> list[list[LabelledBlock]]:
+        pages = []
+        for text in texts:
+            blocks = segment(text)
+            pages.append((blocks, rule_hits(blocks, self.rules_)))
+        if self.model_ is None:
+            all_scores = [None] * len(pages)
+        else:
+            all_scores = self.model_.scores_many(pages, self.rules_)
+        return [
+            decide(blocks, hits, self.rules_, scores, self.thresholds_, fallback=self.fallback)
+            for (blocks, hits), scores in zip(pages, all_scores)
+        ]
+
+    def clean(self, text: str) -> str:
+        """The blocks whose label is in ``keep``, each exactly as in ``text``, joined by blank lines."""
+        return self.clean_labelled(self.label(text))
+
+    def clean_many(self, texts: Iterable[str]) -> Iterator[str]:
+        """``clean`` over many texts, in order."""
+        for labelled in self.label_many(texts):
+            yield self.clean_labelled(labelled)
+
+    def clean_labelled(self, labelled: list[LabelledBlock]) -> str:
+        """Join the kept blocks of an already labelled page."""
+        self._resolve()
+        return "\n\n".join(b.text for b in labelled if b.label in self.keep_)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return LABELS

@@ -1,0 +1,354 @@
+"""The rule layer: named regular-expression patterns, each with a label and a reason.
+
+Rules are data.  A *hard* rule decides a block's label outright (the block's reason is
+``rule:<name>``); a *soft* rule only becomes a feature that the model weighs against
+everything else it knows.  Make a rule hard only when the pattern practically never
+occurs in another role: "Your email address will not be published" is always comment-form
+chrome, while "bitcoin" also appears in finance news and is left for the model.
+
+Patterns use the ``regex`` module (Unicode classes such as ``\\p{Lu}``) and are matched
+with ``search`` against the block text with any leading list marker removed.  Matching is
+case-insensitive unless the pattern turns it off with ``(?-i)``.  Every match runs under a
+time limit, so a slow user pattern cannot hang a batch: a rule that times out counts as
+not matching that block.
+
+Add rules with ``RuleSet.with_rules`` or a TOML/JSON file (``RuleSet.from_file``):
+
+.. code-block:: toml
+
+    disable = ["nav_font_size"]
+
+    [[rules]]
+    name = "nav_podcast_prompt"
+    label = "navigation"
+    pattern = '^listen to (this|the) (podcast|episode)\\b'
+    why = "Audio player prompts are page chrome."
+    strength = "hard"
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from os import PathLike
+from pathlib import Path
+from typing import Literal
+
+import regex
+
+from .labels import LABELS
+
+__all__ = ["Rule", "RuleSet", "RuleError", "DEFAULT_RULES"]
+
+Strength = Literal["hard", "soft"]
+
+#: Seconds one rule may spend on one block before it is treated as not matching.
+MATCH_TIMEOUT_S = 0.05
+
+# A leading list marker is layout, not content: "• Reply" is still a reply link.
+_LEADING_MARKER = regex.compile(r"^(?:[•◦▪▫‣⁃∙·○●■□➢►▶*+\-–—]\s+)+")
+
+
+class RuleError(ValueError):
+    """A rule or rule file is malformed; the message says which and how."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One pattern, the label it points to, and why.
+
+    ``name`` is unique within a rule set and is what ``--disable``/``disable=`` refers to;
+    ``why`` is the one sentence ``cleanfeed --list-rules`` prints; ``strength`` is
+    ``"hard"`` (decides the label) or ``"soft"`` (a model feature).  ``kind`` tags rules
+    the context pass needs to recognise: ``"comment_header"`` (a header line takes the
+    label of the comment under it) and ``"section_header"`` (the teasers under "Related
+    News" are navigation).
+    """
+
+    name: str
+    label: str
+    pattern: str
+    why: str
+    strength: Strength = "soft"
+    kind: str = ""
+    _compiled: regex.Pattern = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.name or not regex.fullmatch(r"[a-z][a-z0-9_]*", self.name):
+            raise RuleError(f"rule name {self.name!r} must be lower_snake_case")
+        if self.label not in LABELS:
+            raise RuleError(f"rule {self.name!r}: unknown label {self.label!r}; use one of {', '.join(LABELS)}")
+        if self.strength not in ("hard", "soft"):
+            raise RuleError(f"rule {self.name!r}: strength must be 'hard' or 'soft', not {self.strength!r}")
+        if not self.why:
+            raise RuleError(f"rule {self.name!r}: say in 'why' why the pattern means {self.label!r}")
+        try:
+            compiled = regex.compile(self.pattern, regex.IGNORECASE)
+        except regex.error as exc:
+            raise RuleError(f"rule {self.name!r}: bad pattern {self.pattern!r}: {exc}") from None
+        object.__setattr__(self, "_compiled", compiled)
+
+    def matches(self, text: str) -> bool:
+        """Whether the pattern occurs in ``text`` (list marker stripped), within the time limit."""
+        content = _LEADING_MARKER.sub("", text, count=1)
+        try:
+            return self._compiled.search(content, timeout=MATCH_TIMEOUT_S) is not None
+        except TimeoutError:
+            return False
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "name": self.name,
+            "label": self.label,
+            "pattern": self.pattern,
+            "why": self.why,
+            "strength": self.strength,
+            "kind": self.kind,
+        }
+
+
+def _R(name: str, label: str, pattern: str, why: str, strength: Strength = "hard", kind: str = "") -> Rule:
+    return Rule(name=name, label=label, pattern=pattern, why=why, strength=strength, kind=kind)
+
+
+# A person-like name: one to four capitalised words (initials and hyphens allowed).
+_NAME = r"(?-i:\p{Lu}[\p{L}\p{M}'’.\-]*)(?:\s+[\p{L}\p{M}'’.\-]+){0,3}"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{1,4}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}})"
+_TIME = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
+_AGENCY = r"(?:AP|AFP|Reuters|EPA|EPA-EFE|Getty Images|Bloomberg|NurPhoto|SOPA Images|Sipa|dpa|picture alliance|ANP|Xinhua|Anadolu|PA|Shutterstock|Alamy|iStock|Imago|TASS|Sputnik|Keystone|NTB|Ritzau|Scanpix|Pool)"
+
+DEFAULT_RULES: tuple[Rule, ...] = (
+    # --- comments --------------------------------------------------------------------
+    _R("comment_says_header", "comment", rf"^{_NAME}\s+(?:says|said|wrote|writes|replied|commented)\s*:?$",
+       "WordPress and most comment systems head each comment with 'Name says:'.", kind="comment_header"),
+    _R("comment_dated_header", "comment", rf"^{_NAME}\s+(?:on\s+)?{_DATE}(?:,?\s+(?:at\s+)?{_TIME})?\s*(?:said|says|wrote)?:?$",
+       "'Name on March 3, 2022 at 5:01 pm' is the other common comment header.", kind="comment_header"),
+    _R("comment_ago_header", "comment",
+       r"^(?:(?-i:\p{Lu})[\p{L}\p{M}'’.\- ]{0,40}\s*[·•|,\-–]?\s*)?\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$",
+       "Relative timestamps ('Jane · 3 days ago') head comments; articles give dates.", kind="comment_header"),
+    _R("comment_reply_link", "comment", r"^(?:reply|reply\s*↓|reply to (?:this )?comment|report(?: comment| abuse)?|flag(?: as inappropriate)?|view (?:\d+ )?(?:more )?replies|show (?:\d+ )?(?:more )?replies|load more (?:comments|replies))$",
+       "A lone 'Reply'/'Report' is the action row under a reader comment."),
+    _R("comment_vote_count", "comment", r"^(?:\d[\d,.]*k?\s+(?:likes?|upvotes?|downvotes?|points?|replies|reactions?)|(?:like|dislike|upvote|downvote)\s*\(?\d*\)?)$",
+       "Vote and reply counts belong to a reader comment."),
+    # --- comment-form and comment-section chrome (navigation) -------------------------
+    _R("nav_comment_form", "navigation",
+       r"^(?:leave a (?:reply|comment|response)|post a comment|add (?:a |your )?comment|write a comment|join the (?:discussion|conversation)|cancel reply|post comment|submit comment|\d+\s+(?:comments?|responses?|thoughts? on .{1,120})|comments?(?:\s*\(\d+\))?|discussion|responses?)\s*[:.]?$",
+       "Comment-form headings are the site's chrome, not anybody's comment."),
+    _R("nav_comment_form_notice", "navigation",
+       r"your email address will not be published|required fields are marked|save my name, email,? and website|you must be (?:logged|signed) in to post a comment|comments are (?:closed|moderated)|this site uses akismet|notify me of (?:follow-up comments|new posts)",
+       "Standard comment-form notices are boilerplate on every page of a site."),
+    _R("nav_comment_form_field", "navigation", r"^(?:name|e-?mail(?: address)?|website|url|comment|message)\s*\*?\s*:?$",
+       "Bare form-field labels left over from the comment form."),
+    # --- captions and credits ---------------------------------------------------------
+    _R("caption_photo_by", "caption",
+       r"\((?:photo|image|picture|video|illustration|graphic|photograph)s?(?:\s+(?:by|credit|courtesy(?:\s+of)?|via)\b|\s*:)[^()]{1,120}\)\s*\.?$",
+       "'(Photo by X/Agency)' closes a picture caption."),
+    _R("caption_label_prefix", "caption",
+       r"^(?:photo|image|picture|photograph|illustration|graphic|video|credit|foto|bild|source)s?\s*(?::|by\b|credit\b|courtesy\b)(?=.{2,300}$)",
+       "'Photo:', 'Image by', 'Credit:' open a caption or credit line."),
+    _R("caption_agency_tail", "caption",
+       r"(?:\bAP Photo\b|\bGetty Images\b|\bShutterstock\b|\biStock(?:photo)?\b|\bAlamy(?: Stock Photo)?\b|\bWireImage\b|\bImago(?: Images)?\b|\bPA Images?\b|\bPA Wire\b|\bFilmMagic\b)[^.!?]{0,60}\)?\.?$",
+       "Photo agency names at the end of a block are picture credits."),
+    _R("caption_slash_credit", "caption",
+       rf"(?:^|[\s(\[|–—-]){_NAME}\s?/\s?(?-i:{_AGENCY})\b[^.!?]{{0,40}}$|\((?-i:{_AGENCY})\s?/\s?[^()]{{2,60}}\)\s*$",
+       "'Jane Doe/Reuters' and '(Reuters/Jane Doe)' are the agencies' own credit format."),
+    _R("caption_getty_dateline", "caption",
+       rf"^(?-i:[\p{{Lu}}][\p{{Lu}} ,.'\-]{{2,60}})\s*[–—\-]\s*(?-i:[\p{{Lu}}]{{3,9}})\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*:",
+       "'CITY, COUNTRY – JUNE 24:' is how Getty and other agencies start a caption."),
+    _R("caption_gallery_counter", "caption", r"^(?:(?:image|photo|slide|picture)\s+)?\d{1,3}\s*(?:/|of)\s*\d{1,3}$",
+       "'3 of 12' counts the pictures of a gallery.", strength="soft"),
+    # --- navigation ---------------------------------------------------------------------
+    _R("nav_related_heading", "navigation",
+       r"^(?:related(?:\s+(?:news|articles?|stories|posts|content|coverage|topics|reading|links|videos?))?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories| articles| reading)?|read (?:next|more|also|this next)|further reading|more (?:stories|news|articles|from|on|in|like this)(?:\s.{1,40})?|(?:most|more) (?:read|popular|viewed|shared)|popular (?:posts|stories|now|articles)|trending(?: now| stories)?|see also|also read|don'?t miss|latest (?:news|stories|posts|articles)|top stories|editor'?s picks?|in other news|around the web|from the web|sponsored (?:stories|links|content))\s*[:»›>|]*$",
+       "Headings over teasers of other articles.", kind="section_header"),
+    _R("nav_read_original", "navigation", r"^(?:read|view|see)\s+(?:the\s+)?(?:original|full|complete|entire|rest of (?:the|this))\b.{0,80}$",
+       "'Read the original article' links point away from the page."),
+    _R("nav_read_more_link", "navigation", r"^(?:read more|continue reading|keep reading|learn more|click here|more info|see more|view all|show more|load more)\b.{0,60}$",
+       "Link labels that lead to another page."),
+    _R("nav_share", "navigation",
+       r"^(?:share(?: (?:this|the) (?:article|story|post|page))?(?: (?:on|via) \w+)?|share on (?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|email)|tweet(?: this)?|pin it|e-?mail(?: this)?|print(?: this)?|copy (?:the )?link|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|flipboard)\s*[:!]?$",
+       "Share buttons and their labels."),
+    _R("nav_follow", "navigation", r"^(?:follow|connect with|find|like|join) us\b.{0,60}$",
+       "'Follow us'/'Connect with us' social prompts."),
+    _R("nav_subscribe", "navigation",
+       r"^(?:subscribe|sign up|sign in|log ?in|register|get (?:our|the) newsletter|newsletter|join (?:our|the) (?:newsletter|mailing list))\b.{0,120}$|\b(?:sign up|subscribe) (?:for|to) (?:our|the|a) (?:free |daily |weekly )?(?:\w+ )?(?:newsletter|mailing list|email)",
+       "Subscription and newsletter prompts."),
+    _R("nav_cookie_notice", "navigation",
+       r"\b(?:we use cookies|(?:this|our) (?:web)?site uses cookies|cookie (?:policy|settings|preferences|consent)|accept (?:all )?cookies|by continuing to (?:use|browse) (?:this|our) (?:site|website))\b",
+       "Cookie banners."),
+    _R("nav_copyright", "navigation", r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b",
+       "Copyright notices sit in footers."),
+    _R("nav_search_box", "navigation",
+       r"^(?:(?:hi|hey),?\s+)?what are you looking for\??$|^search(?: for| the site| this site| …| \.\.\.)?\s*[:.…]*$|^type (?:here )?(?:to search|and (?:hit|press) enter)\b.{0,40}$|^(?:press|hit) enter to search\b",
+       "Search-box placeholders and prompts."),
+    _R("nav_byline", "navigation",
+       rf"^by\s+(?-i:\p{{Lu}})[\p{{L}}\p{{M}}.'’\-]+(?:\s+(?-i:\p{{Lu}})[\p{{L}}\p{{M}}.'’\-]+){{0,4}}(?:\s*(?:,|and|&)\s*(?-i:\p{{Lu}})[\p{{L}}\p{{M}}.'’\-]+(?:\s+[\p{{L}}\p{{M}}.'’\-]+){{0,3}}){{0,3}}(?:\s*[|,·•–—\-]\s*.{{0,80}})?$",
+       "'By Jane Doe' bylines are author chrome (LABELS.md: navigation)."),
+    _R("nav_author_box", "navigation",
+       r"^(?:about the authors?|author bio|more (?:articles|posts|stories) by\b.{0,60}|(?:view|see) all (?:posts|articles|stories) by\b.{0,60}|contributors?|staff writer|written by\b.{0,60}|posted by\b.{0,60}|reporter)$",
+       "Author boxes and 'posted by' lines."),
+    _R("nav_dateline_meta", "navigation",
+       rf"^(?:posted|published|updated|last updated|first published|modified)(?:\s+on)?\s*:?\s*(?:{_DATE}|\d{{1,2}}\s+\w+\s+\d{{4}}|{_MONTH}).{{0,60}}$|^\d{{1,3}}\s*(?:-|\s)?(?:min(?:ute)?s?)\s+read$",
+       "Publication dates and reading times are page metadata."),
+    _R("nav_taxonomy", "navigation", r"^(?:tags?|topics?|filed under|categor(?:y|ies)|posted in|keywords?|sections?)\s*:",
+       "Tag and category lists."),
+    _R("nav_site_links", "navigation",
+       r"^(?:about(?: us)?|contact(?: us)?|privacy(?: policy| notice)?|terms(?: of (?:use|service))?|terms (?:and|&) conditions|advertise(?: with us)?|careers|sitemap|faq|help|skip to (?:main )?content|skip to navigation|back to top|(?:main |toggle |open |close )?menu|close|home|next|previous|prev|more|login|logout|my account|cart|shop)\s*[»›>]?$",
+       "Site-wide links found in headers and footers."),
+    _R("nav_font_size", "navigation", r"^(?:font|text) size\s*:?.{0,20}$",
+       "Reader controls for text size."),
+    _R("nav_advertisement", "navigation",
+       r"^(?:advertisement|advertising|sponsored(?: content| post)?|ad|ads|paid (?:content|post)|story continues below(?: (?:this )?advertisement)?|article continues below(?: (?:this )?advertisement)?|scroll to continue(?: with content)?)$",
+       "Advertising markers."),
+    _R("nav_breadcrumb", "navigation",
+       r"^(?:[\p{L}&'’\-]+(?:\s[\p{L}&'’\-]+){0,2}\s*(?:›|»|>|/|\||→)\s*){1,6}[\p{L}&'’\-]+(?:\s[\p{L}&'’\-]+){0,3}$",
+       "'News › Politics › World' breadcrumbs.", strength="soft"),
+    # --- spam -----------------------------------------------------------------------------
+    _R("spam_link_for_money", "spam",
+       r"(?s)^(?=.*\b(?:click|follow|visit|check|open|go to|go on|use)\s+(?:out\s+)?(?:this|the|my|below|here|on|that)\b)(?=.*(?:\bearn\w*|\bmoney\b|\bcash\b|\bincome\b|\bprofit\w*|\$\s?\d|\bgift ?cards?\b|\bbitcoin\b|\bcrypto\w*|\bloans?\b|\bdollars?\b))",
+       "Telling readers to follow a link for money is the signature of comment spam."),
+    _R("spam_contact_messenger", "spam",
+       r"\b(?:contact|message|text|reach|call|add|write)\b.{0,40}\b(?:whats\s?app|telegram|viber|wickr|signal|instagram|e-?mail)\b.{0,40}(?:\+?\d[\d\s\-()]{7,}|@[\w.]{3,}|[\w.+\-]+@[\w\-]+\.[\w.]+)",
+       "Scams move victims to a private messenger or mailbox with a number or handle."),
+    _R("spam_my_channel", "spam",
+       r"\b(?:check out|checkout|subscribe to|visit|watch|look at|go to|listen to)\s+(?:my|our)\s+(?:new\s+)?(?:youtube\s+)?(?:channel|page|blog|website|site|videos?|music|songs?|playlist|profile|store|shop)\b",
+       "Self-promotion of one's own channel or shop in a comment."),
+    _R("spam_work_from_home", "spam",
+       r"(?s)(?=.*\b(?:work(?:ing)? (?:from|at) home|home[- ]based (?:job|work|business)|online job|part[- ]time job|easy money|extra (?:cash|income)|passive income)\b)(?=.*(?:\$|£|€|\bUSD\b)\s?\d)",
+       "Work-from-home income claims with sums are classic comment spam."),
+    _R("spam_money_cue", "spam",
+       r"(?:\$|£|€)\s?\d[\d,.]*\s*(?:k\b)?[^.!?\n]{0,40}\b(?:per|an|a|every|each|in)\s+(?:hour|day|week|month)\b",
+       "Income claims per hour/week; also in news, so only a feature.", strength="soft"),
+    _R("spam_crypto_loan", "spam",
+       r"\b(?:bitcoin|crypto(?:currency|currencies)?|btc|forex|binary options?|nft|investment (?:plan|platform|manager)|loan (?:offer|lender|company)|instant loans?|credit repair|hack(?:er|ing)? service|recover (?:your )?(?:lost )?(?:funds|crypto))\b",
+       "Crypto, forex and loan offers; also in news, so only a feature.", strength="soft"),
+    _R("spam_link", "spam", r"https?://|www\.|\b[\w\-]+\.(?:com|net|org|info|biz|xyz|ly|co|io|me|tk|ru|site|online)(?:/\S*)?\b",
+       "Bare links in a comment are link bait more often than not; only a feature.", strength="soft"),
+    _R("spam_prize_urgency", "spam",
+       r"\b(?:congratulations|you(?:'ve| have)? won|winner|claim (?:your|now)|free (?:entry|gift|iphone|money)|act now|limited time|call now|txt|text \w+ to \d{4,}|urgent)\b",
+       "Prize and urgency language of SMS and e-mail spam; only a feature.", strength="soft"),
+)
+
+
+class RuleSet:
+    """An ordered, name-unique collection of rules.
+
+    Order matters only among hard rules: the first hard rule that matches a block decides
+    its label.  ``RuleSet()`` is the default set; ``RuleSet.empty()`` has no rules.
+    """
+
+    def __init__(self, rules: Iterable[Rule] = DEFAULT_RULES) -> None:
+        self._rules: tuple[Rule, ...] = tuple(rules)
+        seen: set[str] = set()
+        for rule in self._rules:
+            if not isinstance(rule, Rule):
+                raise RuleError(f"a RuleSet holds Rule objects, not {type(rule).__name__}")
+            if rule.name in seen:
+                raise RuleError(f"two rules are named {rule.name!r}; names must be unique")
+            seen.add(rule.name)
+
+    @classmethod
+    def empty(cls) -> "RuleSet":
+        return cls(())
+
+    @classmethod
+    def default(cls) -> "RuleSet":
+        return cls(DEFAULT_RULES)
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self._rules)
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def __contains__(self, name: object) -> bool:
+        return any(rule.name == name for rule in self._rules)
+
+    def __getitem__(self, name: str) -> Rule:
+        for rule in self._rules:
+            if rule.name == name:
+                return rule
+        raise KeyError(f"no rule named {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RuleSet) and self._rules == other._rules
+
+    def __repr__(self) -> str:
+        return f"RuleSet({len(self._rules)} rules)"
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(rule.name for rule in self._rules)
+
+    def without(self, *names: str) -> "RuleSet":
+        """The same set with the named rules removed; an unknown name is an error."""
+        unknown = [n for n in names if n not in self]
+        if unknown:
+            raise RuleError(f"cannot disable unknown rule(s) {', '.join(map(repr, unknown))}; see `cleanfeed --list-rules`")
+        return RuleSet(r for r in self._rules if r.name not in names)
+
+    def with_rules(self, *rules: Rule) -> "RuleSet":
+        """The same set plus ``rules``; a rule with an existing name replaces that rule."""
+        new = {r.name: r for r in rules}
+        kept = [r for r in self._rules if r.name not in new]
+        return RuleSet([*kept, *rules])
+
+    def hits(self, text: str) -> tuple[bool, ...]:
+        """For each rule in order, whether it matches ``text``."""
+        return tuple(rule.matches(text) for rule in self._rules)
+
+    @classmethod
+    def from_file(cls, path: str | PathLike[str], base: "RuleSet | None" = None) -> "RuleSet":
+        """Load rules from a TOML or JSON file on top of ``base`` (the defaults if omitted).
+
+        The file has an optional ``disable`` list of rule names and a ``rules`` list of
+        tables with ``name``, ``label``, ``pattern``, ``why`` and optional ``strength``
+        (default ``"hard"``) and ``kind``.
+        """
+        path = Path(path)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise RuleError(f"cannot read rule file {str(path)!r}: {exc.strerror}") from None
+        try:
+            if path.suffix.lower() == ".toml":
+                try:
+                    import tomllib
+                except ModuleNotFoundError:  # Python 3.10
+                    import tomli as tomllib  # type: ignore[no-redef]
+                data = tomllib.loads(raw.decode("utf-8"))
+            else:
+                data = json.loads(raw)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise RuleError(f"rule file {str(path)!r} is not valid {path.suffix.lstrip('.').upper() or 'JSON'}: {exc}") from None
+        return cls.from_mapping(data, base=base, source=str(path))
+
+    @classmethod
+    def from_mapping(cls, data: object, base: "RuleSet | None" = None, source: str = "rules") -> "RuleSet":
+        if not isinstance(data, Mapping):
+            raise RuleError(f"{source}: expected a table with 'rules' and/or 'disable'")
+        unknown = set(data) - {"rules", "disable"}
+        if unknown:
+            raise RuleError(f"{source}: unknown key(s) {', '.join(sorted(unknown))}; expected 'rules' and 'disable'")
+        rules = base if base is not None else cls.default()
+        disable = data.get("disable", [])
+        if not isinstance(disable, list) or not all(isinstance(n, str) for n in disable):
+            raise RuleError(f"{source}: 'disable' must be a list of rule names")
+        rules = rules.without(*disable)
+        entries = data.get("rules", [])
+        if not isinstance(entries, list):
+            raise RuleError(f"{source}: 'rules' must be a list of tables")
+        added = []
+        for i, entry in enumerate(entries):
+            if not isinstance(entry, Mapping):
+                raise RuleError(f"{source}: rules[{i}] must be a table")
+            missing = {"name", "label", "pattern", "why"} - set(entry)
+            if missing:
+                raise RuleError(f"{source}: rules[{i}] lacks {', '.join(sorted(missing))}")
+            extra = set(entry) - {"name", "label", "pattern", "why", "strength", "kind"}
+            if extra:
+                raise RuleError(f"{source}: rules[{i}] has unknown key(s) {', '.join(sorted(extra))}")
+            added.append(Rule(strength=entry.get("strength", "hard"), **{k: v for k, v in entry.items() if k != "strength"}))
+        return rules.with_rules(*added)

@@ -1,0 +1,179 @@
+"""Split flattened page text into blocks without losing a character.
+
+A block is a paragraph-like unit (``LABELS.md``): usually one non-empty line.  Every
+block keeps ``start``/``end`` offsets into the *original* string, so ``text[start:end]``
+is the block exactly as the user gave it, minus surrounding whitespace.  Nothing here
+normalises the text: labels are decided on blocks, output is cut from the input.
+
+Scrapers flatten HTML in a few habitual ways, and all of them are handled:
+
+* a blank line between paragraphs (``html2text``, the seed pages);
+* one paragraph per line, no blank lines (``lxml`` ``text_content`` joins, html-text);
+* paragraphs hard-wrapped at a fixed width (``lynx -dump``, ``w3m``, e-mail style); the
+  wrapped lines of one paragraph are joined back into one block;
+* list items as indented bullets (``  • item``, ``* item``, ``1. item``); the indentation
+  and the marker are kept on the block, because nesting depth is a strong layout cue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Block", "segment"]
+
+# Every line break a scraper may emit: CRLF first so it counts as one break, then lone
+# CR (old Mac exports), LF, NEL, and the Unicode line/paragraph separators.
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029\x0b\x0c]")
+
+# A list marker at the start of a line.  Bullet glyphs that scrapers use for <li>, or a
+# short ordinal ("1.", "iv)", "a)").  Followed by whitespace, so "-5 degrees" is no bullet.
+_BULLET = re.compile(r"(?:[•◦▪▫‣⁃∙·○●■□➢►▶*+\-–—]|\d{1,3}[.)]|[a-zA-Z][.)]|[ivxIVX]{1,4}[.)])(?=\s)")
+
+# Hard-wrap detection.  Fixed-width wrappers emit lines no longer than the width and,
+# except for the paragraph's last line, rarely much shorter: the wrapper only breaks when
+# the next word would not fit, and words are short.  Widths outside this range are not
+# wrapping (menus are short lines, one-paragraph-per-line text has long ones).
+_MIN_WRAP_WIDTH = 40
+_MAX_WRAP_WIDTH = 100
+# How much shorter than the group's width a wrapped (non-final) line may be.
+_WRAP_SLACK = 20
+_SENTENCE_END = ("." , "!", "?", ":", '"', "”", "’", ")", "]")
+_TAB_WIDTH = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of the input: its text and where it sits in the original string.
+
+    ``text`` equals ``source[start:end]`` for the ``source`` it was cut from, so joined
+    hard-wrapped lines keep their original line breaks.  ``indent`` is the leading
+    whitespace width in columns (tabs count 4), ``bullet`` the list marker that opens the
+    block (``""`` if none), and ``blank_before`` whether a blank line (or the start of
+    the text) precedes it, which tells blank-line layouts from one-per-line layouts.
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    indent: int = 0
+    bullet: str = ""
+    n_lines: int = 1
+    blank_before: bool = True
+
+    @property
+    def depth(self) -> int:
+        """List nesting depth: scrapers indent two spaces a level."""
+        return self.indent // 2
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int  # offset of the first non-space character
+    end: int  # offset just past the last non-space character
+    indent: int
+    bullet: str
+    blank_before: bool
+
+
+def _lines(text: str) -> list[_Line]:
+    """Non-empty lines with offsets of their stripped content."""
+    lines: list[_Line] = []
+    pos = 0
+    blank_before = True
+    for brk in [*_LINE_BREAK.finditer(text), None]:
+        line_end = brk.start() if brk is not None else len(text)
+        raw = text[pos:line_end]
+        stripped_left = raw.lstrip()
+        if stripped_left:
+            lead = raw[: len(raw) - len(stripped_left)]
+            content = stripped_left.rstrip()
+            start = pos + len(lead)
+            m = _BULLET.match(content)
+            lines.append(
+                _Line(
+                    start=start,
+                    end=start + len(content),
+                    indent=len(lead.expandtabs(_TAB_WIDTH)),
+                    bullet=m.group(0) if m else "",
+                    blank_before=blank_before,
+                )
+            )
+            blank_before = False
+        else:
+            blank_before = True
+        if brk is None:
+            break
+        pos = brk.end()
+    return lines
+
+
+def _paragraph_groups(lines: list[_Line]) -> list[list[_Line]]:
+    """Runs of lines with no blank line between them."""
+    groups: list[list[_Line]] = []
+    for line in lines:
+        if line.blank_before or not groups:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return groups
+
+
+def _is_continuation(text: str, prev: _Line, line: _Line, width: int) -> bool:
+    """Whether ``line`` is the wrapped tail of the paragraph ``prev`` belongs to."""
+    if not _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH:
+        return False
+    if line.bullet:
+        return False
+    prev_len = prev.end - prev.start + prev.indent
+    if prev_len < width - _WRAP_SLACK:
+        return False
+    # A wrapped bullet item continues under its text; a plain paragraph at its own indent.
+    if prev.bullet and line.indent <= prev.indent:
+        return False
+    if not prev.bullet and line.indent != prev.indent:
+        return False
+    first = text[line.start]
+    # A lower-case start, or a line that stops mid-sentence, marks a wrap; a full stop
+    # followed by a capital is as likely a new one-line paragraph.
+    return first.islower() or not text[prev.start : prev.end].endswith(_SENTENCE_END)
+
+
+def segment(text: str) -> list[Block]:
+    """Split ``text`` into blocks; see the module docstring for the layouts handled.
+
+    >>> [b.text for b in segment("Title\\n\\nFirst para.\\nSecond para.\\n")]
+    ['Title', 'First para.', 'Second para.']
+    """
+    if not isinstance(text, str):
+        raise TypeError(
+            f"segment() takes str, not {type(text).__name__}; decode bytes first, "
+            "e.g. data.decode('utf-8', errors='replace')"
+        )
+    blocks: list[Block] = []
+    for group in _paragraph_groups(_lines(text)):
+        width = max(ln.end - ln.start + ln.indent for ln in group)
+        current = [group[0]]
+        runs: list[list[_Line]] = [current]
+        for prev, line in zip(group, group[1:]):
+            if _is_continuation(text, prev, line, width):
+                current.append(line)
+            else:
+                current = [line]
+                runs.append(current)
+        for run in runs:
+            head = run[0]
+            blocks.append(
+                Block(
+                    index=len(blocks),
+                    start=head.start,
+                    end=run[-1].end,
+                    text=text[head.start : run[-1].end],
+                    indent=head.indent,
+                    bullet=head.bullet,
+                    n_lines=len(run),
+                    blank_before=head.blank_before,
+                )
+            )
+    return blocks

@@ -1,0 +1,1 @@
+"""The shipped cleanfeed model: ``cleanfeed-model.joblib`` and its ``model-card.json``."""
