@@ -54,6 +54,7 @@ _CONTEXT_CUES = ["log_chars", "ends_sentence", "is_bullet", "depth", "short", "t
 _HIT_GROUPS = [f"{strength}_{label}" for strength in ("hard", "soft") for label in LABELS]
 _DEFAULT_RULE_NAMES = [rule.name for rule in DEFAULT_RULES]
 _OFFSETS = (-2, -1, 1, 2)
+_WINDOW = 3  # blocks either side for the windowed text scores
 
 
 def _names() -> list[str]:
@@ -198,9 +199,7 @@ def page_features(
         neighbour_parts.append(part)
 
     # Mean text scores over a +-3 window: runs of boilerplate and of body.
-    kernel = np.ones(7)
-    counts = np.convolve(np.ones(n), kernel, mode="same")
-    window = np.column_stack([np.convolve(text_scores[:, k], kernel, mode="same") / counts for k in range(len(LABELS))])
+    window = _window_mean(text_scores.astype(np.float64), _WINDOW)
 
     header_above = np.concatenate([[0.0], np.cumsum(is_header)[:-1]])
     section_above = np.concatenate([[0.0], np.cumsum(is_section)[:-1]])
@@ -219,6 +218,15 @@ def page_features(
     ])
     matrix = np.hstack([own, position, default_hits, hit_groups, text_scores, *neighbour_parts, window, context])
     return matrix.astype(np.float32)
+
+
+def _window_mean(x: np.ndarray, half: int) -> np.ndarray:
+    """Row-wise mean of ``x`` over ``[i - half, i + half]``, clipped at the page edges."""
+    n = len(x)
+    csum = np.vstack([np.zeros((1, x.shape[1])), np.cumsum(x, axis=0)])
+    lo = np.clip(np.arange(n) - half, 0, n)
+    hi = np.clip(np.arange(n) + half + 1, 0, n)
+    return (csum[hi] - csum[lo]) / (hi - lo)[:, None]
 
 
 def _blocks_since(flags: np.ndarray) -> np.ndarray:

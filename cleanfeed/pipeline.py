@@ -83,6 +83,12 @@ class Pipeline(BaseEstimator):
         return self
 
     def _resolve(self) -> None:
+        """Build the derived state (rules, settings, model) that is not built yet."""
+        self._resolve_rules()
+        self._resolve_settings()
+        self._resolve_model()
+
+    def _resolve_rules(self) -> None:
         if "rules_" not in self.__dict__:
             if self.rules is None:
                 rules = RuleSet.default()
@@ -92,6 +98,8 @@ class Pipeline(BaseEstimator):
                 rules = RuleSet.from_file(self.rules)
             disable = [self.disable_rules] if isinstance(self.disable_rules, str) else list(self.disable_rules)
             self.rules_ = rules.without(*disable).with_rules(*self.extra_rules)
+
+    def _resolve_settings(self) -> None:
         if "keep_" not in self.__dict__:
             self.keep_ = frozenset(check_labels(self.keep, what="label in keep"))
         if "thresholds_" not in self.__dict__:
@@ -102,6 +110,8 @@ class Pipeline(BaseEstimator):
                     raise ValueError(f"threshold for {label!r} must be a probability in [0, 1] or None, not {value!r}")
             self.thresholds_ = thresholds
             check_labels([self.fallback], what="fallback label")
+
+    def _resolve_model(self) -> None:
         if "model_" not in self.__dict__:
             if self.model is None or isinstance(self.model, Model):
                 self.model_ = self.model

@@ -26,7 +26,7 @@ from typing import Any
 
 from .render import STYLES, SourceBlock, layout
 from .sources import USE, Message, Page, dragnet, fundus, l3s, spam_collections, wcxb
-from .threads import ThreadPools, insert_thread, make_thread
+from .threads import ThreadPools, insert_thread, make_thread, thread_blocks
 
 __all__ = ["build_corpus", "N_FOLDS"]
 
@@ -53,6 +53,7 @@ def _row(page: Page, blocks: list[SourceBlock], how: list[str], style: str, use:
         "fold": site_fold(page.site),
         "renderer": style,
         "text": text,
+        "gold_body": page.gold_body,
         "blocks": [
             {"start": s, "end": e, "label": b.label, "how": h}
             for b, h, (s, e) in zip(blocks, how, spans)
@@ -117,6 +118,13 @@ def iter_rows(root: Path, limit: int | None = None) -> Iterator[dict[str, Any]]:
             # Spam measured only on held-out messages: no templates in these threads.
             merged, how = _with_thread(page, eval_pools, rng, templates=False)
             yield _row(page, merged, how, "seed", "eval", "threads-heldout")
+    # The whole held-out YouTube file, in order, as bare comment threads of ten.
+    held_out = pools["youtube_eval"]
+    for k in range(0, len(held_out), 10):
+        rng = random.Random(_seed("youtube-heldout", str(k)))
+        blocks = thread_blocks([(m.text, m.spam) for m in held_out[k : k + 10]], rng)
+        page = Page("youtube-heldout", "youtube-heldout", str(k // 10), blocks, ["thread:" + b.label for b in blocks], "comments")
+        yield _row(page, blocks, page.how, STYLES[rng.randrange(len(STYLES))], "eval", "youtube-heldout")
 
 
 def build_corpus(data: Path, out: Path, limit: int | None = None, progress: bool = True) -> dict[str, Any]:

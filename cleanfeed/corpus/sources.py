@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -61,6 +62,7 @@ class Page:
     blocks: list[SourceBlock]
     how: list[str] = field(default_factory=list)  # labelling rule per block
     page_type: str = ""
+    gold_body: str = ""  # the set's own main-content text, for token-level scores
 
 
 def _site(url: str) -> str:
@@ -102,7 +104,8 @@ def wcxb(root: Path) -> Iterator[Page]:
             else:
                 b.label, h = _structural_label(b)
             how.append(h)
-        yield Page("wcxb", meta.get("domain") or _site(rec.get("url", "")), rec["file_id"], blocks, how, page_type)
+        gold_body = "\n\n".join(filter(None, [gt.get("title") or "", gt.get("main_content") or ""]))
+        yield Page("wcxb", meta.get("domain") or _site(rec.get("url", "")), rec["file_id"], blocks, how, page_type, gold_body)
 
 
 def fundus(root: Path) -> Iterator[Page]:
@@ -134,7 +137,8 @@ def fundus(root: Path) -> Iterator[Page]:
                 else:
                     b.label, h = _structural_label(b)
                 how.append(h)
-            yield Page("fundus", f"{spec.parent.name}/{spec.stem}", f"{spec.stem}:{key}", blocks, how, "article")
+            gold_body = "\n\n".join(t for t in body_texts if t)
+            yield Page("fundus", f"{spec.parent.name}/{spec.stem}", f"{spec.stem}:{key}", blocks, how, "article", gold_body)
 
 
 _DRAGNET_SPLIT = "!@#$%^&*()  COMMENTS"
@@ -161,7 +165,7 @@ def dragnet(root: Path) -> Iterator[Page]:
             else:
                 b.label, h = "navigation", "unaligned"
             how.append(h)
-        yield Page("dragnet", f"dragnet/{page_id}", page_id, blocks, how, "article")
+        yield Page("dragnet", f"dragnet/{page_id}", page_id, blocks, how, "article", article.strip())
 
 
 # L3S-GN1 classes -> LABELS.md.  Supplemental (3) mixes captions with bylines and datelines;
@@ -187,7 +191,8 @@ def l3s(root: Path) -> Iterator[Page]:
             cls = 0 if b.l3s is None else b.l3s
             b.label = _L3S_LABELS[cls]
             how.append(f"l3s:class{cls}")
-        yield Page("l3s-gn1", sites.get(uuid, uuid), uuid, blocks, how, "article")
+        gold_body = "\n\n".join(b.text for b in blocks if b.label == "body")
+        yield Page("l3s-gn1", sites.get(uuid, uuid), uuid, blocks, how, "article", gold_body)
 
 
 @dataclass
@@ -205,7 +210,7 @@ def _youtube(root: Path, held_out: bool) -> list[Message]:
             continue
         with path.open(encoding="utf-8", errors="replace", newline="") as fh:
             for row in csv.DictReader(fh):
-                text = re.sub(r"<[^>]+>", " ", row.get("CONTENT") or "")
+                text = html.unescape(re.sub(r"<[^>]+>", " ", row.get("CONTENT") or "")).replace("\ufeff", "")
                 text = re.sub(r"\s+", " ", text).strip()
                 if text:
                     out.append(Message(text, row.get("CLASS") == "1", f"youtube:{path.stem}", row.get("AUTHOR") or ""))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .render import SourceBlock
 from .sources import Message
 
-__all__ = ["SPAM_TEMPLATES", "spam_comment", "make_thread", "insert_thread"]
+__all__ = ["SPAM_TEMPLATES", "spam_comment", "make_thread", "thread_blocks", "insert_thread"]
 
 _FIRST = ("James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William Barbara Richard Susan "
           "Joseph Jessica Thomas Sarah Charles Karen Chris Nancy Daniel Lisa Matthew Betty Anthony Sandra Mark "
@@ -151,8 +151,7 @@ def make_thread(pools: ThreadPools, rng: random.Random, spam_rate: float = 0.25,
     Spam comes half from ``pools.spam`` and half from ``SPAM_TEMPLATES``, or only from
     the pool when ``templates`` is false (evaluation threads).
     """
-    blocks: list[SourceBlock] = []
-    fmt = rng.choice((0, 0, 1, 2, 3, 4, 5, 6))  # one header format per site, as in life
+    messages = []
     for _ in range(rng.randint(2, 12)):
         spam = rng.random() < spam_rate
         if spam:
@@ -160,6 +159,15 @@ def make_thread(pools: ThreadPools, rng: random.Random, spam_rate: float = 0.25,
             text = spam_comment(rng) if use_template else rng.choice(pools.spam).text
         else:
             text = rng.choice(pools.ham).text
+        messages.append((text, spam))
+    return thread_blocks(messages, rng)
+
+
+def thread_blocks(messages: list[tuple[str, bool]], rng: random.Random) -> list[SourceBlock]:
+    """Given ``(text, is_spam)`` comments, the labelled blocks of their thread."""
+    blocks: list[SourceBlock] = []
+    fmt = rng.choice((0, 0, 1, 2, 3, 4, 5, 6))  # one header format per site, as in life
+    for text, spam in messages:
         label = "spam" if spam else "comment"
         depth = 1 if rng.random() < 0.75 else 2
         blocks.append(SourceBlock(text=_header(_name(rng), rng, fmt), depth=depth, list_item=True, tag="_thread", label=label))

@@ -1,0 +1,325 @@
+"""The ``cleanfeed`` command: a filter from page text to article text, and the tooling verbs.
+
+    cleanfeed < page.txt > article.txt
+    cleanfeed --jsonl --field text < pages.jsonl > cleaned.jsonl
+    cleanfeed --list-rules
+    cleanfeed corpus build --data ../shared/data --out .cache/corpus
+    cleanfeed train --corpus .cache/corpus --out models/
+
+Exit codes: 0 success; 1 some JSON Lines records could not be processed (each has an
+error object in the output); 2 bad usage, unreadable model or rule file, or invalid UTF-8
+under ``--strict``; 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from . import __version__
+from .labels import LABELS, check_labels
+
+EXIT_OK, EXIT_RECORD_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+DATA_ENV = "CLEANFEED_DATA"
+
+
+class UsageError(Exception):
+    """A user error: printed as one line on stderr, exit code 2."""
+
+
+def _threshold(value: str) -> tuple[str, float]:
+    label, sep, number = value.partition("=")
+    if not sep:
+        raise argparse.ArgumentTypeError(f"expected LABEL=P, e.g. spam=0.3, not {value!r}")
+    try:
+        check_labels([label.strip()])
+        p = float(number)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc) if "label" in str(exc) else f"{number!r} is not a number") from None
+    if not 0.0 <= p <= 1.0:
+        raise argparse.ArgumentTypeError(f"threshold {p} is not a probability in [0, 1]")
+    return label.strip(), p
+
+
+def _labels_arg(value: str) -> tuple[str, ...]:
+    try:
+        labels = check_labels(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if not labels:
+        raise argparse.ArgumentTypeError("give at least one label")
+    return labels
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("--jobs must be at least 1")
+    return n
+
+
+def filter_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="cleanfeed",
+        description=(
+            "Label every block of scraped plain text as body, caption, navigation, comment or spam, "
+            "and print the article. Reads FILE or standard input."
+        ),
+        epilog=(
+            "other commands: 'cleanfeed corpus build --help' builds the training corpus; "
+            "'cleanfeed train --help' trains a model.  Exit codes: 0 ok, 1 some JSONL records failed, "
+            "2 usage or input error, 130 interrupted."
+        ),
+    )
+    p.add_argument("file", nargs="?", metavar="FILE", help="input file (default: standard input)")
+    p.add_argument("--keep", type=_labels_arg, default=("body",), metavar="LABELS",
+                   help="comma-separated labels to keep in the cleaned text (default: body)")
+    p.add_argument("--format", choices=("text", "jsonl"), default="text",
+                   help="text: the kept blocks; jsonl: one JSON object per block with label, confidence, offsets and reason")
+    p.add_argument("--jsonl", action="store_true",
+                   help="read JSON Lines (one page per line) and write one JSON object per input line, in order")
+    p.add_argument("--field", default="text", metavar="NAME", help="with --jsonl: the input field holding the page text (default: text)")
+    p.add_argument("--output-field", default="cleaned", metavar="NAME",
+                   help="with --jsonl: the field the cleaned text is written to (default: cleaned)")
+    p.add_argument("--labels", action="store_true", help="with --jsonl: also write every block with its label as 'blocks'")
+    p.add_argument("--model", metavar="PATH", help="model directory or .joblib file (default: the shipped model)")
+    p.add_argument("--rules-only", action="store_true",
+                   help="use the rules alone, no model: faster; blocks no hard rule claims are kept as body")
+    p.add_argument("--rules", metavar="FILE", help="TOML or JSON rule file added on top of the default rules")
+    p.add_argument("--disable-rule", action="append", default=[], metavar="NAME",
+                   help="switch off a rule by name (repeatable; see --list-rules)")
+    p.add_argument("--threshold", type=_threshold, action="append", default=[], metavar="LABEL=P",
+                   help="assign LABEL whenever its probability reaches P, e.g. spam=0.3 (repeatable)")
+    p.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="worker processes for --jsonl batches (default: 1)")
+    p.add_argument("--strict", action="store_true",
+                   help="refuse invalid UTF-8 (exit 2, naming the byte offset) instead of replacing it with a warning")
+    progress = p.add_mutually_exclusive_group()
+    progress.add_argument("--progress", dest="progress", action="store_true", default=None,
+                          help="show records and docs/s on stderr (default: only when stderr is a terminal)")
+    progress.add_argument("--no-progress", dest="progress", action="store_false", help="never show progress")
+    p.add_argument("--list-rules", action="store_true", help="print every active rule with its label, strength and rationale, and exit")
+    p.add_argument("--version", action="version", version=f"cleanfeed {__version__}")
+    return p
+
+
+def corpus_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="cleanfeed corpus", description="Build the labelled corpus from the shared data sets.")
+    sub = p.add_subparsers(dest="verb", required=True)
+    b = sub.add_parser("build", help="render and label every page, save a Hugging Face dataset")
+    b.add_argument("--data", default=os.environ.get(DATA_ENV, "../shared/data"), metavar="DIR",
+                   help=f"the shared data directory (default: ${DATA_ENV} or ../shared/data)")
+    b.add_argument("--out", default=".cache/corpus", metavar="DIR", help="where to save the dataset (default: .cache/corpus)")
+    b.add_argument("--limit", type=_jobs, default=None, metavar="N", help="at most N pages per source (for a quick try)")
+    b.add_argument("--no-progress", action="store_true", help="no progress bar")
+    return p
+
+
+def train_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="cleanfeed train", description="Train the model on the corpus's train sets and write it with its model card.")
+    p.add_argument("--corpus", default=".cache/corpus", metavar="DIR", help="corpus built by 'cleanfeed corpus build' (default: .cache/corpus)")
+    p.add_argument("--out", default="models", metavar="DIR", help="output directory for the model and card (default: models)")
+    p.add_argument("--seeds", default="seeds", metavar="DIR", help="seed pages with gold files, scored into the card (default: seeds)")
+    p.add_argument("--jobs", type=_jobs, default=2, metavar="N", help="processes for segmenting the corpus (default: 2)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bars")
+    return p
+
+
+def _err(msg: str) -> None:
+    print(f"cleanfeed: {msg}", file=sys.stderr)
+
+
+def _list_rules(pipeline: Any, out: IO[str]) -> None:
+    pipeline._resolve_rules()
+    rules = list(pipeline.rules_)
+    width = max(len(r.name) for r in rules) if rules else 0
+    for r in rules:
+        out.write(f"{r.name:<{width}}  {r.label:<10}  {r.strength:<4}  {r.why}\n")
+    out.write(f"\n{len(rules)} rules. Hard rules decide a label; soft rules are features the model weighs.\n")
+
+
+def _read_input(args: argparse.Namespace) -> bytes:
+    if args.file:
+        try:
+            return Path(args.file).read_bytes()
+        except OSError as exc:
+            raise UsageError(f"cannot read {args.file!r}: {exc.strerror}") from None
+    if sys.stdin is None or sys.stdin.isatty():
+        raise UsageError("no input: pipe page text to standard input or give a FILE (see --help)")
+    return sys.stdin.buffer.read()
+
+
+def _decode(data: bytes, strict: bool, where: str = "input") -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if strict:
+            raise UsageError(f"{where} is not valid UTF-8 at byte offset {exc.start} (--strict)") from None
+        text = data.decode("utf-8", errors="replace")
+        _err(f"warning: {where} is not valid UTF-8 (first bad byte at offset {exc.start}); invalid bytes were replaced with U+FFFD")
+        return text
+
+
+def _build_pipeline(args: argparse.Namespace) -> Any:
+    from .pipeline import Pipeline
+
+    model: Any = None if args.rules_only else (args.model or "default")
+    return Pipeline(
+        model=model,
+        rules=args.rules,
+        disable_rules=tuple(args.disable_rule),
+        thresholds=dict(args.threshold),
+        keep=args.keep,
+    )
+
+
+class _Progress:
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.start = self.last = time.monotonic()
+        self.n = 0
+
+    def update(self, n: int) -> None:
+        self.n += n
+        now = time.monotonic()
+        if self.enabled and now - self.last >= 1.0:
+            self.last = now
+            rate = self.n / max(now - self.start, 1e-9)
+            sys.stderr.write(f"\rcleanfeed: {self.n:,} records, {rate:,.0f} docs/s")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            rate = self.n / max(time.monotonic() - self.start, 1e-9)
+            sys.stderr.write(f"\rcleanfeed: {self.n:,} records, {rate:,.0f} docs/s, done\n")
+
+
+def _run_jsonl(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
+    from . import label_batch
+    from .stream import chunked, decode_line, format_record, parse_line
+
+    if args.file:
+        try:
+            source: IO[bytes] = open(args.file, "rb")
+        except OSError as exc:
+            raise UsageError(f"cannot read {args.file!r}: {exc.strerror}") from None
+    else:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise UsageError("no input: pipe JSON Lines to standard input or give a FILE (see --help)")
+        source = sys.stdin.buffer
+    progress = _Progress(sys.stderr.isatty() if args.progress is None else args.progress)
+    failures = 0
+    offset = 0
+
+    def records():
+        nonlocal offset, failures
+        for line_no, raw in enumerate(source, 1):
+            try:
+                text, replaced = decode_line(raw, line_no, args.strict)
+            except UnicodeDecodeError as exc:
+                raise UsageError(f"line {line_no} is not valid UTF-8 at byte offset {offset + exc.start} (--strict)") from None
+            if replaced:
+                _err(f"warning: line {line_no}: invalid UTF-8 replaced with U+FFFD")
+            offset += len(raw)
+            yield parse_line(text, line_no, args.field)
+
+    try:
+        for chunk in chunked(records()):
+            texts = [r.text for r in chunk if r.error is None]
+            results = iter(list(label_batch(texts, pipeline=pipeline, n_jobs=args.jobs)))
+            for record in chunk:
+                labelled = next(results) if record.error is None else None
+                if record.error is not None:
+                    failures += 1
+                    _err(f"line {record.line_no}: {record.error}")
+                out.write(format_record(record, labelled, pipeline.clean_labelled, args.output_field, args.labels) + "\n")
+            out.flush()
+            progress.update(len(chunk))
+    finally:
+        progress.close()
+        if source is not sys.stdin.buffer:
+            source.close()
+    if failures:
+        _err(f"{failures} record(s) had errors; see the error objects in the output")
+        return EXIT_RECORD_ERRORS
+    return EXIT_OK
+
+
+def _run_text(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
+    text = _decode(_read_input(args), args.strict)
+    labelled = pipeline.label(text)
+    if args.format == "jsonl":
+        for block in labelled:
+            record = block.to_dict()
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    else:
+        cleaned = pipeline.clean_labelled(labelled)
+        out.write(cleaned + ("\n" if cleaned else ""))
+    return EXIT_OK
+
+
+def _filter(argv: Sequence[str]) -> int:
+    args = filter_parser().parse_args(argv)
+    pipeline = _build_pipeline(args)
+    if args.list_rules:
+        _list_rules(pipeline, sys.stdout)
+        return EXIT_OK
+    pipeline._resolve()
+    if args.jsonl:
+        return _run_jsonl(args, pipeline, sys.stdout)
+    return _run_text(args, pipeline, sys.stdout)
+
+
+def _corpus(argv: Sequence[str]) -> int:
+    args = corpus_parser().parse_args(argv)
+    from .corpus.build import build_corpus
+
+    stats = build_corpus(Path(args.data), Path(args.out), limit=args.limit, progress=not args.no_progress)
+    (Path(args.out) / "stats.json").write_text(json.dumps(stats, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(stats["pages"]), file=sys.stderr)
+    print(f"cleanfeed: corpus saved to {args.out} (counts in {Path(args.out) / 'stats.json'})", file=sys.stderr)
+    return EXIT_OK
+
+
+def _train(argv: Sequence[str]) -> int:
+    args = train_parser().parse_args(argv)
+    from .training import train
+
+    corpus = Path(args.corpus)
+    if not corpus.is_dir():
+        raise UsageError(f"no corpus at {args.corpus!r}; build it with 'cleanfeed corpus build'")
+    train(corpus, Path(args.out), seeds=Path(args.seeds), progress=not args.no_progress, n_jobs=args.jobs)
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (see the module docstring)."""
+    from .model import ModelError
+    from .rules import RuleError
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    verbs = {"corpus": _corpus, "train": _train}
+    try:
+        if argv and argv[0] in verbs:
+            return verbs[argv[0]](argv[1:])
+        return _filter(argv)
+    except (UsageError, ModelError, RuleError, FileNotFoundError, ValueError, RuntimeError) as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader (head, less) went away: stop quietly, as Unix filters do.  Point
+        # stdout at devnull so the interpreter's final flush does not raise again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK

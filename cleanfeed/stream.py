@@ -1,0 +1,90 @@
+"""Streaming JSON Lines in, JSON Lines out: one output line per input line, in order.
+
+Records are read and written in chunks, so memory stays flat on inputs of any size.  A
+line that is not a JSON object, or lacks the text field, becomes an error object at its
+own output position (``{"error": ..., "line": N}``) and is reported to the caller, which
+carries on and exits non-zero at the end: a batch never loses a record silently.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .decide import LabelledBlock
+
+__all__ = ["Record", "parse_lines", "format_record"]
+
+#: Lines per chunk: enough for the model to run efficiently, few enough to stream.
+CHUNK_LINES = 256
+
+
+@dataclass
+class Record:
+    line_no: int  # 1-based
+    data: dict[str, Any] | None
+    text: str | None
+    error: str | None
+
+
+def decode_line(raw: bytes, line_no: int, strict: bool) -> tuple[str, int]:
+    """The line as text and the number of undecodable bytes replaced (strict: raise)."""
+    try:
+        return raw.decode("utf-8"), 0
+    except UnicodeDecodeError as exc:
+        if strict:
+            raise
+        text = raw.decode("utf-8", errors="replace")
+        return text, text.count("\ufffd") - raw.decode("utf-8", errors="ignore").count("\ufffd")
+
+
+def parse_line(text: str, line_no: int, field: str) -> Record:
+    stripped = text.strip()
+    if not stripped:
+        return Record(line_no, None, None, "empty line")
+    try:
+        data = json.loads(stripped)
+    except ValueError as exc:
+        return Record(line_no, None, None, f"not valid JSON: {exc}")
+    if not isinstance(data, dict):
+        return Record(line_no, None, None, f"expected a JSON object, got {type(data).__name__}")
+    value = data.get(field)
+    if value is None:
+        return Record(line_no, data, None, f"no {field!r} field")
+    if not isinstance(value, str):
+        return Record(line_no, data, None, f"field {field!r} is {type(value).__name__}, not a string")
+    return Record(line_no, data, value, None)
+
+
+def chunked(items: Iterable[Any], size: int = CHUNK_LINES) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def format_record(
+    record: Record,
+    labelled: list[LabelledBlock] | None,
+    clean_text: Callable[[list[LabelledBlock]], str],
+    output_field: str,
+    with_labels: bool,
+) -> str:
+    """The output line for one record: its fields plus the cleaned text, or an error object."""
+    if record.error is not None:
+        out: dict[str, Any] = {"error": record.error, "line": record.line_no}
+        if record.data is not None and "id" in record.data:
+            out["id"] = record.data["id"]
+        return json.dumps(out, ensure_ascii=False)
+    assert record.data is not None and labelled is not None
+    out = dict(record.data)
+    out[output_field] = clean_text(labelled)
+    if with_labels:
+        out["blocks"] = [b.to_dict() for b in labelled]
+    return json.dumps(out, ensure_ascii=False)

@@ -1,0 +1,159 @@
+"""The cleanfeed command: filter, JSON Lines batches, options, and errors without tracebacks."""
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cleanfeed.cli import corpus_parser, filter_parser, main, train_parser
+
+ROOT = Path(__file__).parent.parent
+SEED_004 = ROOT / "seeds" / "004_8352a8b32f8949aa.txt"
+
+
+class _Stdin(io.TextIOWrapper):
+    def isatty(self):
+        return False
+
+
+def run(monkeypatch, capsys, argv, stdin: bytes = b""):
+    monkeypatch.setattr(sys, "stdin", _Stdin(io.BytesIO(stdin), encoding="utf-8"))
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_filter_cleans_a_page(monkeypatch, capsys):
+    code, out, err = run(monkeypatch, capsys, [], SEED_004.read_bytes())
+    assert code == 0
+    assert "Russia asked China for military support" in out
+    for clutter in ("Connect with us", "Hunter B says:", "Gift Cards", "You May Also Like"):
+        assert clutter not in out
+
+
+def test_file_argument_and_keep(monkeypatch, capsys):
+    code, out, _ = run(monkeypatch, capsys, [str(SEED_004), "--keep", "comment,spam"])
+    assert code == 0 and "Hunter B says:" in out and "Russia asked China" not in out
+
+
+def test_jsonl_block_output(monkeypatch, capsys):
+    code, out, _ = run(monkeypatch, capsys, ["--format", "jsonl"], SEED_004.read_bytes())
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert len(rows) == 30
+    assert {"label", "confidence", "start", "end", "reason", "scores", "text"} <= set(rows[0])
+    assert [r["label"] for r in rows[14:16]] == ["spam", "spam"]
+
+
+def test_jsonl_batch_keeps_every_record_in_order(monkeypatch, capsys):
+    page = SEED_004.read_text(encoding="utf-8")
+    lines = [json.dumps({"id": i, "text": page if i % 7 == 0 else f"Short page {i}.\n\nShare", "lang": "en"}) for i in range(1000)]
+    code, out, err = run(monkeypatch, capsys, ["--jsonl", "--labels"], ("\n".join(lines) + "\n").encode())
+    assert code == 0, err
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert len(rows) == 1000
+    assert [r["id"] for r in rows] == list(range(1000))
+    assert all(r["lang"] == "en" and "cleaned" in r and "blocks" in r for r in rows)
+    assert rows[1]["cleaned"] == "Short page 1."
+
+
+def test_jsonl_bad_lines_become_error_objects(monkeypatch, capsys):
+    stdin = b'{"text": "Fine page."}\nnot json\n{"body": "no text field"}\n[1, 2]\n{"text": 5}\n{"text": "Last."}\n'
+    code, out, err = run(monkeypatch, capsys, ["--jsonl"], stdin)
+    assert code == 1
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert len(rows) == 6
+    assert rows[0]["cleaned"] == "Fine page." and rows[5]["cleaned"] == "Last."
+    assert [r.get("line") for r in rows[1:5]] == [2, 3, 4, 5] and all("error" in r for r in rows[1:5])
+    assert "line 2:" in err and "line 3:" in err and "Traceback" not in err
+
+
+def test_jsonl_custom_field(monkeypatch, capsys):
+    code, out, _ = run(monkeypatch, capsys, ["--jsonl", "--field", "content", "--output-field", "article"], b'{"content": "Hello there."}\n')
+    assert code == 0 and json.loads(out)["article"] == "Hello there."
+
+
+def test_list_rules(monkeypatch, capsys):
+    code, out, _ = run(monkeypatch, capsys, ["--list-rules"])
+    assert code == 0
+    assert "comment_says_header" in out and "WordPress" in out and "rules." in out
+
+
+def test_list_rules_reflects_disable_and_rule_file(monkeypatch, capsys, tmp_path):
+    path = tmp_path / "r.toml"
+    path.write_text('[[rules]]\nname = "nav_podcast"\nlabel = "navigation"\npattern = "^listen"\nwhy = "Player prompt."\n')
+    code, out, _ = run(monkeypatch, capsys, ["--list-rules", "--rules", str(path), "--disable-rule", "nav_share"])
+    assert code == 0 and "nav_podcast" in out and "nav_share " not in out
+
+
+def test_threshold_and_rules_only(monkeypatch, capsys):
+    code, out, _ = run(monkeypatch, capsys, ["--rules-only"], b"Share\n\nArticle text.\n")
+    assert code == 0 and out == "Article text.\n"
+    code, _, _ = run(monkeypatch, capsys, ["--threshold", "spam=0.2"], SEED_004.read_bytes())
+    assert code == 0
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["--keep", "article"], "unknown label"),
+        (["--threshold", "spam"], "LABEL=P"),
+        (["--threshold", "spam=2"], "probability"),
+        (["--model", "/nonexistent/model"], "no model file"),
+        (["--rules", "/nonexistent/rules.toml"], "cannot read rule file"),
+        (["--disable-rule", "no_such_rule"], "unknown rule"),
+        (["/nonexistent/page.txt"], "cannot read"),
+        (["--jobs", "0"], "at least 1"),
+    ],
+)
+def test_user_errors_exit_2_without_traceback(monkeypatch, capsys, argv, message):
+    try:
+        code, out, err = run(monkeypatch, capsys, argv, b"text")
+    except SystemExit as exc:  # argparse errors
+        code = exc.code
+        err = capsys.readouterr().err
+    assert code == 2
+    assert message in err and "Traceback" not in err
+
+
+def test_invalid_utf8_replaced_with_warning_or_refused(monkeypatch, capsys):
+    data = b"Good text.\n\nBad \xff byte here.\n"
+    code, out, err = run(monkeypatch, capsys, ["--rules-only"], data)
+    assert code == 0 and "\ufffd" in out and "offset 15" in err
+    code, out, err = run(monkeypatch, capsys, ["--rules-only", "--strict"], data)
+    assert code == 2 and "byte offset 15" in err
+
+
+def test_empty_input(monkeypatch, capsys):
+    code, out, _ = run(monkeypatch, capsys, [], b"")
+    assert code == 0 and out == ""
+
+
+def _all_options(parser):
+    return [a for a in parser._actions if a.option_strings and a.dest != "help"]
+
+
+@pytest.mark.parametrize("parser", [filter_parser(), train_parser()], ids=["filter", "train"])
+def test_every_option_has_help(parser):
+    for action in _all_options(parser):
+        assert action.help and len(action.help) > 10, action.option_strings
+
+
+def test_console_script_runs_as_a_process():
+    proc = subprocess.run(
+        [sys.executable, "-m", "cleanfeed", "--rules-only"], input=b"Share\n\nText.\n", capture_output=True, timeout=120
+    )
+    assert proc.returncode == 0 and proc.stdout == b"Text.\n"
+
+
+def test_broken_pipe_is_quiet():
+    page = SEED_004.read_text(encoding="utf-8")
+    data = "".join(json.dumps({"text": page}) + "\n" for _ in range(3000)).encode()
+    proc = subprocess.run(
+        f"{sys.executable} -m cleanfeed --jsonl --rules-only | head -n 1",
+        shell=True, input=data, capture_output=True, timeout=300,
+    )
+    assert proc.returncode == 0
+    assert len(proc.stdout.splitlines()) == 1 and b"Traceback" not in proc.stderr and b"Error" not in proc.stderr

@@ -1,0 +1,95 @@
+"""Corpus builder: rendering with provenance, layouts, alignment, threads, label transfer."""
+
+import random
+
+import pytest
+
+pytest.importorskip("lxml")
+
+from cleanfeed import segment  # noqa: E402
+from cleanfeed.corpus.align import GoldText  # noqa: E402
+from cleanfeed.corpus.render import STYLES, html_blocks, layout  # noqa: E402
+from cleanfeed.corpus.threads import SPAM_TEMPLATES, ThreadPools, insert_thread, make_thread, spam_comment  # noqa: E402
+from cleanfeed.corpus.sources import Message  # noqa: E402
+from cleanfeed.training import gold_labels  # noqa: E402
+
+HTML = """<html><head><title>T</title><style>p{}</style></head><body>
+<nav><ul><li><a href="/">Home</a></li><li>News<ul><li>World</li></ul></li></ul></nav>
+<article><h1>The headline</h1><p>First <b>paragraph</b> of the article, with enough words to wrap when a tool
+wraps it at eighty columns, which it will, because it is long enough for that.</p>
+<figure><img src="x.jpg"><figcaption>A picture of the harbour. Photo: J. Roe</figcaption></figure>
+<script>var x = 1;</script><div style="display:none">hidden text</div>
+<p>Second paragraph.</p></article>
+<div id="comments"><div class="comment"><p>Reader one says the article is right.</p></div>
+<form id="respond"><p>Leave a Reply</p></form></div>
+<footer>© 2024 Example</footer></body></html>"""
+
+
+def test_html_blocks_with_provenance():
+    blocks = html_blocks(HTML)
+    texts = [b.text for b in blocks]
+    assert "var x = 1;" not in " ".join(texts) and "hidden text" not in " ".join(texts)
+    assert texts[:3] == ["Home", "News", "World"]
+    assert [b.depth for b in blocks[:3]] == [1, 1, 2] and blocks[0].list_item
+    first = next(b for b in blocks if b.text.startswith("First paragraph"))
+    assert "\n" not in first.text and "  " not in first.text
+    caption = next(b for b in blocks if b.text.startswith("A picture"))
+    assert caption.caption == 1.0
+    comment = next(b for b in blocks if b.text.startswith("Reader one"))
+    assert comment.comment == 1.0 and comment.comment_form == 0.0
+    form = next(b for b in blocks if b.text == "Leave a Reply")
+    assert form.comment_form == 1.0
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_layout_spans_point_at_block_text(style):
+    blocks = html_blocks(HTML)
+    text, spans = layout(blocks, style)
+    for block, (start, end) in zip(blocks, spans):
+        assert " ".join(text[start:end].split()).endswith(block.text)
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_segment_recovers_rendered_blocks(style):
+    blocks = html_blocks(HTML)
+    for i, b in enumerate(blocks):
+        b.label = "body" if i % 2 else "navigation"
+    text, spans = layout(blocks, style)
+    labels = gold_labels(segment(text), [(s, e, b.label) for b, (s, e) in zip(blocks, spans)])
+    assert labels == [b.label for b in blocks]
+
+
+def test_seed_style_bullets():
+    text, _ = layout(html_blocks(HTML), "seed")
+    assert "  • Home\n  • News\n" in text and "    • World" in text
+
+
+def test_alignment_is_fuzzy_but_not_loose():
+    gold = GoldText(["The council approved the budget on Tuesday after a long debate.\n\nSubhead"])
+    assert gold.matches("The council approved the budget on Tuesday, after a long debate")
+    assert gold.matches("Subhead")
+    assert not gold.matches("Home")
+    assert not gold.matches("Sign up for our newsletter to get the news.")
+
+
+def test_spam_templates_fill_in():
+    rng = random.Random(1)
+    texts = {spam_comment(rng) for _ in range(200)}
+    assert len(SPAM_TEMPLATES) >= 36 and len(texts) > 150
+    assert not any("{" in t for t in texts)
+
+
+def test_threads_label_headers_like_their_comments():
+    rng = random.Random(3)
+    pools = ThreadPools(ham=[Message("I agree with this.", False, "t")], spam=[Message("Win cash now www.x.com", True, "t")])
+    thread = make_thread(pools, rng, spam_rate=0.5)
+    for header, body in zip(thread, thread[1:]):
+        if header.list_item:
+            assert header.label == body.label
+    page = html_blocks(HTML)
+    for b in page:
+        b.label = "body" if b.text.startswith(("First", "Second", "The headline")) else "navigation"
+    merged = insert_thread(page, thread, rng)
+    last_body = max(i for i, b in enumerate(merged) if b.label == "body")
+    first_thread = next(i for i, b in enumerate(merged) if b in thread)
+    assert first_thread > last_body

@@ -1,0 +1,73 @@
+"""decide(): hard rules first, then model scores under thresholds, then the context passes."""
+
+import numpy as np
+
+from cleanfeed import RuleSet, segment
+from cleanfeed.decide import decide
+from cleanfeed.features import rule_hits
+from cleanfeed.labels import LABELS
+
+RULES = RuleSet()
+
+
+def _scores(rows):
+    return np.array([[row.get(label, 0.0) for label in LABELS] for row in rows], dtype=np.float32)
+
+
+def _decide(text, rows, thresholds=None):
+    blocks = segment(text)
+    return decide(blocks, rule_hits(blocks, RULES), RULES, _scores(rows), thresholds or {})
+
+
+def test_hard_rule_beats_model():
+    (b,) = _decide("Leave a Reply", [{"body": 0.9, "navigation": 0.1}])
+    assert (b.label, b.reason, b.confidence) == ("navigation", "rule:nav_comment_form", 1.0)
+
+
+def test_model_argmax_and_scores():
+    (b,) = _decide("An ordinary sentence of an article.", [{"body": 0.7, "comment": 0.3}])
+    assert (b.label, b.reason) == ("body", "model")
+    assert abs(b.confidence - 0.7) < 1e-6 and set(b.scores) == set(LABELS)
+
+
+def test_threshold_lets_a_label_win_early():
+    row = {"comment": 0.6, "spam": 0.35, "body": 0.05}
+    (b,) = _decide("Great deal here.", [row], {"spam": 0.3})
+    assert b.label == "spam"
+    (b,) = _decide("Great deal here.", [row], {"spam": 0.4})
+    assert b.label == "comment"
+
+
+def test_comment_header_takes_label_of_its_comment():
+    text = "Jane Doe says:\n\nBuy followers cheap today, visit my profile."
+    blocks = _decide(text, [{"body": 1.0}, {"spam": 0.9, "comment": 0.1}])
+    assert [b.label for b in blocks] == ["spam", "spam"]
+    assert blocks[0].reason == "context:comment_thread"
+
+
+def test_block_under_header_is_a_comment_not_body():
+    text = "Jane Doe says:\n\nI think the article misses the point about taxes."
+    blocks = _decide(text, [{"body": 1.0}, {"body": 0.6, "comment": 0.4}])
+    assert [b.label for b in blocks] == ["comment", "comment"]
+    assert blocks[1].reason == "context:comment_thread"
+
+
+def test_teasers_under_related_heading_are_navigation():
+    article = "\n\n".join(["A long paragraph of the article itself, with many words in it." * 3] * 4)
+    text = article + "\n\nRelated News\n\nAnother story about something else entirely happened today."
+    rows = [{"body": 0.9}] * 4 + [{"body": 0.5}, {"body": 0.8}]
+    blocks = _decide(text, rows)
+    assert blocks[-1].label == "navigation" and blocks[-1].reason == "context:after_section_header"
+
+
+def test_related_box_inside_article_leaves_article_alone():
+    long = "A long paragraph of the article itself, with many words in it. " * 3
+    text = f"{long}\n\nRelated News\n\n" + "\n\n".join([long] * 3)
+    blocks = _decide(text, [{"body": 0.9}] * 5)
+    assert [b.label for b in blocks[2:]] == ["body"] * 3
+
+
+def test_rules_only_mode_uses_fallback():
+    blocks = segment("Share\n\nA sentence.")
+    out = decide(blocks, rule_hits(blocks, RULES), RULES, None, {}, fallback="body")
+    assert [(b.label, b.reason) for b in out] == [("navigation", "rule:nav_share"), ("body", "default")]

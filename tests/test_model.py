@@ -1,0 +1,73 @@
+"""Model files: the shipped model loads; damaged, foreign or mismatched ones are refused."""
+
+import json
+import shutil
+
+import pytest
+
+from cleanfeed import ModelError, load_model
+from cleanfeed.model import CARD_FILE, MODEL_FILE, default_model_dir
+
+
+def test_shipped_model_and_card():
+    model = load_model()
+    card = model.card
+    assert card["labels"] == ["body", "caption", "navigation", "comment", "spam"]
+    assert len(card["sha256"]) == 64 and card["feature_version"]
+    assert "wcxb" in card["training_data"] and "metrics" in card
+    # Only train sets may train the shipped weights.
+    assert not set(card["training_data"]) & {"l3s-gn1", "dragnet", "comments-socc"}
+    assert (default_model_dir() / MODEL_FILE).stat().st_size < 8_000_000
+
+
+@pytest.fixture()
+def model_copy(tmp_path):
+    for name in (MODEL_FILE, CARD_FILE):
+        shutil.copy(default_model_dir() / name, tmp_path / name)
+    return tmp_path
+
+
+def test_tampered_file_is_refused(model_copy):
+    path = model_copy / MODEL_FILE
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+    with pytest.raises(ModelError, match="does not match its card"):
+        load_model(model_copy)
+
+
+def test_truncated_file_is_refused(model_copy):
+    path = model_copy / MODEL_FILE
+    path.write_bytes(path.read_bytes()[:1000])
+    with pytest.raises(ModelError, match="does not match its card"):
+        load_model(model_copy)
+
+
+def test_foreign_file_is_refused(model_copy):
+    (model_copy / MODEL_FILE).write_bytes(b"not a model at all")
+    with pytest.raises(ModelError, match="does not match"):
+        load_model(model_copy)
+
+
+def test_missing_card_is_refused(model_copy):
+    (model_copy / CARD_FILE).unlink()
+    with pytest.raises(ModelError, match="no model-card.json"):
+        load_model(model_copy)
+
+
+@pytest.mark.parametrize(
+    "key, value, message",
+    [("sklearn_version", "0.20.0", "scikit-learn"), ("feature_version", "0", "feature set"), ("labels", ["a"], "labels")],
+)
+def test_mismatched_card_is_refused(model_copy, key, value, message):
+    card_path = model_copy / CARD_FILE
+    card = json.loads(card_path.read_text())
+    card[key] = value
+    card_path.write_text(json.dumps(card))
+    with pytest.raises(ModelError, match=message):
+        load_model(model_copy)
+
+
+def test_missing_model_names_the_fix(tmp_path):
+    with pytest.raises(ModelError, match="cleanfeed train"):
+        load_model(tmp_path)

@@ -1,0 +1,120 @@
+"""Pipeline: parameters in the scikit-learn manner, label(), clean(), and properties."""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import cleanfeed
+from cleanfeed import LABELS, Pipeline, Rule
+
+SEED_004 = (Path(__file__).parent.parent / "seeds" / "004_8352a8b32f8949aa.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def test_get_params_lists_every_setting():
+    params = Pipeline().get_params()
+    assert set(params) == {"model", "rules", "disable_rules", "extra_rules", "thresholds", "keep", "fallback"}
+    assert params["keep"] == ("body",) and params["model"] == "default"
+
+
+def test_set_params_rebuilds_derived_state(pipeline):
+    p = Pipeline(model=pipeline.model_)
+    assert "Font Size:" not in p.clean("Font Size:\n\nThe article starts here and goes on at length.")
+    p.set_params(disable_rules=["nav_font_size"], model=None)
+    assert "Font Size:" in p.clean("Font Size:\n\nThe article starts here.")
+
+
+def test_unknown_parameter_is_an_error():
+    with pytest.raises(ValueError, match="Invalid parameter"):
+        Pipeline().set_params(colour="red")
+
+
+def test_bad_settings_fail_clearly():
+    with pytest.raises(ValueError, match="unknown label in keep"):
+        Pipeline(model=None, keep=["article"]).clean("x")
+    with pytest.raises(ValueError, match="probability"):
+        Pipeline(model=None, thresholds={"spam": 2}).clean("x")
+    with pytest.raises(ValueError, match="unknown threshold label"):
+        Pipeline(model=None, thresholds={"junk": 0.5}).clean("x")
+
+
+def test_label_returns_offsets_scores_and_reasons(pipeline):
+    blocks = pipeline.label(SEED_004)
+    assert len(blocks) == 30
+    for b in blocks:
+        assert SEED_004[b.start : b.end] == b.text
+        assert b.label in LABELS and 0.0 <= b.confidence <= 1.0
+        assert set(b.scores) == set(LABELS)
+        assert b.reason == "model" or b.reason.startswith(("rule:", "context:"))
+    assert any(b.reason.startswith("rule:") for b in blocks)
+
+
+def test_clean_keeps_article_and_drops_clutter(pipeline):
+    out = pipeline.clean(SEED_004)
+    assert "Russia asked China for military support" in out
+    for clutter in ("Connect with us", "Hunter B says:", "Gift Cards", "You May Also Like"):
+        assert clutter not in out
+
+
+def test_keep_more_labels(pipeline):
+    p = Pipeline(model=pipeline.model_, keep=("body", "comment"))
+    out = p.clean(SEED_004)
+    assert "Phil Barberg says:" in out and "Gift Cards" not in out
+
+
+def test_extra_rule_is_applied(pipeline):
+    rule = Rule(name="nav_ukraine_crisis", label="navigation", pattern=r"ukraine crisis$", why="Test rule.", strength="hard")
+    p = Pipeline(model=pipeline.model_, extra_rules=[rule])
+    labelled = p.label(SEED_004)
+    assert any(b.reason == "rule:nav_ukraine_crisis" for b in labelled)
+
+
+def test_rules_only_mode_keeps_unruled_blocks():
+    p = Pipeline(model=None)
+    out = p.clean("Share\n\nThe article text.\n\nLeave a Reply")
+    assert out == "The article text."
+
+
+def test_module_level_functions_use_the_default_pipeline(pipeline):
+    assert cleanfeed.clean(SEED_004) == pipeline.clean(SEED_004)
+    assert [b.label for b in cleanfeed.label(SEED_004)] == [b.label for b in pipeline.label(SEED_004)]
+
+
+def test_batches_keep_order(pipeline):
+    texts = [SEED_004, "", "Share", SEED_004[:500]]
+    assert list(cleanfeed.clean_batch(texts, pipeline=pipeline)) == [pipeline.clean(t) for t in texts]
+
+
+_pages = st.lists(
+    st.sampled_from([
+        "Leave a Reply", "Jane says:", "The government announced a new plan on Monday.", "Share", "• Reply",
+        "Photo by A. Person/Getty Images", "Click this link to earn $500 a day from home", "Related News",
+        "A reader's thoughtful remark about the economy.", "\u202eRTL \u05e9\u05dc\u05d5\u05dd", "中文文本。", "",
+    ]),
+    max_size=25,
+).map("\n\n".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_pages | st.text(max_size=300))
+def test_clean_returns_only_input_blocks_in_order(pipeline, text):
+    out = pipeline.clean(text)
+    pos = 0
+    for part in filter(None, out.split("\n\n")):
+        found = text.find(part, pos)
+        assert found >= 0, f"{part!r} is not in the input after offset {pos}"
+        pos = found + len(part)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=500))
+def test_label_never_crashes_on_unicode(pipeline, text):
+    blocks = pipeline.label(text)
+    for b in blocks:
+        assert text[b.start : b.end] == b.text

@@ -1,0 +1,145 @@
+"""The rule layer: every default rule against its cases, rule files, and bounded matching."""
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from cleanfeed import DEFAULT_RULES, Rule, RuleError, RuleSet
+from cleanfeed.labels import LABELS
+
+CASES = json.loads((Path(__file__).parent / "cases" / "rules.json").read_text(encoding="utf-8"))
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+
+def test_every_default_rule_has_cases():
+    assert sorted(r.name for r in DEFAULT_RULES) == sorted(k for k in CASES if not k.startswith("_"))
+
+
+@pytest.mark.parametrize("rule", DEFAULT_RULES, ids=lambda r: r.name)
+def test_rule_cases(rule):
+    cases = CASES[rule.name]
+    assert cases["match"], "each rule needs at least one positive case"
+    for text in cases["match"]:
+        assert rule.matches(text), f"{rule.name} should match {text!r}"
+    for text in cases["no_match"]:
+        assert not rule.matches(text), f"{rule.name} should not match {text!r}"
+
+
+@pytest.mark.parametrize("rule", DEFAULT_RULES, ids=lambda r: r.name)
+def test_rules_are_data(rule):
+    assert rule.label in LABELS
+    assert rule.strength in ("hard", "soft")
+    assert rule.why.endswith(".") and len(rule.why) < 120
+
+
+def test_combined_matching_agrees_with_single_rules():
+    rules = RuleSet()
+    texts = [t for c in CASES.values() if isinstance(c, dict) for t in c["match"] + c["no_match"]]
+    for text in texts:
+        assert rules.hits(text) == tuple(r.matches(text) for r in rules), text
+
+
+def test_no_rule_names_a_string_found_only_in_a_seed():
+    """A rule's literal words must not come from one seed page (no hard-coded answers)."""
+    import regex
+
+    seed_texts = [p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")]
+    for rule in DEFAULT_RULES:
+        # Literal runs of 3+ words in the pattern.
+        for literal in regex.findall(r"[A-Za-z][A-Za-z' ]{14,}[A-Za-z]", rule.pattern):
+            in_seeds = [t for t in seed_texts if literal.lower() in t.lower()]
+            in_cases = [t for c in CASES.values() if isinstance(c, dict) for t in c["match"] if literal.lower() in t.lower()]
+            assert not (len(in_seeds) == 1 and not in_cases), f"{rule.name} names {literal!r}, found in only one seed"
+
+
+# Long runs of the characters rules care about: a pattern that backtracks
+# catastrophically takes seconds on these; a linear one, microseconds.
+_ADVERSARIAL = [
+    "a" * 20000,
+    "A " * 10000,
+    "a." * 10000,
+    "$1 " * 5000,
+    "/ " * 8000 + "x",
+    "Aa Bb " * 4000 + "says",
+    "http://" * 3000,
+    " " * 20000 + "!",
+    "work from home " * 2000,
+    "click this " * 2000,
+    "CITY, " * 5000 + "X",
+    "Name Name Name Name " * 2000 + "/",
+    "(" * 10000,
+    "1/" * 10000,
+]
+
+
+@pytest.mark.parametrize("rule", DEFAULT_RULES, ids=lambda r: r.name)
+def test_no_catastrophic_backtracking(rule):
+    for text in _ADVERSARIAL:
+        start = time.perf_counter()
+        rule._matches_content(text)  # no time limit here: measure the pattern itself
+        elapsed = time.perf_counter() - start
+        assert elapsed < 0.5, f"{rule.name} took {elapsed:.2f}s on {text[:20]!r}..."
+
+
+def test_slow_user_rule_times_out_instead_of_hanging():
+    rule = Rule(name="evil", label="spam", pattern=r"^(a+)+$", why="Catastrophic on purpose.")
+    start = time.perf_counter()
+    assert not rule.matches("a" * 40 + "b")
+    assert time.perf_counter() - start < 2.0
+
+
+def test_disable_and_add():
+    rules = RuleSet().without("nav_font_size")
+    assert "nav_font_size" not in rules
+    extra = Rule(name="nav_podcast", label="navigation", pattern=r"^listen to (?:the|this) podcast", why="Audio player prompt.", strength="hard")
+    rules = rules.with_rules(extra)
+    assert rules["nav_podcast"].matches("Listen to the podcast")
+    with pytest.raises(RuleError, match="unknown rule"):
+        RuleSet().without("no_such_rule")
+
+
+def test_rule_validation():
+    with pytest.raises(RuleError, match="label"):
+        Rule(name="x", label="junk", pattern="a", why="Why.")
+    with pytest.raises(RuleError, match="bad pattern"):
+        Rule(name="x", label="spam", pattern="(", why="Why.")
+    with pytest.raises(RuleError, match="unique"):
+        RuleSet([DEFAULT_RULES[0], DEFAULT_RULES[0]])
+
+
+def test_rule_file_toml_and_json(tmp_path):
+    toml = tmp_path / "rules.toml"
+    toml.write_text(
+        'disable = ["nav_font_size"]\n[[rules]]\nname = "nav_podcast"\nlabel = "navigation"\n'
+        "pattern = '^listen to (the|this) podcast'\nwhy = \"Audio player prompt.\"\n",
+        encoding="utf-8",
+    )
+    rules = RuleSet.from_file(toml)
+    assert "nav_font_size" not in rules and rules["nav_podcast"].strength == "hard"
+    js = tmp_path / "rules.json"
+    js.write_text(json.dumps({"rules": [{"name": "spam_casino", "label": "spam", "pattern": "online casino", "why": "Gambling ads.", "strength": "soft"}]}))
+    assert RuleSet.from_file(js)["spam_casino"].strength == "soft"
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("{", "not valid JSON"),
+        ('{"rules": [{"name": "a"}]}', "lacks"),
+        ('{"rulez": []}', "unknown key"),
+        ('{"disable": ["nope"]}', "unknown rule"),
+        ('{"rules": [{"name": "a", "label": "body", "pattern": "x", "why": "Y.", "colour": 1}]}', "unknown key"),
+    ],
+)
+def test_bad_rule_files(tmp_path, content, message):
+    path = tmp_path / "rules.json"
+    path.write_text(content)
+    with pytest.raises(RuleError, match=message):
+        RuleSet.from_file(path)
+
+
+def test_missing_rule_file(tmp_path):
+    with pytest.raises(RuleError, match="cannot read"):
+        RuleSet.from_file(tmp_path / "absent.toml")

@@ -1,0 +1,108 @@
+"""segment(): lossless offsets, and every layout scrapers produce."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleanfeed import segment
+
+_WRAPPED = (
+    "The council met on Tuesday to discuss the new budget for the coming year, and\n"
+    "members agreed that spending on roads would rise by a tenth while the library\n"
+    "budget would stay flat.\n"
+    "\n"
+    "A second paragraph follows here, also wrapped at eighty columns by the tool that\n"
+    "flattened the page into text.\n"
+)
+
+
+def test_blank_line_paragraphs():
+    blocks = segment("Title\n\nFirst paragraph.\n\n\nSecond paragraph.\n")
+    assert [b.text for b in blocks] == ["Title", "First paragraph.", "Second paragraph."]
+    assert [b.index for b in blocks] == [0, 1, 2]
+
+
+def test_one_paragraph_per_line():
+    text = "Home\nNews\nThe mayor resigned on Friday after a long inquiry.\nShare"
+    assert [b.text for b in segment(text)] == text.split("\n")
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    blocks = segment(_WRAPPED)
+    assert len(blocks) == 2
+    assert blocks[0].n_lines == 3 and blocks[0].text.endswith("stay flat.")
+    assert blocks[0].text == _WRAPPED[blocks[0].start : blocks[0].end]
+
+
+def test_short_lines_are_not_joined():
+    text = "Home\nWorld\nSport\nWeather"
+    assert len(segment(text)) == 4
+
+
+def test_bullets_and_indentation():
+    text = "Intro line.\n\n  • first point\n  • second point\n    • nested point\n- dash item\n1. numbered"
+    blocks = segment(text)
+    assert [b.bullet for b in blocks] == ["", "•", "•", "•", "-", "1."]
+    assert [b.depth for b in blocks] == [0, 1, 1, 2, 0, 0]
+    assert blocks[1].text == "• first point"
+
+
+def test_crlf_lone_cr_and_unicode_spaces():
+    text = "One\r\n\r\nTwo\rThree\u2029Four\u00a0\u00a0\n\u3000\nFive"
+    blocks = segment(text)
+    assert [b.text for b in blocks] == ["One", "Two", "Three", "Four", "Five"]
+    for b in blocks:
+        assert text[b.start : b.end] == b.text
+
+
+def test_tabs_count_as_indentation():
+    (block,) = segment("\t• item")
+    assert block.indent == 4 and block.bullet == "•"
+
+
+def test_blank_before_marks_layout():
+    blocks = segment("a\nb\n\nc")
+    assert [b.blank_before for b in blocks] == [True, False, True]
+
+
+def test_empty_and_whitespace_input():
+    assert segment("") == []
+    assert segment(" \n\t\n\u00a0") == []
+
+
+def test_very_long_line():
+    text = "word " * 200_000
+    (block,) = segment(text)
+    assert block.start == 0 and block.end == len(text.rstrip())
+
+
+def test_rejects_bytes_with_advice():
+    try:
+        segment(b"bytes")  # type: ignore[arg-type]
+    except TypeError as exc:
+        assert "decode" in str(exc)
+    else:
+        raise AssertionError("bytes were accepted")
+
+
+_text = st.text(alphabet=st.characters(codec="utf-8"), max_size=400) | st.lists(
+    st.sampled_from(["word", "Word words.", "  • item", "\n", "\n\n", "\r\n", "\r", " ", "\t", "\u00a0", "x" * 85]),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text)
+def test_segmentation_is_lossless(text):
+    blocks = segment(text)
+    last_end = 0
+    for i, b in enumerate(blocks):
+        assert b.index == i
+        assert b.text == text[b.start : b.end]
+        assert b.text == b.text.strip() and b.text
+        assert b.start >= last_end
+        last_end = b.end
+    # Nothing but whitespace is left out between and around blocks.
+    covered = set()
+    for b in blocks:
+        covered.update(range(b.start, b.end))
+    assert all(text[i].isspace() or text[i] in "\x1c\x1d\x1e\x1f" for i in range(len(text)) if i not in covered)
