@@ -134,8 +134,15 @@ def _minor(version: object) -> tuple[str, ...] | None:
 
 
 def default_model_dir() -> Path:
-    """Where the shipped model is installed (inside the package, as ``cleanfeed.models``)."""
-    return Path(str(resources.files("cleanfeed.models")))
+    """Where the shipped model is: installed as the package ``cleanfeed.models``, or, when
+    running from a source checkout that was not installed, the checkout's ``models/``."""
+    try:
+        return Path(str(resources.files("cleanfeed.models")))
+    except ModuleNotFoundError:
+        source = Path(__file__).resolve().parent.parent / "models"
+        if (source / MODEL_FILE).is_file():
+            return source
+        raise ModelError("the shipped model is missing from this installation; reinstall cleanfeed") from None
 
 
 def save_model(model: Model, directory: str | PathLike[str], card: dict[str, Any]) -> Path:

@@ -56,12 +56,15 @@ def test_jsonl_batch_keeps_every_record_in_order(monkeypatch, capsys):
     assert len(rows) == 1000
     assert [r["id"] for r in rows] == list(range(1000))
     assert all(r["lang"] == "en" and "cleaned" in r and "blocks" in r for r in rows)
-    assert rows[1]["cleaned"] == "Short page 1."
+    from cleanfeed import clean
+
+    assert [r["cleaned"] for r in rows[:8]] == [clean(json.loads(line)["text"]) for line in lines[:8]]
+    assert "Short page 3." in {b["text"] for b in rows[3]["blocks"]}
 
 
 def test_jsonl_bad_lines_become_error_objects(monkeypatch, capsys):
     stdin = b'{"text": "Fine page."}\nnot json\n{"body": "no text field"}\n[1, 2]\n{"text": 5}\n{"text": "Last."}\n'
-    code, out, err = run(monkeypatch, capsys, ["--jsonl"], stdin)
+    code, out, err = run(monkeypatch, capsys, ["--jsonl", "--rules-only"], stdin)
     assert code == 1
     rows = [json.loads(line) for line in out.splitlines()]
     assert len(rows) == 6
@@ -71,7 +74,7 @@ def test_jsonl_bad_lines_become_error_objects(monkeypatch, capsys):
 
 
 def test_jsonl_custom_field(monkeypatch, capsys):
-    code, out, _ = run(monkeypatch, capsys, ["--jsonl", "--field", "content", "--output-field", "article"], b'{"content": "Hello there."}\n')
+    code, out, _ = run(monkeypatch, capsys, ["--jsonl", "--rules-only", "--field", "content", "--output-field", "article"], b'{"content": "Hello there."}\n')
     assert code == 0 and json.loads(out)["article"] == "Hello there."
 
 
@@ -121,9 +124,9 @@ def test_user_errors_exit_2_without_traceback(monkeypatch, capsys, argv, message
 def test_invalid_utf8_replaced_with_warning_or_refused(monkeypatch, capsys):
     data = b"Good text.\n\nBad \xff byte here.\n"
     code, out, err = run(monkeypatch, capsys, ["--rules-only"], data)
-    assert code == 0 and "\ufffd" in out and "offset 15" in err
+    assert code == 0 and "\ufffd" in out and "offset 16" in err
     code, out, err = run(monkeypatch, capsys, ["--rules-only", "--strict"], data)
-    assert code == 2 and "byte offset 15" in err
+    assert code == 2 and "byte offset 16" in err
 
 
 def test_empty_input(monkeypatch, capsys):

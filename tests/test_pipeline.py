@@ -14,7 +14,9 @@ SEED_004 = (Path(__file__).parent.parent / "seeds" / "004_8352a8b32f8949aa.txt")
 
 @pytest.fixture(scope="module")
 def pipeline():
-    return Pipeline()
+    p = Pipeline()
+    p._resolve()  # load the model once for the module
+    return p
 
 
 def test_get_params_lists_every_setting():
