@@ -10,7 +10,8 @@ the neighbours revise what context makes obvious.
 
    * ``comment_thread``: a comment header ("Jane says:") takes the label of the comment
      under it (``LABELS.md``), and the block under a header is that comment, so a
-     well-written comment the model took for body becomes ``comment``;
+     well-written comment the model took for body becomes ``comment``; on a page with
+     several headers, every paragraph up to the next header belongs to the comment;
    * ``after_section_header``: blocks under a "Related News"/"You May Also Like" heading
      are teasers (``navigation``), provided the article itself lies above the heading.
 """
@@ -126,15 +127,24 @@ def decide(
 
 def _comment_thread(labels: list[str], reasons: list[str], is_header: list[bool], conf: list[float]) -> None:
     n = len(labels)
+    # With two or more headers the page has a thread, and a comment runs from its header
+    # to the next one (readers write several paragraphs).  A lone header might be a quote
+    # in the article ("Smith said:"), so it claims only the block right under it.
+    in_thread = sum(is_header) >= 2
     for i in range(n):
         if not is_header[i] or i + 1 >= n or is_header[i + 1]:
             continue
+        stop = i + 2
+        if in_thread:
+            while stop < n and not is_header[stop] and reasons[stop] == "model" and labels[stop] in ("body", "comment", "spam"):
+                stop += 1
+        for k in range(i + 1, stop):
+            # The block under a header is the comment itself, unless a rule already says
+            # otherwise (a "Leave a Reply" form straight after the last comment, say).
+            if labels[k] in ("body", "caption") and reasons[k] == "model":
+                labels[k] = "comment"
+                reasons[k] = "context:comment_thread"
         nxt = i + 1
-        # The block under a header is the comment itself, unless a rule already says
-        # otherwise (a "Leave a Reply" form straight after the last comment, say).
-        if labels[nxt] in ("body", "caption") and reasons[nxt] == "model":
-            labels[nxt] = "comment"
-            reasons[nxt] = "context:comment_thread"
         if labels[nxt] in ("comment", "spam") and labels[i] != labels[nxt]:
             labels[i] = labels[nxt]
             reasons[i] = "context:comment_thread"

@@ -19,6 +19,7 @@ refused at load time rather than fed misaligned numbers.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -30,7 +31,7 @@ from .segment import Block
 
 __all__ = ["FEATURE_VERSION", "FEATURE_NAMES", "page_features", "rule_hits"]
 
-FEATURE_VERSION = "1"
+FEATURE_VERSION = "2"
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}'’]+")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
@@ -54,6 +55,14 @@ _CONTEXT_CUES = ["log_chars", "ends_sentence", "is_bullet", "depth", "short", "t
 _HIT_GROUPS = [f"{strength}_{label}" for strength in ("hard", "soft") for label in LABELS]
 _DEFAULT_RULE_NAMES = [rule.name for rule in DEFAULT_RULES]
 _OFFSETS = (-2, -1, 1, 2)
+# Layout cues averaged over a few and over many neighbours: a run of short, unpunctuated
+# lines is a menu or teaser list; a run of long sentences is an article or a thread.
+_WINDOW_CUES = ["log_chars", "ends_sentence", "short", "is_bullet", "title_ratio"]
+_LAYOUT_WINDOWS = (3, 8)
+# A "strong" body block: long, and the text model thinks it is body.  Article text sits
+# between the first and last of them; boilerplate lies outside or far from them.
+_STRONG_MIN_CHARS = 120
+_STRONG_MIN_SCORE = 0.5
 _WINDOW = 3  # blocks either side for the windowed text scores
 
 
@@ -70,6 +79,9 @@ def _names() -> list[str]:
     names += [f"window:text:{label}" for label in LABELS]
     names += ["comment_header_above", "log_since_comment_header", "section_header_above",
               "log_since_section_header", "page_body_text_ratio", "after_body_text_ratio"]
+    names += [f"window{half}:{c}" for half in _LAYOUT_WINDOWS for c in _WINDOW_CUES]
+    names += ["log_shape_repeats", "log_since_strong_body", "log_until_strong_body", "inside_body_span",
+              "strong_body_chars_near"]
     return names
 
 
@@ -216,8 +228,52 @@ def page_features(
         np.full(n, bodyish.sum() / total),
         body_after,
     ])
-    matrix = np.hstack([own, position, default_hits, hit_groups, text_scores, *neighbour_parts, window, context])
+    layout_cols = [_OWN.index(c) for c in _WINDOW_CUES]
+    layout_windows = [_window_mean(own[:, layout_cols], half) for half in _LAYOUT_WINDOWS]
+
+    strong = (text_scores[:, 0] >= _STRONG_MIN_SCORE) & (lengths >= _STRONG_MIN_CHARS)
+    since_strong = _blocks_since(strong)
+    until_strong = _blocks_since(strong[::-1])[::-1]
+    if strong.any():
+        first, last = np.flatnonzero(strong)[[0, -1]]
+        inside = ((index >= first) & (index <= last)).astype(np.float64)
+    else:
+        inside = np.zeros(n)
+    strong_chars = _window_mean((lengths * strong)[:, None], 5)[:, 0]
+    shapes = [_shape(b.text) for b in blocks]
+    shape_counts = Counter(shapes)
+    page_level = np.column_stack([
+        np.log1p([shape_counts[sh] - 1 for sh in shapes]),
+        np.log1p(since_strong),
+        np.log1p(until_strong),
+        inside,
+        np.log1p(strong_chars),
+    ])
+    matrix = np.hstack([own, position, default_hits, hit_groups, text_scores, *neighbour_parts, window, context,
+                        *layout_windows, page_level])
     return matrix.astype(np.float32)
+
+
+_SHAPE_TOKEN = regex.compile(r"\p{Lu}[\p{L}\p{M}'’]*|[\p{Ll}\p{Lo}][\p{L}\p{M}'’]*|\p{N}+|[^\s\p{L}\p{N}]")
+_MAX_SHAPE_CHARS = 150
+
+
+def _shape(text: str) -> str:
+    """A coarse token shape ("C C — C D, D, D:D a") of a short block, "" for long ones.
+
+    Comment headers, teaser lists and menu items repeat one shape many times on a page;
+    article paragraphs almost never share one.
+    """
+    if len(text) > _MAX_SHAPE_CHARS:
+        return ""
+    out: list[str] = []
+    for tok in _SHAPE_TOKEN.findall(text)[:12]:
+        ch = tok[0]
+        cls = "C" if ch.isupper() else "a" if ch.isalpha() else "D" if ch.isdigit() else ch
+        if out and cls == out[-1] and cls in "Ca":
+            continue
+        out.append(cls)
+    return " ".join(out)
 
 
 def _window_mean(x: np.ndarray, half: int) -> np.ndarray:

@@ -122,16 +122,27 @@ def _R(name: str, label: str, pattern: str, why: str, strength: Strength = "hard
 # A person-like name: one to four capitalised words (initials and hyphens allowed).
 _NAME = r"(?-i:\p{Lu}[\p{L}\p{M}'’.\-]*)(?:\s+[\p{L}\p{M}'’.\-]+){0,3}"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{1,4}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}})"
-_TIME = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
+_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
+_ORD = r"(?:st|nd|rd|th)?"
+_DATE = (
+    rf"(?:{_WEEKDAY})?(?:{_MONTH}\s+\d{{1,2}}{_ORD},?\s+\d{{4}}|\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
+    rf"|{_MONTH}\s+\d{{1,2}}{_ORD}|\d{{1,4}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}})"
+)
+_TIME = r"@?\s?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+# Words that open datelines and bylines, never a commenter's name.
+_NOT_A_NAME = r"(?!(?:posted|published|updated|modified|last|first|date|created|issued|printed|by|on|at|filed)\b)"
 _AGENCY = r"(?:AP|AFP|Reuters|EPA|EPA-EFE|Getty Images|Bloomberg|NurPhoto|SOPA Images|Sipa|dpa|picture alliance|ANP|Xinhua|Anadolu|PA|Shutterstock|Alamy|iStock|Imago|TASS|Sputnik|Keystone|NTB|Ritzau|Scanpix|Pool)"
 
 DEFAULT_RULES: tuple[Rule, ...] = (
     # --- comments --------------------------------------------------------------------
     _R("comment_says_header", "comment", rf"^{_NAME}\s+(?:says|said|wrote|writes|replied|commented)\s*:?$",
        "WordPress and most comment systems head each comment with 'Name says:'.", kind="comment_header"),
-    _R("comment_dated_header", "comment", rf"^{_NAME}\s+(?:on\s+)?{_DATE}(?:,?\s+(?:at\s+)?{_TIME})?\s*(?:said|says|wrote)?:?$",
-       "'Name on March 3, 2022 at 5:01 pm' is the other common comment header.", kind="comment_header"),
+    _R("comment_dated_header", "comment",
+       rf"^{_NOT_A_NAME}{_NAME}\s*(?:[—–|,·•]\s*|\s-\s|\s+on\s+|\s+)(?:{_DATE})(?:,?\s*(?:at\s+|[|·•]\s*)?{_TIME})?\s*(?:said|says|wrote)?:?$",
+       "'Name on March 3, 2022 at 5:01 pm' and 'Name — July 19th, 2012' head comments.", kind="comment_header"),
+    _R("comment_date_time_line", "comment", rf"^(?=.{{0,120}}$)(?=.*{_DATE})(?=.*\d{{1,2}}[:.]\d{{2}})",
+       "A short line with a date and a clock time is often a comment header; datelines share it, so a feature.",
+       strength="soft"),
     _R("comment_ago_header", "comment",
        r"^(?:(?-i:\p{Lu})[\p{L}\p{M}'’.\- ]{0,40}\s*[·•|,\-–]?\s*)?\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$",
        "Relative timestamps ('Jane · 3 days ago') head comments; articles give dates.", kind="comment_header"),

@@ -71,3 +71,19 @@ def test_rules_only_mode_uses_fallback():
     blocks = segment("Share\n\nA sentence.")
     out = decide(blocks, rule_hits(blocks, RULES), RULES, None, {}, fallback="body")
     assert [(b.label, b.reason) for b in out] == [("navigation", "rule:nav_share"), ("body", "default")]
+
+
+def test_multi_paragraph_comments_in_a_thread():
+    text = (
+        "Jane Doe says:\n\nFirst paragraph of my comment.\n\nSecond paragraph of my comment.\n\n"
+        "Bob Roe says:\n\nA reply from Bob.\n\nLeave a Reply"
+    )
+    rows = [{"body": 1.0}, {"comment": 0.9}, {"body": 0.8}, {"body": 1.0}, {"body": 0.7}, {"body": 1.0}]
+    labels = [b.label for b in _decide(text, rows)]
+    assert labels == ["comment"] * 5 + ["navigation"]
+
+
+def test_lone_header_claims_only_the_next_block():
+    text = "Smith says:\n\nThe plan is sound.\n\nThe article goes on with more reporting."
+    labels = [b.label for b in _decide(text, [{"body": 1.0}, {"body": 0.9}, {"body": 0.9}])]
+    assert labels == ["comment", "comment", "body"]

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .render import STYLES, SourceBlock, layout
-from .sources import USE, Message, Page, dragnet, fundus, l3s, spam_collections, wcxb
+from .sources import USE, Message, Page, dragnet, fundus, l3s, readability, spam_collections, wcxb
 from .threads import ThreadPools, insert_thread, make_thread, thread_blocks
 
 __all__ = ["build_corpus", "N_FOLDS"]
@@ -95,7 +95,7 @@ def iter_rows(root: Path, limit: int | None = None) -> Iterator[dict[str, Any]]:
         ham=[m for m in pools["youtube_eval"] if not m.spam] + _socc(root),
         spam=[m for m in pools["youtube_eval"] if m.spam],
     )
-    for name, reader in (("wcxb", wcxb), ("fundus", fundus)):
+    for name, reader in (("wcxb", wcxb), ("fundus", fundus), ("readability", readability)):
         for k, page in enumerate(reader(root)):
             if limit is not None and k >= limit:
                 break

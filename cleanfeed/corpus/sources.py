@@ -21,12 +21,13 @@ from urllib.parse import urlparse
 from .align import GoldText
 from .render import SourceBlock, html_blocks
 
-__all__ = ["Page", "USE", "LICENCES", "wcxb", "fundus", "dragnet", "l3s", "spam_collections"]
+__all__ = ["Page", "USE", "LICENCES", "wcxb", "fundus", "readability", "dragnet", "l3s", "spam_collections"]
 
 #: Which sets may train the shipped model (``train``) and which only measure (``eval``).
 USE = {
     "wcxb": "train",
     "fundus": "train",
+    "readability": "train",
     "youtube-spam": "train",
     "spam-sms": "train",
     "comments-foxnews": "train",
@@ -37,6 +38,7 @@ USE = {
 LICENCES = {
     "wcxb": "CC-BY-4.0",
     "fundus": "MIT",
+    "readability": "Apache-2.0",
     "youtube-spam": "CC-BY-4.0",
     "spam-sms": "CC-BY-4.0",
     "comments-foxnews": "MIT",
@@ -139,6 +141,48 @@ def fundus(root: Path) -> Iterator[Page]:
                 how.append(h)
             gold_body = "\n\n".join(t for t in body_texts if t)
             yield Page("fundus", f"{spec.parent.name}/{spec.stem}", f"{spec.stem}:{key}", blocks, how, "article", gold_body)
+
+
+# Readability's synthetic unit-test pages (numbered cases, URL and attribute edge cases)
+# are not web pages anybody scrapes.
+_READABILITY_SYNTHETIC = re.compile(r"^\d{3}|^(?:base-url|clean-links|hidden-nodes|invalid-attributes|js-link|keep-|data-url|comment-inside|basic-tags|replace-|remove-|rtl-|svg-|style-tags|table-|lazy-|normalize-|title-|visibility-|topicseed|mathjax|quanta|parsely|schema|article-author)")
+
+
+def readability(root: Path) -> Iterator[Page]:
+    """Readability.js test pages: body by alignment with ``expected.html``; captions from its figcaptions."""
+    import tarfile
+
+    archive = root / "readability-testpages" / "readability_test_pages.tar.xz"
+    if not archive.is_file():
+        return
+    cases: dict[str, dict[str, bytes]] = {}
+    with tarfile.open(archive) as tar:
+        for member in tar:
+            parts = member.name.split("/")
+            if member.isfile() and len(parts) == 3 and parts[2] in ("source.html", "expected.html", "expected-metadata.json"):
+                fh = tar.extractfile(member)
+                if fh is not None:
+                    cases.setdefault(parts[1], {})[parts[2]] = fh.read()
+    for case, files in sorted(cases.items()):
+        if _READABILITY_SYNTHETIC.search(case) or "source.html" not in files or "expected.html" not in files:
+            continue
+        expected = html_blocks(files["expected.html"])
+        meta = json.loads(files.get("expected-metadata.json", b"{}") or b"{}")
+        body_gold = GoldText([meta.get("title") or ""] + [b.text for b in expected if b.caption < 0.5])
+        caption_gold = GoldText([b.text for b in expected if b.caption >= 0.5])
+        blocks = html_blocks(files["source.html"])
+        how = []
+        for b in blocks:
+            if caption_gold and caption_gold.matches(b.text):
+                b.label, h = "caption", "align:expected_figcaption"
+            elif body_gold.matches(b.text) and b.comment < 0.5:
+                b.label, h = "body", "align:expected_html"
+            else:
+                b.label, h = _structural_label(b)
+            how.append(h)
+        site = re.sub(r"-\d+$", "", case)
+        gold_body = "\n\n".join(b.text for b in expected if b.caption < 0.5)
+        yield Page("readability", f"readability/{site}", case, blocks, how, "article", gold_body)
 
 
 _DRAGNET_SPLIT = "!@#$%^&*()  COMMENTS"
