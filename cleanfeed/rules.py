@@ -65,7 +65,15 @@ class Rule:
 
     ``name`` is unique within a rule set and is what ``--disable``/``disable=`` refers to;
     ``why`` is the one sentence ``cleanfeed --list-rules`` prints; ``strength`` is
-    ``"hard"`` (decides the label) or ``"soft"`` (a model feature).  ``kind`` tags rules
+    ``"hard"`` (decides the label) or ``"soft"`` (a model feature).
+
+    ``max_chars`` and ``requires`` are cheap pre-checks that skip the regular expression
+    where it cannot match: blocks longer than ``max_chars`` (most chrome rules describe
+    short lines), or blocks containing none of the lower-case strings in ``requires``.
+    They must be implied by the pattern; they change speed, never results.  ``timeout`` is
+    the time limit per block in seconds; the default rules run without one (setting up the
+    limit costs more than most of their matches, and ``tests/test_rules.py`` checks each of
+    them against pathological input instead).  ``kind`` tags rules
     the context pass needs to recognise: ``"comment_header"`` (a header line takes the
     label of the comment under it) and ``"section_header"`` (the teasers under "Related
     News" are navigation).
@@ -77,6 +85,9 @@ class Rule:
     why: str
     strength: Strength = "soft"
     kind: str = ""
+    max_chars: int | None = None
+    requires: tuple[str, ...] = ()
+    timeout: float | None = MATCH_TIMEOUT_S
     _compiled: regex.Pattern = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -88,6 +99,11 @@ class Rule:
             raise RuleError(f"rule {self.name!r}: strength must be 'hard' or 'soft', not {self.strength!r}")
         if not self.why:
             raise RuleError(f"rule {self.name!r}: say in 'why' why the pattern means {self.label!r}")
+        if self.max_chars is not None and (not isinstance(self.max_chars, int) or self.max_chars < 1):
+            raise RuleError(f"rule {self.name!r}: max_chars must be a positive integer or None")
+        if isinstance(self.requires, str) or not all(isinstance(r, str) and r for r in self.requires):
+            raise RuleError(f"rule {self.name!r}: requires must be a list of non-empty strings")
+        object.__setattr__(self, "requires", tuple(r.lower() for r in self.requires))
         try:
             compiled = regex.compile(self.pattern, regex.IGNORECASE)
         except regex.error as exc:
@@ -96,15 +112,25 @@ class Rule:
 
     def matches(self, text: str) -> bool:
         """Whether the pattern occurs in ``text`` (list marker stripped), within the time limit."""
-        return self._matches_content(strip_marker(text))
+        content = strip_marker(text)
+        return self._matches_prepared(content, content.lower())
+
+    def _matches_prepared(self, content: str, lowered: str) -> bool:
+        if self.max_chars is not None and len(content) > self.max_chars:
+            return False
+        if self.requires and not any(r in lowered for r in self.requires):
+            return False
+        return self._matches_content(content)
 
     def _matches_content(self, content: str) -> bool:
+        if self.timeout is None:
+            return self._compiled.search(content) is not None
         try:
-            return self._compiled.search(content, timeout=MATCH_TIMEOUT_S) is not None
+            return self._compiled.search(content, timeout=self.timeout) is not None
         except TimeoutError:
             return False
 
-    def to_dict(self) -> dict[str, str]:
+    def to_dict(self) -> dict[str, object]:
         return {
             "name": self.name,
             "label": self.label,
@@ -112,11 +138,15 @@ class Rule:
             "why": self.why,
             "strength": self.strength,
             "kind": self.kind,
+            "max_chars": self.max_chars,
+            "requires": list(self.requires),
         }
 
 
-def _R(name: str, label: str, pattern: str, why: str, strength: Strength = "hard", kind: str = "") -> Rule:
-    return Rule(name=name, label=label, pattern=pattern, why=why, strength=strength, kind=kind)
+def _R(name: str, label: str, pattern: str, why: str, strength: Strength = "hard", kind: str = "",
+       max_chars: int | None = None, requires: tuple[str, ...] = ()) -> Rule:
+    return Rule(name=name, label=label, pattern=pattern, why=why, strength=strength, kind=kind,
+                max_chars=max_chars, requires=requires, timeout=None)
 
 
 # A person-like name: one to four capitalised words (initials and hyphens allowed).
@@ -136,165 +166,158 @@ _AGENCY = r"(?:AP|AFP|Reuters|EPA|EPA-EFE|Getty Images|Bloomberg|NurPhoto|SOPA I
 DEFAULT_RULES: tuple[Rule, ...] = (
     # --- comments --------------------------------------------------------------------
     _R("comment_says_header", "comment", rf"^{_NAME}\s+(?:says|said|wrote|writes|replied|commented)\s*:?$",
-       "WordPress and most comment systems head each comment with 'Name says:'.", kind="comment_header"),
+       "WordPress and most comment systems head each comment with 'Name says:'.", kind="comment_header",
+       max_chars=80, requires=("say", "said", "wrote", "write", "repl", "comment")),
     _R("comment_dated_header", "comment",
        rf"^{_NOT_A_NAME}{_NAME}\s*(?:[—–|,·•]\s*|\s-\s|\s+on\s+|\s+)(?:{_DATE})(?:,?\s*(?:at\s+|[|·•]\s*)?{_TIME})?\s*(?:said|says|wrote)?:?$",
-       "'Name on March 3, 2022 at 5:01 pm' and 'Name — July 19th, 2012' head comments.", kind="comment_header"),
-    _R("comment_date_time_line", "comment", rf"^(?=.{{0,120}}$)(?=.*{_DATE})(?=.*\d{{1,2}}[:.]\d{{2}})",
+       "'Name on March 3, 2022 at 5:01 pm' and 'Name — July 19th, 2012' head comments.", kind="comment_header",
+       max_chars=100, requires=tuple("0123456789")),
+    _R("comment_date_time_line", "comment", rf"^(?=.{{0,120}}$)(?=.*\d{{1,2}}[:.]\d{{2}})(?=.*{_DATE})",
        "A short line with a date and a clock time is often a comment header; datelines share it, so a feature.",
-       strength="soft"),
+       strength="soft",
+       max_chars=120),
     _R("comment_ago_header", "comment",
        r"^(?:(?-i:\p{Lu})[\p{L}\p{M}'’.\- ]{0,40}\s*[·•|,\-–]?\s*)?\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$",
-       "Relative timestamps ('Jane · 3 days ago') head comments; articles give dates.", kind="comment_header"),
+       "Relative timestamps ('Jane · 3 days ago') head comments; articles give dates.", kind="comment_header",
+       max_chars=80, requires=("ago",)),
     _R("comment_reply_link", "comment", r"^(?:reply|reply\s*↓|reply to (?:this )?comment|report(?: comment| abuse)?|flag(?: as inappropriate)?|view (?:\d+ )?(?:more )?replies|show (?:\d+ )?(?:more )?replies|load more (?:comments|replies))$",
-       "A lone 'Reply'/'Report' is the action row under a reader comment."),
+       "A lone 'Reply'/'Report' is the action row under a reader comment.",
+       max_chars=40),
     _R("comment_vote_count", "comment", r"^(?:\d[\d,.]*k?\s+(?:likes?|upvotes?|downvotes?|points?|replies|reactions?)|(?:like|dislike|upvote|downvote)\s*\(?\d*\)?)$",
-       "Vote and reply counts belong to a reader comment."),
+       "Vote and reply counts belong to a reader comment.",
+       max_chars=40),
     # --- comment-form and comment-section chrome (navigation) -------------------------
     _R("nav_comment_form", "navigation",
        r"^(?:leave a (?:reply|comment|response)|post a comment|add (?:a |your )?comment|write a comment|join the (?:discussion|conversation)|cancel reply|post comment|submit comment|\d+\s+(?:comments?|responses?|thoughts? on .{1,120})|comments?(?:\s*\(\d+\))?|discussion|responses?)\s*[:.]?$",
-       "Comment-form headings are the site's chrome, not anybody's comment."),
+       "Comment-form headings are the site's chrome, not anybody's comment.",
+       max_chars=160),
     _R("nav_comment_form_notice", "navigation",
        r"your email address will not be published|required fields are marked|save my name, email,? and website|you must be (?:logged|signed) in to post a comment|comments are (?:closed|moderated)|this site uses akismet|notify me of (?:follow-up comments|new posts)",
-       "Standard comment-form notices are boilerplate on every page of a site."),
+       "Standard comment-form notices are boilerplate on every page of a site.",
+       requires=("email", "required", "comment", "akismet", "notify")),
     _R("nav_comment_form_field", "navigation", r"^(?:name|e-?mail(?: address)?|website|url|comment|message)\s*\*?\s*:?$",
-       "Bare form-field labels left over from the comment form."),
+       "Bare form-field labels left over from the comment form.",
+       max_chars=30),
     # --- captions and credits ---------------------------------------------------------
     _R("caption_photo_by", "caption",
        r"\((?:photo|image|picture|video|illustration|graphic|photograph)s?(?:\s+(?:by|credit|courtesy(?:\s+of)?|via)\b|\s*:)[^()]{1,120}\)\s*\.?$",
-       "'(Photo by X/Agency)' closes a picture caption."),
+       "'(Photo by X/Agency)' closes a picture caption.",
+       requires=("(",)),
     _R("caption_label_prefix", "caption",
        r"^(?:photo|image|picture|photograph|illustration|graphic|video|credit|foto|bild|source)s?\s*(?::|by\b|credit\b|courtesy\b)(?=.{2,300}$)",
-       "'Photo:', 'Image by', 'Credit:' open a caption or credit line."),
+       "'Photo:', 'Image by', 'Credit:' open a caption or credit line.",
+       max_chars=330),
     _R("caption_agency_tail", "caption",
        r"(?:\bAP Photo\b|\bGetty Images\b|\bShutterstock\b|\biStock(?:photo)?\b|\bAlamy(?: Stock Photo)?\b|\bWireImage\b|\bImago(?: Images)?\b|\bPA Images?\b|\bPA Wire\b|\bFilmMagic\b)(?:\s*(?:/|via|for|,|–|-)\s*[\p{L}\p{M} .'’&/]{0,40})?\)?\.?$",
-       "Photo agency names at the end of a block are picture credits."),
+       "Photo agency names at the end of a block are picture credits.",
+       requires=("ap photo", "getty", "shutterstock", "istock", "alamy", "wireimage", "imago", "pa image", "pa wire", "filmmagic")),
     _R("caption_slash_credit", "caption",
        rf"(?:^|[\s(\[|–—-]){_NAME}\s?/\s?(?-i:{_AGENCY})\b[^.!?]{{0,40}}$|\((?-i:{_AGENCY})\s?/\s?[^()]{{2,60}}\)\s*$",
-       "'Jane Doe/Reuters' and '(Reuters/Jane Doe)' are the agencies' own credit format."),
+       "'Jane Doe/Reuters' and '(Reuters/Jane Doe)' are the agencies' own credit format.",
+       requires=("/",)),
     _R("caption_getty_dateline", "caption",
        rf"^(?-i:[\p{{Lu}}][\p{{Lu}} ,.'\-]{{2,60}})\s*[–—\-]\s*(?-i:[\p{{Lu}}]{{3,9}})\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*:",
-       "'CITY, COUNTRY – JUNE 24:' is how Getty and other agencies start a caption."),
+       "'CITY, COUNTRY – JUNE 24:' is how Getty and other agencies start a caption.",
+       requires=(":",)),
     _R("caption_gallery_counter", "caption", r"^(?:(?:image|photo|slide|picture)\s+)?\d{1,3}\s*(?:/|of)\s*\d{1,3}$",
-       "'3 of 12' counts the pictures of a gallery.", strength="soft"),
+       "'3 of 12' counts the pictures of a gallery.", strength="soft",
+       max_chars=30),
     # --- navigation ---------------------------------------------------------------------
     _R("nav_related_heading", "navigation",
        r"^(?:related(?:\s+(?:news|articles?|stories|posts|content|coverage|topics|reading|links|videos?))?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories| articles| reading)?|read (?:next|more|also|this next)|further reading|more (?:stories|news|articles|from|on|in|like this)(?:\s.{1,40})?|(?:most|more) (?:read|popular|viewed|shared)|popular (?:posts|stories|now|articles)|trending(?: now| stories)?|see also|also read|don'?t miss|latest (?:news|stories|posts|articles)|top stories|editor'?s picks?|in other news|around the web|from the web|sponsored (?:stories|links|content))\s*[:»›>|]*$",
-       "Headings over teasers of other articles.", kind="section_header"),
+       "Headings over teasers of other articles.", kind="section_header",
+       max_chars=80),
     _R("nav_read_original", "navigation", r"^(?:read|view|see)\s+(?:the\s+)?(?:original|full|complete|entire|rest of (?:the|this))\b.{0,80}$",
-       "'Read the original article' links point away from the page."),
+       "'Read the original article' links point away from the page.",
+       max_chars=140),
     _R("nav_read_more_link", "navigation", r"^(?:read more|continue reading|keep reading|learn more|click here|more info|see more|view all|show more|load more)\b.{0,60}$",
-       "Link labels that lead to another page."),
+       "Link labels that lead to another page.",
+       max_chars=120),
     _R("nav_share", "navigation",
        r"^(?:share(?: (?:this|the) (?:article|story|post|page))?(?: (?:on|via) \w+)?|share on (?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|email)|tweet(?: this)?|pin it|e-?mail(?: this)?|print(?: this)?|copy (?:the )?link|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|flipboard)\s*[:!]?$",
-       "Share buttons and their labels."),
+       "Share buttons and their labels.",
+       max_chars=60),
     _R("nav_follow", "navigation", r"^(?:follow|connect with|find|like|join) us\b.{0,60}$",
-       "'Follow us'/'Connect with us' social prompts."),
+       "'Follow us'/'Connect with us' social prompts.",
+       max_chars=80),
     _R("nav_subscribe", "navigation",
        r"^(?:subscribe|sign up|sign in|log ?in|register|get (?:our|the) newsletter|newsletter|join (?:our|the) (?:newsletter|mailing list))\b.{0,120}$|\b(?:sign up|subscribe) (?:for|to) (?:our|the|a) (?:free |daily |weekly )?(?:\w+ )?(?:newsletter|mailing list|email)",
-       "Subscription and newsletter prompts."),
+       "Subscription and newsletter prompts.",
+       requires=("subscribe", "sign up", "sign in", "login", "log in", "register", "newsletter", "mailing list")),
     _R("nav_cookie_notice", "navigation",
        r"\b(?:we use cookies|(?:this|our) (?:web)?site uses cookies|cookie (?:policy|settings|preferences|consent)|accept (?:all )?cookies|by continuing to (?:use|browse) (?:this|our) (?:site|website))\b",
-       "Cookie banners."),
+       "Cookie banners.",
+       requires=("cookie", "by continuing to")),
     _R("nav_copyright", "navigation", r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b",
-       "Copyright notices sit in footers."),
+       "Copyright notices sit in footers.",
+       requires=("©", "(c)", "copyright", "all rights reserved")),
     _R("nav_search_box", "navigation",
        r"^(?:(?:hi|hey),?\s+)?what are you looking for\??$|^search(?: for| the site| this site| …| \.\.\.)?\s*[:.…]*$|^type (?:here )?(?:to search|and (?:hit|press) enter)\b.{0,40}$|^(?:press|hit) enter to search\b",
-       "Search-box placeholders and prompts."),
+       "Search-box placeholders and prompts.",
+       max_chars=80),
     _R("nav_byline", "navigation",
        rf"^by\s+(?-i:\p{{Lu}})[\p{{L}}\p{{M}}.'’\-]+(?:\s+(?-i:\p{{Lu}})[\p{{L}}\p{{M}}.'’\-]+){{0,4}}(?:\s*(?:,|and|&)\s*(?-i:\p{{Lu}})[\p{{L}}\p{{M}}.'’\-]+(?:\s+[\p{{L}}\p{{M}}.'’\-]+){{0,3}}){{0,3}}(?:\s*[|,·•–—\-]\s*.{{0,80}})?$",
-       "'By Jane Doe' bylines are author chrome (LABELS.md: navigation)."),
+       "'By Jane Doe' bylines are author chrome (LABELS.md: navigation).",
+       max_chars=200, requires=("by",)),
     _R("nav_author_box", "navigation",
        r"^(?:about the authors?|author bio|more (?:articles|posts|stories) by\b.{0,60}|(?:view|see) all (?:posts|articles|stories) by\b.{0,60}|contributors?|staff writer|written by\b.{0,60}|posted by\b.{0,60}|reporter)$",
-       "Author boxes and 'posted by' lines."),
+       "Author boxes and 'posted by' lines.",
+       max_chars=100),
     _R("nav_dateline_meta", "navigation",
        rf"^(?:posted|published|updated|last updated|first published|modified)(?:\s+on)?\s*:?\s*(?:{_DATE}|\d{{1,2}}\s+\w+\s+\d{{4}}|{_MONTH}).{{0,60}}$|^\d{{1,3}}\s*(?:-|\s)?(?:min(?:ute)?s?)\s+read$",
-       "Publication dates and reading times are page metadata."),
+       "Publication dates and reading times are page metadata.",
+       max_chars=120),
     _R("nav_taxonomy", "navigation", r"^(?:tags?|topics?|filed under|categor(?:y|ies)|posted in|keywords?|sections?)\s*:",
-       "Tag and category lists."),
+       "Tag and category lists.",
+       requires=(":",)),
     _R("nav_site_links", "navigation",
        r"^(?:about(?: us)?|contact(?: us)?|privacy(?: policy| notice)?|terms(?: of (?:use|service))?|terms (?:and|&) conditions|advertise(?: with us)?|careers|sitemap|faq|help|skip to (?:main )?content|skip to navigation|back to top|(?:main |toggle |open |close )?menu|close|home|next|previous|prev|more|login|logout|my account|cart|shop)\s*[»›>]?$",
-       "Site-wide links found in headers and footers."),
+       "Site-wide links found in headers and footers.",
+       max_chars=40),
     _R("nav_font_size", "navigation", r"^(?:font|text) size\s*:?.{0,20}$",
-       "Reader controls for text size."),
+       "Reader controls for text size.",
+       max_chars=40),
     _R("nav_advertisement", "navigation",
        r"^(?:advertisement|advertising|sponsored(?: content| post)?|ad|ads|paid (?:content|post)|story continues below(?: (?:this )?advertisement)?|article continues below(?: (?:this )?advertisement)?|scroll to continue(?: with content)?)$",
-       "Advertising markers."),
+       "Advertising markers.",
+       max_chars=60),
     _R("nav_breadcrumb", "navigation",
        r"^(?:[\p{L}&'’\-]+(?:\s[\p{L}&'’\-]+){0,2}\s*(?:›|»|>|/|\||→)\s*){1,6}[\p{L}&'’\-]+(?:\s[\p{L}&'’\-]+){0,3}$",
-       "'News › Politics › World' breadcrumbs.", strength="soft"),
+       "'News › Politics › World' breadcrumbs.", strength="soft",
+       max_chars=200, requires=("›", "»", ">", "/", "|", "→")),
     # --- spam -----------------------------------------------------------------------------
     _R("spam_link_for_money", "spam",
        r"(?s)^(?=.*\b(?:click|follow|visit|check|open|go to|go on|use)\s+(?:out\s+)?(?:this|the|my|below|here|on|that)\b)(?=.*(?:\bearn\w*|\bmoney\b|\bcash\b|\bincome\b|\bprofit\w*|\$\s?\d|\bgift ?cards?\b|\bbitcoin\b|\bcrypto\w*|\bloans?\b|\bdollars?\b))",
-       "Telling readers to follow a link for money is the signature of comment spam."),
+       "Telling readers to follow a link for money is the signature of comment spam.",
+       requires=("earn", "money", "cash", "income", "profit", "$", "gift", "bitcoin", "crypto", "loan", "dollar")),
     _R("spam_contact_messenger", "spam",
        r"\b(?:contact|message|text|reach|call|add|write)\b.{0,40}\b(?:whats\s?app|telegram|viber|wickr|signal|instagram|e-?mail)\b.{0,40}(?:\+?\d[\d\s\-()]{7,}|@[\w.]{3,}|[\w.+\-]+@[\w\-]+\.[\w.]+)",
-       "Scams move victims to a private messenger or mailbox with a number or handle."),
+       "Scams move victims to a private messenger or mailbox with a number or handle.",
+       requires=("whats", "telegram", "viber", "wickr", "signal", "instagram", "mail")),
     _R("spam_my_channel", "spam",
        r"\b(?:check out|checkout|subscribe to|visit|watch|look at|go to|listen to)\s+(?:my|our)\s+(?:new\s+)?(?:youtube\s+)?(?:channel|page|blog|website|site|videos?|music|songs?|playlist|profile|store|shop)\b",
-       "Self-promotion of one's own channel or shop in a comment."),
+       "Self-promotion of one's own channel or shop in a comment.",
+       requires=("channel", "page", "blog", "website", "site", "video", "music", "song", "playlist", "profile", "store", "shop")),
     _R("spam_work_from_home", "spam",
        r"(?s)^(?=.*\b(?:work(?:ing)? (?:from|at) home|home[- ]based (?:job|work|business)|online job|part[- ]time job|easy money|extra (?:cash|income)|passive income)\b)(?=.*(?:\$|£|€|\bUSD\b)\s?\d)",
-       "Work-from-home income claims with sums are classic comment spam."),
+       "Work-from-home income claims with sums are classic comment spam.",
+       requires=("$", "£", "€", "usd")),
     _R("spam_money_cue", "spam",
        r"(?:\$|£|€)\s?\d[\d,.]*\s*(?:k\b)?[^.!?\n]{0,40}\b(?:per|an|a|every|each|in)\s+(?:hour|day|week|month)\b",
-       "Income claims per hour/week; also in news, so only a feature.", strength="soft"),
+       "Income claims per hour/week; also in news, so only a feature.", strength="soft",
+       requires=("$", "£", "€")),
     _R("spam_crypto_loan", "spam",
        r"\b(?:bitcoin|crypto(?:currency|currencies)?|btc|forex|binary options?|nft|investment (?:plan|platform|manager)|loan (?:offer|lender|company)|instant loans?|credit repair|hack(?:er|ing)? service|recover (?:your )?(?:lost )?(?:funds|crypto))\b",
-       "Crypto, forex and loan offers; also in news, so only a feature.", strength="soft"),
+       "Crypto, forex and loan offers; also in news, so only a feature.", strength="soft",
+       requires=("bitcoin", "crypto", "btc", "forex", "binary option", "nft", "investment", "loan", "credit repair", "hack", "recover")),
     _R("spam_link", "spam", r"https?://|www\.|\b[\w\-]+\.(?:com|net|org|info|biz|xyz|ly|co|io|me|tk|ru|site|online)(?:/\S*)?\b",
-       "Bare links in a comment are link bait more often than not; only a feature.", strength="soft"),
+       "Bare links in a comment are link bait more often than not; only a feature.", strength="soft",
+       requires=("http", "www.", ".com", ".net", ".org", ".info", ".biz", ".xyz", ".ly", ".co", ".io", ".me", ".tk", ".ru", ".site", ".online")),
     _R("spam_prize_urgency", "spam",
        r"\b(?:congratulations|you(?:'ve| have)? won|winner|claim (?:your|now)|free (?:entry|gift|iphone|money)|act now|limited time|call now|txt|text \w+ to \d{4,}|urgent)\b",
-       "Prize and urgency language of SMS and e-mail spam; only a feature.", strength="soft"),
+       "Prize and urgency language of SMS and e-mail spam; only a feature.", strength="soft",
+       requires=("congrat", "won", "winner", "claim", "free", "act now", "limited time", "call now", "txt", "text", "urgent")),
 )
-
-
-_GLOBAL_FLAGS = regex.compile(r"^\(\?([aiLmsux]+)\)")
-
-
-def _top_level_alternation(pattern: str) -> bool:
-    """Whether ``pattern`` has a ``|`` outside every group and character class."""
-    depth, in_class, i = 0, False, 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            if pattern[i + 1 : i + 2] == "]":
-                i += 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return True
-        i += 1
-    return False
-
-
-def _as_lookahead_body(pattern: str) -> tuple[str, str] | None:
-    """(prefix, pattern) to embed ``pattern`` in the combined matcher, or None if it can't be.
-
-    Leading global flags become scoped ones; a pattern anchored at ``^`` is tried only at
-    the start, any other is searched for with a lazy prefix.  Patterns with their own
-    groups names or backreferences would change meaning when embedded, so they run alone.
-    """
-    if "(?P" in pattern or regex.search(r"\\[1-9]|\\g<", pattern):
-        return None
-    m = _GLOBAL_FLAGS.match(pattern)
-    flags = ""
-    if m:
-        flags, pattern = m.group(1), pattern[m.end():]
-    if "(?" in pattern and regex.search(r"\(\?[aiLmsux]+\)", pattern):
-        return None  # a global flag later in the pattern: not embeddable
-    anchored = pattern.startswith("^") and not _top_level_alternation(pattern)
-    body = f"(?{flags}:{pattern})" if flags else f"(?:{pattern})"
-    return ("" if anchored else "[\\s\\S]*?"), body
 
 
 class RuleSet:
@@ -306,7 +329,6 @@ class RuleSet:
 
     def __init__(self, rules: Iterable[Rule] = DEFAULT_RULES) -> None:
         self._rules: tuple[Rule, ...] = tuple(rules)
-        self._combined_cache: tuple[regex.Pattern, list[str | None]] | None | bool = False
         seen: set[str] = set()
         for rule in self._rules:
             if not isinstance(rule, Rule):
@@ -362,43 +384,10 @@ class RuleSet:
         return RuleSet([*kept, *rules])
 
     def hits(self, text: str) -> tuple[bool, ...]:
-        """For each rule in order, whether it matches ``text``.
-
-        All rules run as one combined pattern (one engine call instead of one per rule,
-        which is most of the cost on short blocks); if that call hits the time limit,
-        each rule is retried alone, so only a slow rule loses its match.
-        """
+        """For each rule in order, whether it matches ``text``."""
         content = strip_marker(text)
-        combined = self._combined()
-        if combined is None:
-            return tuple(rule._matches_content(content) for rule in self._rules)
-        pattern, groups = combined
-        try:
-            m = pattern.match(content, timeout=MATCH_TIMEOUT_S * 4)
-        except TimeoutError:
-            return tuple(rule._matches_content(content) for rule in self._rules)
-        if m is None:  # cannot happen (every part is optional), but never guess
-            return tuple(rule._matches_content(content) for rule in self._rules)
-        return tuple(m.start(g) >= 0 if g else rule._matches_content(content) for rule, g in zip(self._rules, groups))
-
-    def _combined(self) -> tuple[regex.Pattern, list[str | None]] | None:
-        if self._combined_cache is not False:
-            return self._combined_cache
-        parts, groups = [], []
-        for i, rule in enumerate(self._rules):
-            body = _as_lookahead_body(rule.pattern)
-            if body is None:
-                groups.append(None)
-                continue
-            name = f"r{i}"
-            groups.append(name)
-            parts.append(f"(?:(?={body[0]}(?P<{name}>{body[1]})))?")
-        try:
-            compiled = regex.compile("".join(parts), regex.IGNORECASE) if parts else None
-        except regex.error:
-            compiled = None
-        self._combined_cache = None if compiled is None else (compiled, groups)
-        return self._combined_cache
+        lowered = content.lower()
+        return tuple(rule._matches_prepared(content, lowered) for rule in self._rules)
 
     @classmethod
     def from_file(cls, path: str | PathLike[str], base: "RuleSet | None" = None) -> "RuleSet":
@@ -448,8 +437,9 @@ class RuleSet:
             missing = {"name", "label", "pattern", "why"} - set(entry)
             if missing:
                 raise RuleError(f"{source}: rules[{i}] lacks {', '.join(sorted(missing))}")
-            extra = set(entry) - {"name", "label", "pattern", "why", "strength", "kind"}
+            extra = set(entry) - {"name", "label", "pattern", "why", "strength", "kind", "max_chars", "requires"}
             if extra:
                 raise RuleError(f"{source}: rules[{i}] has unknown key(s) {', '.join(sorted(extra))}")
-            added.append(Rule(strength=entry.get("strength", "hard"), **{k: v for k, v in entry.items() if k != "strength"}))
+            fields = {k: v for k, v in entry.items() if k not in ("strength", "requires")}
+            added.append(Rule(strength=entry.get("strength", "hard"), requires=tuple(entry.get("requires", ())), **fields))
         return rules.with_rules(*added)
