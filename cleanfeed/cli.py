@@ -129,6 +129,9 @@ def train_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="models", metavar="DIR", help="output directory for the model and card (default: models)")
     p.add_argument("--seeds", default="seeds", metavar="DIR", help="seed pages with gold files, scored into the card (default: seeds)")
     p.add_argument("--jobs", type=_jobs, default=2, metavar="N", help="processes for segmenting the corpus (default: 2)")
+    p.add_argument("--holdout-fold", type=int, choices=range(5), default=None, metavar="K",
+                   help="leave site fold K (0-4) out of training, for benchmarks on sites the model never saw")
+    p.add_argument("--no-cv", action="store_true", help="skip the grouped cross-validation of the tree model (faster; no CV metrics)")
     p.add_argument("--no-progress", action="store_true", help="no progress bars")
     return p
 
@@ -296,7 +299,8 @@ def _train(argv: Sequence[str]) -> int:
     corpus = Path(args.corpus)
     if not corpus.is_dir():
         raise UsageError(f"no corpus at {args.corpus!r}; build it with 'cleanfeed corpus build'")
-    train(corpus, Path(args.out), seeds=Path(args.seeds), progress=not args.no_progress, n_jobs=args.jobs)
+    train(corpus, Path(args.out), seeds=Path(args.seeds), progress=not args.no_progress, n_jobs=args.jobs,
+          holdout_fold=args.holdout_fold, run_cv=not args.no_cv)
     return EXIT_OK
 
 

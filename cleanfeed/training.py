@@ -206,22 +206,28 @@ def score_predictions(pages: Sequence[PageData], predicted: Sequence[Sequence[st
     return out
 
 
-def cross_validate(pages: list[PageData], X_text, y: np.ndarray, rules: RuleSet, progress: bool = True) -> tuple[np.ndarray, dict[str, Any]]:
-    """Out-of-fold text scores for every training block, and grouped-CV scores of the whole pipeline."""
+def oof_text_scores(pages: list[PageData], X_text, y: np.ndarray) -> np.ndarray:
+    """Text-model scores for every training block from a model that did not see its site."""
     folds = np.concatenate([np.full(len(p.blocks), p.fold) for p in pages])
     oof_text = np.zeros((len(y), len(LABELS)), dtype=np.float32)
-    for k in range(N_FOLDS):
+    for k in np.unique(folds):
         test = folds == k
         _log(f"text model, fold {k + 1}/{N_FOLDS}")
         oof_text[test] = _proba(_fit_text(X_text[~test], y[~test]), X_text[test])
+    return oof_text
+
+
+def cross_validate(pages: list[PageData], oof_text: np.ndarray, y: np.ndarray, rules: RuleSet) -> dict[str, Any]:
+    """Grouped-CV scores of the whole pipeline (text scores out-of-fold, trees out-of-fold, decide)."""
+    folds = np.concatenate([np.full(len(p.blocks), p.fold) for p in pages])
     X = _features(pages, oof_text, rules)
     oof_block = np.zeros_like(oof_text)
-    for k in range(N_FOLDS):
+    for k in np.unique(folds):
         test = folds == k
         _log(f"block model, fold {k + 1}/{N_FOLDS}")
         oof_block[test] = _proba(_fit_blocks(X[~test], y[~test]), X[test])
     predicted = _decide_pages(pages, oof_block, rules)
-    return oof_text, score_predictions(pages, predicted)
+    return score_predictions(pages, predicted)
 
 
 def _features(pages: Sequence[PageData], text_scores: np.ndarray, rules: RuleSet) -> np.ndarray:
@@ -264,14 +270,27 @@ def _git_commit() -> str:
         return "unknown"
 
 
-def train(corpus: Path, out: Path, seeds: Path | None = None, progress: bool = True, n_jobs: int = 2) -> dict[str, Any]:
-    """Train on the corpus's ``train`` rows, evaluate, and write the model and card to ``out``."""
+def train(
+    corpus: Path,
+    out: Path,
+    seeds: Path | None = None,
+    progress: bool = True,
+    n_jobs: int = 2,
+    holdout_fold: int | None = None,
+    run_cv: bool = True,
+) -> dict[str, Any]:
+    """Train on the corpus's ``train`` rows, evaluate, and write the model and card to ``out``.
+
+    ``holdout_fold`` leaves that site fold out of training entirely (for benchmarks that
+    need a model which never saw those sites); ``run_cv=False`` skips the grouped
+    cross-validation of the tree model, the slow part, when only the model is wanted.
+    """
     from .corpus.sources import LICENCES, USE
 
     t0 = time.time()
     rules = RuleSet.default()
     pages = load_corpus_pages(corpus, progress=progress, n_jobs=n_jobs)
-    train_pages = [p for p in pages if p.use == "train"]
+    train_pages = [p for p in pages if p.use == "train" and p.fold != holdout_fold]
     eval_pages = [p for p in pages if p.use != "train"]
     if not train_pages:
         raise ValueError(f"corpus {str(corpus)!r} has no rows with use == 'train'")
@@ -281,7 +300,8 @@ def train(corpus: Path, out: Path, seeds: Path | None = None, progress: bool = T
     vec = text_vectorizer()
     X_text = vec.transform([b.text for p in train_pages for b in p.blocks])
 
-    oof_text, cv = cross_validate(train_pages, X_text, y, rules, progress)
+    oof_text = oof_text_scores(train_pages, X_text, y)
+    cv = cross_validate(train_pages, oof_text, y, rules) if run_cv else {}
 
     _log("final text model on all training pages")
     text_clf = _fit_text(X_text, y)
@@ -316,6 +336,7 @@ def train(corpus: Path, out: Path, seeds: Path | None = None, progress: bool = T
             "held_out_sets": held_out,
             "seeds": seed_scores,
         },
+        "holdout_fold": holdout_fold,
         "train_seconds": round(time.time() - t0, 1),
         "warning": "joblib files run code when loaded: load only model files you trust.",
     }

@@ -1,0 +1,36 @@
+"""Run every benchmark and write ``benchmarks/RESULTS.md``: one command.
+
+    pip install '.[bench]'
+    cleanfeed corpus build --data ../shared/data --out .cache/corpus
+    cleanfeed train --corpus .cache/corpus --out .cache/model-holdout0 --holdout-fold 0 --no-cv
+    python benchmarks/run.py --corpus .cache/corpus --heldout-model .cache/model-holdout0 --data ../shared/data
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import quality, report, speed  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description="Run the quality and speed benchmarks and write RESULTS.md.")
+    p.add_argument("--corpus", default=".cache/corpus")
+    p.add_argument("--heldout-model", required=True, help="model trained with --holdout-fold 0")
+    p.add_argument("--data", default="../shared/data")
+    p.add_argument("--skip-quality", action="store_true")
+    p.add_argument("--skip-speed", action="store_true")
+    args = p.parse_args(argv)
+    if not args.skip_quality:
+        quality.main(["--corpus", args.corpus, "--heldout-model", args.heldout_model, "--data", args.data])
+    if not args.skip_speed:
+        speed.main(["--corpus", args.corpus])
+    return report.main([])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,156 @@
+"""Throughput, model load time and peak memory of cleanfeed and its peers, in one run.
+
+Every tool runs in its own fresh process (so load time and peak RSS are its own) on the
+same input: at least 10 MB of plain text drawn from the corpus pages, one process, one
+core.  A second measurement times cleanfeed on single documents from 1 KB to 1 MB, to
+show that its time grows linearly with document size.
+
+    python benchmarks/speed.py --corpus .cache/corpus --out benchmarks/results/speed.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+MIN_BYTES = 10_000_000
+SIZES = (1_000, 10_000, 100_000, 1_000_000)
+
+
+def build_input(corpus: Path, path: Path, min_bytes: int = MIN_BYTES) -> dict:
+    """Write ``min_bytes``+ of page texts (JSON Lines) to ``path``; pages in corpus order."""
+    import datasets
+
+    ds = datasets.load_from_disk(str(corpus))
+    total = docs = 0
+    with path.open("w", encoding="utf-8") as fh:
+        while total < min_bytes:
+            for row in ds.select_columns(["text"]):
+                fh.write(json.dumps({"text": row["text"]}) + "\n")
+                total += len(row["text"].encode("utf-8"))
+                docs += 1
+                if total >= min_bytes:
+                    break
+    return {"docs": docs, "bytes": total}
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+def worker(tool: str, input_path: Path) -> dict:
+    """Run one tool over the input in this process and report its numbers."""
+    texts = [json.loads(line)["text"] for line in input_path.open(encoding="utf-8")]
+    n_bytes = sum(len(t.encode("utf-8")) for t in texts)
+    rss_before = _peak_rss_mb()
+    t0 = time.perf_counter()
+    from benchmarks.peers import SPEED_PEERS
+
+    if tool.startswith("cleanfeed"):
+        from cleanfeed import Pipeline
+
+        pipeline = Pipeline(model=None if tool == "cleanfeed-rules-only" else "default")
+        pipeline._resolve()
+        load_s = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        for _ in pipeline.clean_many(texts):
+            pass
+    else:
+        extract = SPEED_PEERS[tool]()
+        load_s = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        for text in texts:
+            extract(text)
+    seconds = time.perf_counter() - t1
+    return {
+        "tool": tool,
+        "docs": len(texts),
+        "mb": round(n_bytes / 1e6, 2),
+        "seconds": round(seconds, 2),
+        "docs_per_s": round(len(texts) / seconds, 1),
+        "mb_per_s": round(n_bytes / 1e6 / seconds, 3),
+        "load_s": round(load_s, 3),
+        "peak_rss_mb": round(_peak_rss_mb(), 1),
+        "input_rss_mb": round(rss_before, 1),
+    }
+
+
+def size_curve(corpus: Path) -> list[dict]:
+    """cleanfeed's time on single documents of growing size (pages concatenated)."""
+    import datasets
+
+    from cleanfeed import Pipeline
+
+    ds = datasets.load_from_disk(str(corpus))
+    pool = "\n\n".join(row["text"] for row in ds.select(range(min(len(ds), 600))).select_columns(["text"]))
+    pipeline = Pipeline()
+    pipeline._resolve()
+    out = []
+    for size in SIZES:
+        doc = pool[:size]
+        reps = max(1, int(2_000_000 / size))
+        t0 = time.perf_counter()
+        for _ in range(reps):
+            pipeline.clean(doc)
+        seconds = (time.perf_counter() - t0) / reps
+        out.append({"bytes": len(doc.encode("utf-8")), "seconds": seconds, "ms_per_kb": 1000 * seconds / (len(doc) / 1000)})
+        print(f"  {size:>9,} chars: {seconds * 1000:8.1f} ms", file=sys.stderr)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--corpus", default=".cache/corpus", help="corpus built by 'cleanfeed corpus build'")
+    p.add_argument("--input", default=".cache/speed-input.jsonl", help="where the shared input is written")
+    p.add_argument("--out", default="benchmarks/results/speed.json", help="where to write the JSON results")
+    p.add_argument("--tools", default=None, help="comma-separated subset of tools")
+    p.add_argument("--worker", help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    if args.worker:
+        print(json.dumps(worker(args.worker, Path(args.input))))
+        return 0
+
+    from benchmarks.peers import SPEED_PEERS
+
+    input_path = Path(args.input)
+    input_path.parent.mkdir(parents=True, exist_ok=True)
+    info = build_input(Path(args.corpus), input_path)
+    print(f"input: {info['docs']} docs, {info['bytes'] / 1e6:.1f} MB", file=sys.stderr)
+    tools = args.tools.split(",") if args.tools else list(SPEED_PEERS)
+    runs = []
+    env = dict(os.environ, PYTHONPATH=str(ROOT), OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
+    for tool in tools:
+        print(f"timing {tool} ...", file=sys.stderr)
+        proc = subprocess.run(
+            [sys.executable, str(Path(__file__).resolve()), "--worker", tool, "--input", str(input_path)],
+            capture_output=True, text=True, env=env,
+        )
+        if proc.returncode != 0:
+            print(proc.stderr[-2000:], file=sys.stderr)
+            raise SystemExit(f"{tool} failed")
+        result = json.loads(proc.stdout.strip().splitlines()[-1])
+        print(f"  {result['mb_per_s']} MB/s, load {result['load_s']} s, peak RSS {result['peak_rss_mb']} MB", file=sys.stderr)
+        runs.append(result)
+    base = next(r for r in runs if r["tool"] == "cleanfeed")
+    for r in runs:
+        r["throughput_vs_cleanfeed"] = round(r["mb_per_s"] / base["mb_per_s"], 3)
+    print("size curve:", file=sys.stderr)
+    results = {"input": info, "runs": runs, "size_curve": size_curve(Path(args.corpus)), "cpu_count": os.cpu_count()}
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,24 @@
+"""cleanfeed.hf: a cleaned column through Dataset.map, in order, in worker processes."""
+
+import pytest
+
+datasets = pytest.importorskip("datasets")
+
+from cleanfeed import Pipeline  # noqa: E402
+from cleanfeed.hf import add_clean_column  # noqa: E402
+
+
+def test_add_clean_column_with_labels_and_processes():
+    texts = [f"Share\n\nArticle number {i}.\n\nLeave a Reply" for i in range(20)] + [None]
+    ds = datasets.Dataset.from_dict({"text": texts, "id": list(range(21))})
+    out = add_clean_column(ds, pipeline=Pipeline(model=None), labels_column="blocks", num_proc=2, batch_size=4)
+    assert out["id"] == list(range(21))
+    assert out["cleaned"][:20] == [f"Article number {i}." for i in range(20)]
+    assert out["cleaned"][20] == "" and out["blocks"][20] == []
+    assert [b["label"] for b in out["blocks"][0]] == ["navigation", "body", "navigation"]
+
+
+def test_unknown_column():
+    ds = datasets.Dataset.from_dict({"body": ["x"]})
+    with pytest.raises(ValueError, match="no column 'text'"):
+        add_clean_column(ds)

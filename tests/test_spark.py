@@ -1,0 +1,58 @@
+"""cleanfeed.spark in Spark local mode."""
+
+import shutil
+
+import pytest
+
+pyspark = pytest.importorskip("pyspark", reason="the spark extra is not installed")
+if shutil.which("java") is None:
+    pytest.skip("Spark needs Java, and no java is on PATH", allow_module_level=True)
+
+from cleanfeed import Pipeline  # noqa: E402
+from cleanfeed.spark import clean_column  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def spark():
+    import os
+    import sys
+
+    from pyspark.sql import SparkSession
+
+    # Executors must run the same interpreter, where cleanfeed and pandas are installed.
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
+
+    session = (
+        SparkSession.builder.master("local[2]").appName("cleanfeed-test")
+        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
+        .getOrCreate()
+    )
+    yield session
+    session.stop()
+
+
+def test_clean_column_in_local_mode(spark):
+    rows = [(1, "Share\n\nThe article text.\n\nLeave a Reply"), (2, None), (3, "Connect with us\n\nAnother article body.")]
+    df = spark.createDataFrame(rows, "id int, text string").repartition(2)
+    out = clean_column(df, "text", "cleaned", pipeline=Pipeline(model=None), labels_col="blocks")
+    result = {r["id"]: r for r in out.collect()}
+    assert result[1]["cleaned"] == "The article text."
+    assert result[2]["cleaned"] is None and result[2]["blocks"] is None
+    assert result[3]["cleaned"] == "Another article body."
+    assert [b["label"] for b in result[1]["blocks"]] == ["navigation", "body", "navigation"]
+
+
+def test_shipped_model_on_spark(spark):
+    from pathlib import Path
+
+    page = (Path(__file__).parent.parent / "seeds" / "004_8352a8b32f8949aa.txt").read_text(encoding="utf-8")
+    df = spark.createDataFrame([(page,)], "text string")
+    (row,) = clean_column(df, "text", "cleaned").collect()
+    assert row["cleaned"] == Pipeline().clean(page)
+
+
+def test_missing_column_is_a_clear_error(spark):
+    df = spark.createDataFrame([("x",)], "body string")
+    with pytest.raises(ValueError, match="no column 'text'"):
+        clean_column(df, "text", "cleaned")
