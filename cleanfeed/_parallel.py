@@ -1,4 +1,4 @@
-"""Order-keeping parallel map over pages, with one pipeline (and model) per worker process."""
+"""Order-keeping parallel work over pages, with one pipeline (and model) per worker process."""
 
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ def _init_worker(params: dict[str, Any]) -> None:
 
 def _run(task: tuple[str, list[str]]) -> list[Any]:
     kind, texts = task
-    assert _worker_pipeline is not None
+    if _worker_pipeline is None:  # pragma: no cover - the initializer always runs first
+        raise RuntimeError("worker pipeline was not initialised")
     if kind == "clean":
         return list(_worker_pipeline.clean_many(texts))
     return list(_worker_pipeline.label_many(texts))
@@ -36,22 +37,55 @@ def _chunks(kind: str, texts: Iterable[str]) -> Iterator[tuple[str, list[str]]]:
         yield kind, chunk
 
 
+class PagePool:
+    """``pipeline.clean``/``label`` over lists of pages, in order, on ``n_jobs`` processes.
+
+    Use as a context manager; the workers (each with its own loaded model) live until the
+    block ends, so a stream of batches pays the start-up once.
+    """
+
+    def __init__(self, pipeline: Pipeline, n_jobs: int) -> None:
+        if not isinstance(n_jobs, int) or n_jobs < 1:
+            raise ValueError(f"n_jobs must be a positive integer, not {n_jobs!r}")
+        self.pipeline = pipeline
+        self.n_jobs = n_jobs
+        self._pool: Any = None
+
+    def __enter__(self) -> "PagePool":
+        if self.n_jobs > 1:
+            self.pipeline._resolve()
+            params = self.pipeline.get_params()
+            if isinstance(params.get("model"), str) and params["model"] == "default":
+                params["model"] = self.pipeline.model_  # ship the loaded model rather than reload
+            # "spawn" avoids forking a process that may hold threads (BLAS, the caller's own).
+            ctx = multiprocessing.get_context("spawn")
+            self._pool = ctx.Pool(self.n_jobs, initializer=_init_worker, initargs=(params,))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            if exc[0] is None:
+                self._pool.close()
+            else:
+                self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def map(self, kind: str, texts: list[str]) -> list[Any]:
+        """Results for ``texts`` (``kind`` is ``"clean"`` or ``"label"``), in order."""
+        if self._pool is None:
+            return list(self.pipeline.clean_many(texts) if kind == "clean" else self.pipeline.label_many(texts))
+        return [r for chunk in self._pool.map(_run, list(_chunks(kind, texts))) for r in chunk]
+
+
 def map_pages(kind: str, texts: Iterable[str], pipeline: Pipeline | None, n_jobs: int) -> Iterator[Any]:
-    """Yield ``pipeline.clean``/``label`` of each text, in input order."""
-    if not isinstance(n_jobs, int) or n_jobs < 1:
-        raise ValueError(f"n_jobs must be a positive integer, not {n_jobs!r}")
+    """Yield ``pipeline.clean``/``label`` of each text, in input order, in bounded memory."""
     if pipeline is None:
         from . import _default_pipeline
 
         pipeline = _default_pipeline()
-    if n_jobs == 1:
-        yield from (pipeline.clean_many(texts) if kind == "clean" else pipeline.label_many(texts))
-        return
-    params = pipeline.get_params()
-    if params.get("model") == "default" and getattr(pipeline, "model_", None) is not None:
-        params["model"] = pipeline.model_  # ship the loaded model rather than reload per worker
-    # "spawn" avoids forking a process that may hold threads (BLAS, the caller's own).
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(n_jobs, initializer=_init_worker, initargs=(params,)) as pool:
-        for results in pool.imap(_run, _chunks(kind, texts)):
-            yield from results
+    with PagePool(pipeline, n_jobs) as pool:
+        batch_size = _CHUNK * max(n_jobs, 1) * 2
+        it = iter(texts)
+        while batch := list(itertools.islice(it, batch_size)):
+            yield from pool.map(kind, batch)

@@ -18,7 +18,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -205,47 +205,53 @@ class _Progress:
             sys.stderr.write(f"\rcleanfeed: {self.n:,} records, {rate:,.0f} docs/s, done\n")
 
 
-def _run_jsonl(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
-    from . import label_batch
-    from .stream import chunked, decode_line, format_record, parse_line
-
+def _open_jsonl(args: argparse.Namespace) -> IO[bytes]:
     if args.file:
         try:
-            source: IO[bytes] = open(args.file, "rb")
+            return open(args.file, "rb")
         except OSError as exc:
             raise UsageError(f"cannot read {args.file!r}: {exc.strerror}") from None
-    else:
-        if sys.stdin is None or sys.stdin.isatty():
-            raise UsageError("no input: pipe JSON Lines to standard input or give a FILE (see --help)")
-        source = sys.stdin.buffer
+    if sys.stdin is None or sys.stdin.isatty():
+        raise UsageError("no input: pipe JSON Lines to standard input or give a FILE (see --help)")
+    return sys.stdin.buffer
+
+
+def _records(source: IO[bytes], args: argparse.Namespace) -> Iterator[Any]:
+    """Parsed records, one per input line; bad lines become records that carry an error."""
+    from .stream import decode_line, parse_line
+
+    offset = 0
+    for line_no, raw in enumerate(source, 1):
+        try:
+            text, replaced = decode_line(raw, line_no, args.strict)
+        except UnicodeDecodeError as exc:
+            raise UsageError(f"line {line_no} is not valid UTF-8 at byte offset {offset + exc.start} (--strict)") from None
+        if replaced:
+            _err(f"warning: line {line_no}: invalid UTF-8 replaced with U+FFFD")
+        offset += len(raw)
+        yield parse_line(text, line_no, args.field)
+
+
+def _run_jsonl(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
+    """Label records chunk by chunk and write one output line per input line, in order."""
+    from ._parallel import PagePool
+    from .stream import chunked, format_record
+
+    source = _open_jsonl(args)
     progress = _Progress(sys.stderr.isatty() if args.progress is None else args.progress)
     failures = 0
-    offset = 0
-
-    def records():
-        nonlocal offset, failures
-        for line_no, raw in enumerate(source, 1):
-            try:
-                text, replaced = decode_line(raw, line_no, args.strict)
-            except UnicodeDecodeError as exc:
-                raise UsageError(f"line {line_no} is not valid UTF-8 at byte offset {offset + exc.start} (--strict)") from None
-            if replaced:
-                _err(f"warning: line {line_no}: invalid UTF-8 replaced with U+FFFD")
-            offset += len(raw)
-            yield parse_line(text, line_no, args.field)
-
     try:
-        for chunk in chunked(records()):
-            texts = [r.text for r in chunk if r.error is None]
-            results = iter(list(label_batch(texts, pipeline=pipeline, n_jobs=args.jobs)))
-            for record in chunk:
-                labelled = next(results) if record.error is None else None
-                if record.error is not None:
-                    failures += 1
-                    _err(f"line {record.line_no}: {record.error}")
-                out.write(format_record(record, labelled, pipeline.clean_labelled, args.output_field, args.labels) + "\n")
-            out.flush()
-            progress.update(len(chunk))
+        with PagePool(pipeline, args.jobs) as pool:
+            for chunk in chunked(_records(source, args)):
+                results = iter(pool.map("label", [r.text for r in chunk if r.error is None]))
+                for record in chunk:
+                    labelled = next(results) if record.error is None else None
+                    if record.error is not None:
+                        failures += 1
+                        _err(f"line {record.line_no}: {record.error}")
+                    out.write(format_record(record, labelled, pipeline.clean_labelled, args.output_field, args.labels) + "\n")
+                out.flush()
+                progress.update(len(chunk))
     finally:
         progress.close()
         if source is not sys.stdin.buffer:
@@ -260,9 +266,10 @@ def _run_text(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
     text = _decode(_read_input(args), args.strict)
     labelled = pipeline.label(text)
     if args.format == "jsonl":
+        from .stream import dumps_line
+
         for block in labelled:
-            record = block.to_dict()
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.write(dumps_line(block.to_dict()) + "\n")
     else:
         cleaned = pipeline.clean_labelled(labelled)
         out.write(cleaned + ("\n" if cleaned else ""))

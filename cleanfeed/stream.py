@@ -15,7 +15,20 @@ from typing import Any
 
 from .decide import LabelledBlock
 
-__all__ = ["Record", "parse_lines", "format_record"]
+__all__ = ["Record", "parse_line", "format_record", "dumps_line"]
+
+# Characters that str.splitlines() and some JSON Lines readers treat as line breaks; JSON
+# allows them raw, so they are escaped to keep one record on one physical line.
+_LINE_BREAKERS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
+
+
+def dumps_line(obj: Any) -> str:
+    """``obj`` as one JSON line, readable UTF-8, with no character a reader could split on."""
+    text = json.dumps(obj, ensure_ascii=False)
+    for raw, escaped in _LINE_BREAKERS.items():
+        if raw in text:
+            text = text.replace(raw, escaped)
+    return text
 
 #: Lines per chunk: enough for the model to run efficiently, few enough to stream.
 CHUNK_LINES = 256
@@ -81,10 +94,10 @@ def format_record(
         out: dict[str, Any] = {"error": record.error, "line": record.line_no}
         if record.data is not None and "id" in record.data:
             out["id"] = record.data["id"]
-        return json.dumps(out, ensure_ascii=False)
+        return dumps_line(out)
     assert record.data is not None and labelled is not None
     out = dict(record.data)
     out[output_field] = clean_text(labelled)
     if with_labels:
         out["blocks"] = [b.to_dict() for b in labelled]
-    return json.dumps(out, ensure_ascii=False)
+    return dumps_line(out)
