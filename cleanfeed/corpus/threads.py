@@ -11,6 +11,7 @@ article, between a comment-count heading and the comment form.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 
 from .render import SourceBlock
@@ -125,18 +126,46 @@ def spam_comment(rng: random.Random) -> str:
 _MONTHS = ("January February March April May June July August September October November December").split()
 
 
+_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+N_HEADER_FORMATS = 12
+
+
+def _ordinal(day: int) -> str:
+    return f"{day}{'th' if 10 <= day % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(day % 10, 'th')}"
+
+
 def _header(name: str, rng: random.Random, fmt: int) -> str:
-    month, day, year = rng.choice(_MONTHS), rng.randint(1, 28), rng.randint(2008, 2026)
+    """A comment header line in one of the formats comment systems have used."""
+    month, day, year = rng.choice(_MONTHS), rng.randint(1, 28), rng.randint(2006, 2026)
     hour, minute, ampm = rng.randint(1, 12), rng.randint(0, 59), rng.choice(("am", "pm"))
-    return [
-        f"{name} says:",
-        f"{name} on {month} {day}, {year} at {hour}:{minute:02d} {ampm}",
-        f"{name} · {rng.randint(1, 59)} {rng.choice(('minutes', 'hours', 'days', 'weeks', 'months'))} ago",
-        f"{name} {month} {day}, {year} at {hour}:{minute:02d} {ampm}",
-        f"{name} said:",
-        f"{name}",
-        f"{name} wrote:",
-    ][fmt]
+    formats = [
+        lambda: f"{name} says:",
+        lambda: f"{name} on {month} {day}, {year} at {hour}:{minute:02d} {ampm}",
+        lambda: f"{name} · {rng.randint(1, 59)} {rng.choice(('minutes', 'hours', 'days', 'weeks', 'months'))} ago",
+        lambda: f"{name} {month} {day}, {year} at {hour}:{minute:02d} {ampm}",
+        lambda: f"{name} said:",
+        lambda: f"{name}",
+        lambda: f"{name} wrote:",
+        lambda: f"{name} — {month} {_ordinal(day)}, {year}, {hour}:{minute:02d} {ampm}",
+        lambda: f"by {name} ({rng.randint(100, 999999)}) on {rng.choice(_WEEKDAYS)} {month} {day}, @{hour:02d}:{minute:02d}{ampm.upper()} (#{rng.randint(10**6, 10**8)})",
+        lambda: f"{name} ({rng.randint(1, 12):02d}/{day:02d}/{year} {rng.randint(0, 23):02d}:{minute:02d})",
+        lambda: f"Posted by: {name} | {month[:3]} {day}, {year} {hour}:{minute:02d}:{rng.randint(0, 59):02d} {ampm.upper()}",
+        lambda: f"{name} | {day} {month} {year}",
+    ]
+    return formats[fmt]()
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _paragraphs(text: str, rng: random.Random) -> list[str]:
+    """Readers write several paragraphs now and then: split some long comments at sentences."""
+    sentences = _SENTENCE_BREAK.split(text)
+    if len(sentences) < 3 or rng.random() < 0.6:
+        return [text]
+    cut = sorted(rng.sample(range(1, len(sentences)), k=min(len(sentences) - 1, rng.randint(1, 2))))
+    bounds = [0, *cut, len(sentences)]
+    return [" ".join(sentences[a:b]) for a, b in zip(bounds, bounds[1:])]
 
 
 @dataclass
@@ -166,12 +195,13 @@ def make_thread(pools: ThreadPools, rng: random.Random, spam_rate: float = 0.25,
 def thread_blocks(messages: list[tuple[str, bool]], rng: random.Random) -> list[SourceBlock]:
     """Given ``(text, is_spam)`` comments, the labelled blocks of their thread."""
     blocks: list[SourceBlock] = []
-    fmt = rng.choice((0, 0, 1, 2, 3, 4, 5, 6))  # one header format per site, as in life
+    fmt = rng.choice((0, *range(N_HEADER_FORMATS)))  # one header format per site, as in life
     for text, spam in messages:
         label = "spam" if spam else "comment"
         depth = 1 if rng.random() < 0.75 else 2
         blocks.append(SourceBlock(text=_header(_name(rng), rng, fmt), depth=depth, list_item=True, tag="_thread", label=label))
-        blocks.append(SourceBlock(text=text, depth=depth + 1, tag="_thread", label=label))
+        for paragraph in _paragraphs(text, rng):
+            blocks.append(SourceBlock(text=paragraph, depth=depth + 1, tag="_thread", label=label))
         if rng.random() < 0.3:
             extra = rng.choice(("Reply", "Reply", "Report", f"{rng.randint(1, 250)} likes", f"{rng.randint(1, 40)} Likes"))
             blocks.append(SourceBlock(text=extra, depth=depth + 1, tag="_thread", label="comment"))
