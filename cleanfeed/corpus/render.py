@@ -40,9 +40,17 @@ _LIST_TAGS = frozenset(("ul", "ol", "menu", "dir"))
 _CELL_TAGS = frozenset(("td", "th"))
 
 # Attribute cues, matched against id, class, itemprop and role of every ancestor.
-_COMMENT_MARK = re.compile(r"comment|disqus|respond|reply|replies|discussion|talkback|reader-?response|user-?post|\bucomment", re.I)
+# Comment sections, not the "12 comments" link in an article header or a menu item: the
+# mark must name a comment container, and marks of counters, links and buttons are not.
+_COMMENT_MARK = re.compile(
+    r"(?:^|[\s_-])(?:comments?|commentlist|comment-?(?:list|body|content|text|thread|section|area|wrap(?:per)?|item)|"
+    r"disqus(?:_thread)?|dsq-[\w-]+|reader-?(?:comments?|responses?)|user-?comments?|talkback|ucomment|replies|reply-?list)"
+    r"(?:$|[\s_-])", re.I)
+_NOT_COMMENT_MARK = re.compile(r"count|link|icon|btn|button|number|total|toggle|trigger|cta|nav|menu|share", re.I)
 _COMMENT_FORM = re.compile(r"respond|comment-?form|reply-?form|commentform|comment-?respond|leave-?a-?(?:reply|comment)", re.I)
 _CAPTION_MARK = re.compile(r"caption|credit|wp-caption|image-?credit|photo-?credit|img-?desc|figure-?desc|media-?desc|copyright-?image", re.I)
+# A caption class only counts next to a picture: sites also use "caption" for card titles.
+_MEDIA_TAGS = ("img", "picture", "video", "figure", "svg")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _L3S_CLASS = re.compile(r"\bx-nc-sel(\d)\b")
 _SPACE = re.compile(r"\s+")
@@ -77,6 +85,7 @@ class _Ctx:
     caption: bool = False
     l3s: int | None = None
     list_item: bool = False
+    media: bool = False  # inside a <figure> or <picture>
 
 
 @dataclass
@@ -90,6 +99,14 @@ class _Buffer:
 def _marks(el: etree._Element) -> str:
     get = el.get
     return " ".join(filter(None, (get("id"), get("class"), get("itemprop"), get("role"), get("data-testid"))))
+
+
+def _near_media(el: etree._Element) -> bool:
+    """Whether ``el`` or its parent holds a picture or video."""
+    for node in (el, el.getparent()):
+        if node is not None and any(node.iter(*_MEDIA_TAGS)):
+            return True
+    return False
 
 
 def _hidden(el: etree._Element) -> bool:
@@ -157,15 +174,17 @@ class _Walker:
         marks = _marks(el)
         ctx = replace(ctx)
         if marks:
-            if _COMMENT_MARK.search(marks):
+            if _COMMENT_MARK.search(marks) and not _NOT_COMMENT_MARK.search(marks):
                 ctx.comment = True
             if _COMMENT_FORM.search(marks):
                 ctx.comment_form = True
-            if _CAPTION_MARK.search(marks):
+            if _CAPTION_MARK.search(marks) and (ctx.media or _near_media(el)):
                 ctx.caption = True
             m = _L3S_CLASS.search(el.get("class") or "")
             if m:
                 ctx.l3s = int(m.group(1))
+        if tag in ("figure", "picture"):
+            ctx.media = True
         if tag == "figcaption" or (tag == "caption" and el.getparent() is not None and el.getparent().tag != "table"):
             ctx.caption = True
         if tag == "form" and ctx.comment:

@@ -72,11 +72,15 @@ def _site(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def _structural_label(block: SourceBlock) -> tuple[str, str]:
-    """The label of a block the gold text does not claim, from its HTML ancestry."""
+def _structural_label(block: SourceBlock, comments: bool = True) -> tuple[str, str]:
+    """The label of a block the gold text does not claim, from its HTML ancestry.
+
+    ``comments=False`` for sets whose pages carry no server-rendered comments (Fundus):
+    there the comment marks only ever hit widgets and counters.
+    """
     if block.comment_form >= 0.5:
         return "navigation", "html:comment_form"
-    if block.comment >= 0.5:
+    if comments and block.comment >= 0.5:
         return "comment", "html:comment_container"
     if block.caption >= 0.5:
         return "caption", "html:caption_container"
@@ -137,7 +141,7 @@ def fundus(root: Path) -> Iterator[Page]:
                 elif caption_gold.matches(b.text):
                     b.label, h = "caption", "align:image_caption_or_credit"
                 else:
-                    b.label, h = _structural_label(b)
+                    b.label, h = _structural_label(b, comments=False)
                 how.append(h)
             gold_body = "\n\n".join(t for t in body_texts if t)
             yield Page("fundus", f"{spec.parent.name}/{spec.stem}", f"{spec.stem}:{key}", blocks, how, "article", gold_body)
