@@ -1,0 +1,74 @@
+"""Training end to end on a tiny corpus: label transfer, model file, card, README, refusal of eval data."""
+
+import json
+import random
+
+import pytest
+
+datasets = pytest.importorskip("datasets")
+
+from cleanfeed import Pipeline, load_model, segment  # noqa: E402
+from cleanfeed.training import gold_labels, train  # noqa: E402
+
+_BODY = [
+    "The city council approved the new budget on Tuesday after a long debate about road repairs.",
+    "Officials said the plan would raise spending on schools by four percent over two years.",
+    "Residents who spoke at the meeting asked for more money for parks and public libraries.",
+    "The mayor said she would sign the budget before the end of the week.",
+]
+_NAV = ["Home", "News", "Sport", "Share", "Subscribe to our newsletter", "Related News", "© 2024 Example"]
+_COMMENTS = ["I agree with the council on this one.", "This is a waste of money if you ask me."]
+
+
+def _row(i: int, use: str) -> dict:
+    rng = random.Random(i)
+    parts = [(t, "navigation") for t in rng.sample(_NAV, 3)]
+    parts += [(t, "body") for t in _BODY]
+    for c in _COMMENTS:
+        parts += [(f"Reader{i} says:", "comment"), (c, "comment")]
+    parts += [("Click this link to earn $500 a day from home www.cash.xyz", "spam")]
+    text, blocks, pos = "", [], 0
+    for t, label in parts:
+        if text:
+            text += "\n\n"
+        start = len(text)
+        text += t
+        blocks.append({"start": start, "end": len(text), "label": label, "how": "test"})
+    return {"source": "wcxb" if use == "train" else "l3s-gn1", "site": f"site{i}", "page_id": str(i), "page_type": "article",
+            "use": use, "fold": i % 5, "renderer": "seed", "text": text + "\n", "gold_body": "\n\n".join(_BODY), "blocks": blocks}
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    root = tmp_path_factory.mktemp("train")
+    rows = [_row(i, "train") for i in range(25)] + [_row(100 + i, "eval") for i in range(3)]
+    datasets.Dataset.from_list(rows).save_to_disk(str(root / "corpus"))
+    card = train(root / "corpus", root / "model", seeds=None, progress=False, n_jobs=1)
+    return root / "model", card
+
+
+def test_gold_labels_follow_overlap():
+    text = "Title\n\nBody text here.\n\nShare"
+    blocks = segment(text)
+    spans = [(0, 5, "body"), (7, 22, "body"), (24, 29, "navigation")]
+    assert gold_labels(blocks, spans) == ["body", "body", "navigation"]
+
+
+def test_train_writes_model_card_and_readme(trained):
+    model_dir, card = trained
+    assert (model_dir / "cleanfeed-model.joblib").is_file()
+    on_disk = json.loads((model_dir / "model-card.json").read_text())
+    assert on_disk["sha256"] == card["sha256"] and on_disk["training_blocks"]["spam"] == 25
+    assert set(card["metrics"]["cross_validation_by_site"]) == {"wcxb"}
+    assert set(card["metrics"]["held_out_sets"]) == {"l3s-gn1"}
+    assert "l3s-gn1" not in card["training_data"]
+    readme = (model_dir / "README.md").read_text()
+    assert "## Targets" in readme and "joblib files run code" in readme
+
+
+def test_trained_model_is_used_by_the_pipeline(trained):
+    model_dir, _ = trained
+    load_model(model_dir)
+    page = _row(7, "train")["text"]
+    out = Pipeline(model=str(model_dir)).clean(page)
+    assert _BODY[0] in out and "says:" not in out and "earn $500" not in out
