@@ -1,0 +1,36 @@
+"""The README matches the code: every CLI option is documented, the library example runs."""
+
+import re
+from pathlib import Path
+
+from cleanfeed.cli import filter_parser
+
+README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_cli_option_is_in_the_readme():
+    for action in filter_parser()._actions:
+        for option in action.option_strings:
+            if option.startswith("--") and option not in ("--help", "--version"):
+                assert option in README, f"{option} is not documented in README.md"
+
+
+def test_two_setup_commands():
+    assert "pip install . && cleanfeed < seeds/004_8352a8b32f8949aa.txt" in README
+    assert "pip install '.[test]' && pytest" in README
+
+
+def test_readme_library_example_output_is_real():
+    """The printed example in the README is what the shipped model prints."""
+    from cleanfeed import label
+
+    block = re.search(r"```python\nfrom cleanfeed import clean, label, Pipeline\n(.*?)```", README, re.S).group(1)
+    expected = re.search(r"prints \(shipped model\):\n\n```\n(.*?)```", README, re.S).group(1).strip().splitlines()
+    root = Path(__file__).parent.parent
+    text = (root / "seeds" / "004_8352a8b32f8949aa.txt").read_text(encoding="utf-8")
+    got = [
+        f"{b.label} {round(b.confidence, 2)} {b.start} {b.end} {b.reason} {b.text[:30]}"
+        for b in label(text)[12:16]
+    ]
+    assert "label(text)[12:16]" in block
+    assert got == expected
