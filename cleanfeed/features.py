@@ -94,11 +94,12 @@ def _own_features(block: Block) -> list[float]:
     n = len(text)
     words = _WORD.findall(text)
     n_words = len(words)
-    letters = sum(ch.isalpha() for ch in text) or 1
-    upper = sum(ch.isupper() for ch in text)
-    digits = sum(ch.isdigit() for ch in text)
+    # map() over str methods counts in C; a generator expression costs three times more.
+    letters = sum(map(str.isalpha, text)) or 1
+    upper = sum(map(str.isupper, text))
+    digits = sum(map(str.isdigit, text))
     spaces = text.count(" ")
-    punct = sum(1 for ch in text if not ch.isalnum() and not ch.isspace())
+    punct = n - sum(map(str.isalnum, text)) - sum(map(str.isspace, text))
     lowered = [w.lower() for w in words]
     stripped = text.rstrip()
     last = stripped[-1:] if stripped else ""
@@ -108,7 +109,7 @@ def _own_features(block: Block) -> list[float]:
     return [
         math.log1p(n),
         math.log1p(n_words),
-        (sum(len(w) for w in words) / n_words) if n_words else 0.0,
+        (sum(map(len, words)) / n_words) if n_words else 0.0,
         upper / letters,
         digits / max(n, 1),
         punct / max(n, 1),
