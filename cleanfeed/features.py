@@ -136,6 +136,24 @@ def _own_features(block: Block) -> list[float]:
     ]
 
 
+_OWN_MEMO: dict[tuple, list[float]] = {}
+_OWN_MEMO_MAX_CHARS = 120
+_OWN_MEMO_MAX_ENTRIES = 100_000
+
+
+def _own_features_memo(block: Block) -> list[float]:
+    """``_own_features``, remembered for short blocks, which repeat across a site's pages."""
+    if len(block.text) > _OWN_MEMO_MAX_CHARS:
+        return _own_features(block)
+    key = (block.text, block.indent, block.bullet, block.n_lines, block.blank_before)
+    found = _OWN_MEMO.get(key)
+    if found is None:
+        if len(_OWN_MEMO) >= _OWN_MEMO_MAX_ENTRIES:
+            _OWN_MEMO.clear()
+        found = _OWN_MEMO[key] = _own_features(block)
+    return found
+
+
 def rule_hits(blocks: Sequence[Block], rules: RuleSet) -> np.ndarray:
     """Boolean matrix, one row per block, one column per rule of ``rules`` in order."""
     out = np.zeros((len(blocks), len(rules)), dtype=bool)
@@ -158,7 +176,7 @@ def page_features(
     n = len(blocks)
     if n == 0:
         return np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32)
-    own = np.array([_own_features(b) for b in blocks], dtype=np.float64)
+    own = np.array([_own_features_memo(b) for b in blocks], dtype=np.float64)
 
     rule_list = list(rules)
     label_index = {label: i for i, label in enumerate(LABELS)}

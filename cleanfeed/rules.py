@@ -29,6 +29,7 @@ Add rules with ``RuleSet.with_rules`` or a TOML/JSON file (``RuleSet.from_file``
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from os import PathLike
@@ -45,6 +46,9 @@ Strength = Literal["hard", "soft"]
 
 #: Seconds one rule may spend on one block before it is treated as not matching.
 MATCH_TIMEOUT_S = 0.05
+# Short blocks whose rule hits a RuleSet remembers, and how many it keeps at most.
+_MEMO_MAX_CHARS = 120
+_MEMO_MAX_ENTRIES = 100_000
 
 # A leading list marker is layout, not content: "• Reply" is still a reply link.
 _LEADING_MARKER = regex.compile(r"^(?:[•◦▪▫‣⁃∙·○●■□➢►▶*+\-–—]\s+)+")
@@ -332,6 +336,11 @@ class RuleSet:
 
     def __init__(self, rules: Iterable[Rule] = DEFAULT_RULES) -> None:
         self._rules: tuple[Rule, ...] = tuple(rules)
+        self._memo: dict[str, tuple[bool, ...]] = {}
+        self._plan = [
+            (r.max_chars, re.compile("|".join(map(re.escape, r.requires))) if r.requires else None, r)
+            for r in self._rules if isinstance(r, Rule)
+        ]
         seen: set[str] = set()
         for rule in self._rules:
             if not isinstance(rule, Rule):
@@ -388,9 +397,33 @@ class RuleSet:
 
     def hits(self, text: str) -> tuple[bool, ...]:
         """For each rule in order, whether it matches ``text``."""
+        # Boilerplate repeats: "Share", "Reply" and a site's menu come back on every page,
+        # so answers for short blocks are remembered (a third of a crawl's blocks).
+        if len(text) <= _MEMO_MAX_CHARS:
+            memo = self._memo
+            found = memo.get(text)
+            if found is None:
+                if len(memo) >= _MEMO_MAX_ENTRIES:
+                    memo.clear()
+                found = memo[text] = self._hits(text)
+            return found
+        return self._hits(text)
+
+    def _hits(self, text: str) -> tuple[bool, ...]:
+        # The same checks as Rule.matches, unrolled: this loop runs rules x blocks times,
+        # so the pre-checks are one compiled alternation each instead of a generator.
         content = strip_marker(text)
+        n = len(content)
         lowered = content.lower()
-        return tuple(rule._matches_prepared(content, lowered) for rule in self._rules)
+        out = []
+        for max_chars, required, rule in self._plan:
+            if max_chars is not None and n > max_chars:
+                out.append(False)
+            elif required is not None and required.search(lowered) is None:
+                out.append(False)
+            else:
+                out.append(rule._matches_content(content))
+        return tuple(out)
 
     @classmethod
     def from_file(cls, path: str | PathLike[str], base: "RuleSet | None" = None) -> "RuleSet":
