@@ -180,6 +180,14 @@ def main(argv: list[str] | None = None) -> int:
         lines += ["## Speed and memory", "", "![throughput](throughput.png)", "", "![time vs size](size_curve.png)", ""]
         lines += speed_tables(s)
         lines.append("")
+    stream = results / "streaming.json"
+    if stream.is_file():
+        st = json.loads(stream.read_text())
+        lines += ["## Streaming memory", "",
+                  f"`cleanfeed --jsonl {'--rules-only ' if st['mode'] == 'rules-only' else ''}` over {st['gigabytes']:.2f} GB of JSON Lines "
+                  f"({st['input_lines']:,} records in, {st['output_lines']:,} lines out, exit {st['exit_code']}, {st['seconds']:.0f} s): "
+                  f"resident memory {st['rss_mb_first_10pct']} MB during the first tenth, at most {st['rss_mb_max']} MB over the whole run "
+                  "(`benchmarks/streaming.py`, sampled every second from /proc).", ""]
     extra = results / "notes.md"
     if extra.is_file():
         lines += [extra.read_text(encoding="utf-8")]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import quality, report, speed  # noqa: E402
+from benchmarks import quality, report, speed, streaming  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,11 +24,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data", default="../shared/data")
     p.add_argument("--skip-quality", action="store_true")
     p.add_argument("--skip-speed", action="store_true")
+    p.add_argument("--skip-streaming", action="store_true")
     args = p.parse_args(argv)
     if not args.skip_quality:
         quality.main(["--corpus", args.corpus, "--heldout-model", args.heldout_model, "--data", args.data])
     if not args.skip_speed:
         speed.main(["--corpus", args.corpus])
+    if not args.skip_streaming:
+        streaming.main(["--corpus", args.corpus])
     return report.main([])
 
 
