@@ -180,6 +180,14 @@ def main(argv: list[str] | None = None) -> int:
         lines += ["## Speed and memory", "", "![throughput](throughput.png)", "", "![time vs size](size_curve.png)", ""]
         lines += speed_tables(s)
         lines.append("")
+    scaling = results / "scaling.json"
+    if scaling.is_file():
+        sc = json.loads(scaling.read_text())
+        lines += ["## Parallel scaling", "", f"Same input, this machine ({sc['cpu_count']} cores); efficiency = throughput / (workers × one-worker throughput).", "",
+                  "| engine | workers | MB/s | scaling efficiency |", "|---|---|---|---|"]
+        for r in sc["runs"]:
+            lines.append(f"| {r['engine']} | {r['workers']} | {r['mb_per_s']:.2f} | {r['scaling_efficiency']:.2f} |")
+        lines.append("")
     stream = results / "streaming.json"
     if stream.is_file():
         st = json.loads(stream.read_text())

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import quality, report, speed, streaming  # noqa: E402
+from benchmarks import quality, report, scaling, speed, streaming  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,6 +30,8 @@ def main(argv: list[str] | None = None) -> int:
         quality.main(["--corpus", args.corpus, "--heldout-model", args.heldout_model, "--data", args.data])
     if not args.skip_speed:
         speed.main(["--corpus", args.corpus])
+    if not args.skip_speed:
+        scaling.main(["--corpus", args.corpus])
     if not args.skip_streaming:
         streaming.main(["--corpus", args.corpus])
     return report.main([])
