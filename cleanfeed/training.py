@@ -269,6 +269,14 @@ def seed_pages(seed_dir: Path) -> list[PageData]:
     return pages
 
 
+def _corpus_counts(corpus: Path) -> dict[str, int]:
+    """Blocks per (source, labelling rule, label) from the corpus build's stats.json."""
+    path = corpus / "stats.json"
+    if not path.is_file():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8")).get("blocks_by_rule", {})
+
+
 def _git_commit() -> str:
     try:
         return subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
@@ -343,6 +351,7 @@ def train(
             "seeds": seed_scores,
         },
         "holdout_fold": holdout_fold,
+        "corpus_blocks_by_rule": _corpus_counts(corpus),
         "train_seconds": round(time.time() - t0, 1),
         "warning": "joblib files run code when loaded: load only model files you trust.",
     }
@@ -428,6 +437,12 @@ def model_readme(card: dict[str, Any]) -> str:
             tok = e.get("body_tokens_article_pages") or e.get("body_tokens") or {}
             tok_s = f"{tok['f1']:.3f}" if tok else "–"
             lines.append(f"| {source} | {e['pages']} | {e['blocks']} | {e['accuracy']:.3f} | {tok_s} | " + " | ".join(cells) + " |")
+    counts = card.get("corpus_blocks_by_rule") or {}
+    if counts:
+        lines += ["", "## Blocks per labelling rule (corpus build)", "",
+                  "How each block of the corpus got its label (`cleanfeed/corpus/README.md` explains the rules).", "",
+                  "| source / rule -> label | blocks |", "|---|---|"]
+        lines += [f"| {k} | {v:,} |" for k, v in counts.items()]
     lines += ["", "L3S-GN1 \"supplemental\" blocks count as right when labelled caption or navigation (its annotators put",
               "bylines and datelines there, which LABELS.md calls navigation). WCXB body token F1 is over article pages."]
     return "\n".join(lines) + "\n"
