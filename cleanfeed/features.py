@@ -138,7 +138,7 @@ def _own_features(block: Block) -> list[float]:
 
 _OWN_MEMO: dict[tuple, list[float]] = {}
 _OWN_MEMO_MAX_CHARS = 120
-_OWN_MEMO_MAX_ENTRIES = 100_000
+_OWN_MEMO_MAX_ENTRIES = 20_000
 
 
 def _own_features_memo(block: Block) -> list[float]:

@@ -48,7 +48,7 @@ Strength = Literal["hard", "soft"]
 MATCH_TIMEOUT_S = 0.05
 # Short blocks whose rule hits a RuleSet remembers, and how many it keeps at most.
 _MEMO_MAX_CHARS = 120
-_MEMO_MAX_ENTRIES = 100_000
+_MEMO_MAX_ENTRIES = 20_000
 
 # A leading list marker is layout, not content: "• Reply" is still a reply link.
 _LEADING_MARKER = regex.compile(r"^(?:[•◦▪▫‣⁃∙·○●■□➢►▶*+\-–—]\s+)+")

@@ -31,7 +31,7 @@ def dumps_line(obj: Any) -> str:
     return text
 
 #: Lines per chunk: enough for the model to run efficiently, few enough to stream.
-CHUNK_LINES = 256
+CHUNK_LINES = 64
 
 
 @dataclass
