@@ -18,6 +18,11 @@ _worker_pipeline: Pipeline | None = None
 
 def _init_worker(params: dict[str, Any]) -> None:
     global _worker_pipeline
+    # One compute thread per worker: the tree model's OpenMP threads would otherwise
+    # compete with the other workers for the same cores.
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)
     _worker_pipeline = Pipeline(**params)
     _worker_pipeline._resolve()
 
@@ -85,7 +90,8 @@ def map_pages(kind: str, texts: Iterable[str], pipeline: Pipeline | None, n_jobs
 
         pipeline = _default_pipeline()
     with PagePool(pipeline, n_jobs) as pool:
-        batch_size = _CHUNK * max(n_jobs, 1) * 2
+        # Several chunks per worker per round, so that one slow chunk idles the others briefly.
+        batch_size = _CHUNK * n_jobs * 8
         it = iter(texts)
         while batch := list(itertools.islice(it, batch_size)):
             yield from pool.map(kind, batch)
