@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import __version__
-from .labels import LABELS, check_labels
+from .labels import check_labels
 
 EXIT_OK, EXIT_RECORD_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 DATA_ENV = "CLEANFEED_DATA"
@@ -223,7 +223,7 @@ def _records(source: IO[bytes], args: argparse.Namespace) -> Iterator[Any]:
     offset = 0
     for line_no, raw in enumerate(source, 1):
         try:
-            text, replaced = decode_line(raw, line_no, args.strict)
+            text, replaced = decode_line(raw, args.strict)
         except UnicodeDecodeError as exc:
             raise UsageError(f"line {line_no} is not valid UTF-8 at byte offset {offset + exc.start} (--strict)") from None
         if replaced:

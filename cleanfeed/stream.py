@@ -42,11 +42,11 @@ class Record:
     error: str | None
 
 
-def decode_line(raw: bytes, line_no: int, strict: bool) -> tuple[str, int]:
-    """The line as text and the number of undecodable bytes replaced (strict: raise)."""
+def decode_line(raw: bytes, strict: bool) -> tuple[str, int]:
+    """The line as text and how many replacement characters decoding added (strict: raise)."""
     try:
         return raw.decode("utf-8"), 0
-    except UnicodeDecodeError as exc:
+    except UnicodeDecodeError:
         if strict:
             raise
         text = raw.decode("utf-8", errors="replace")

@@ -138,7 +138,12 @@ def _all_options(parser):
     return [a for a in parser._actions if a.option_strings and a.dest != "help"]
 
 
-@pytest.mark.parametrize("parser", [filter_parser(), train_parser()], ids=["filter", "train"])
+def _corpus_build_parser():
+    sub = next(a for a in corpus_parser()._actions if a.dest == "verb")
+    return sub.choices["build"]
+
+
+@pytest.mark.parametrize("parser", [filter_parser(), train_parser(), _corpus_build_parser()], ids=["filter", "train", "corpus-build"])
 def test_every_option_has_help(parser):
     for action in _all_options(parser):
         assert action.help and len(action.help) > 10, action.option_strings

@@ -27,7 +27,7 @@ def _row(i: int, use: str) -> dict:
     for c in _COMMENTS:
         parts += [(f"Reader{i} says:", "comment"), (c, "comment")]
     parts += [("Click this link to earn $500 a day from home www.cash.xyz", "spam")]
-    text, blocks, pos = "", [], 0
+    text, blocks = "", []
     for t, label in parts:
         if text:
             text += "\n\n"
