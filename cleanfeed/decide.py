@@ -3,7 +3,9 @@
 Three small passes, in the order jusText taught: decide each block on its own, then let
 the neighbours revise what context makes obvious.
 
-1. **Hard rules.** The first hard rule that matches decides (``reason="rule:<name>"``).
+1. **Hard rules.** The first hard rule that matches decides (``reason="rule:<name>"``),
+   except that a matching spam rule beats any other: spam rules are the most specific
+   ("subscribe to my channel" is also a subscribe prompt, but a reader wrote it to sell).
 2. **Model.** Otherwise the label whose score reaches its threshold; with no threshold
    met, the highest score (``reason="model"``).
 3. **Context.** ``"context:<what>"`` reasons mark labels changed by the page around them:
@@ -83,6 +85,7 @@ def decide(
     """Label every block.  ``scores`` is ``None`` in rules-only mode: unruled blocks get ``fallback``."""
     rule_list = list(rules)
     hard = [j for j, r in enumerate(rule_list) if r.strength == "hard"]
+    hard = [j for j in hard if rule_list[j].label == "spam"] + [j for j in hard if rule_list[j].label != "spam"]
     header_cols = [j for j, r in enumerate(rule_list) if r.kind == "comment_header"]
     section_cols = [j for j, r in enumerate(rule_list) if r.kind == "section_header"]
 

@@ -87,3 +87,8 @@ def test_lone_header_claims_only_the_next_block():
     text = "Smith says:\n\nThe plan is sound.\n\nThe article goes on with more reporting."
     labels = [b.label for b in _decide(text, [{"body": 1.0}, {"body": 0.9}, {"body": 0.9}])]
     assert labels == ["comment", "comment", "body"]
+
+
+def test_spam_rule_beats_navigation_rule():
+    (b,) = _decide("Subscribe to my channel for more covers www.example.xyz", [{"navigation": 1.0}])
+    assert b.label == "spam" and b.reason == "rule:spam_my_channel"
