@@ -8,9 +8,10 @@ chrome, while "bitcoin" also appears in finance news and is left for the model.
 
 Patterns use the ``regex`` module (Unicode classes such as ``\\p{Lu}``) and are matched
 with ``search`` against the block text with any leading list marker removed.  Matching is
-case-insensitive unless the pattern turns it off with ``(?-i)``.  Every match runs under a
-time limit, so a slow user pattern cannot hang a batch: a rule that times out counts as
-not matching that block.
+case-insensitive unless the pattern turns it off with ``(?-i)``.  User rules run under a
+time limit, so a slow pattern cannot hang a batch: a rule that times out counts as not
+matching that block.  The default rules run without one; ``tests/test_rules.py`` checks
+each against pathological input instead.
 
 Add rules with ``RuleSet.with_rules`` or a TOML/JSON file (``RuleSet.from_file``):
 
