@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import sys
 import time
 from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import write_results  # noqa: E402
 
 from benchmarks.peers import QUALITY_PEERS, trafilatura_on_html  # noqa: E402
 from cleanfeed import LABELS, Pipeline  # noqa: E402
@@ -151,10 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", default="benchmarks/results/quality.json", help="where to write the JSON results")
     args = p.parse_args(argv)
     results = run(args)
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {out}", file=sys.stderr)
+    write_results(args.out, results)
     return 0
 
 

@@ -100,6 +100,22 @@ def speed_tables(s: dict) -> list[str]:
     return lines
 
 
+def _grouped_bars(plt, groups: list[str], series: dict[str, list[float]], ylabel: str, title: str, filename: str, ncol: int) -> None:
+    """One bar per series within each group, saved as ``filename`` beside this script."""
+    fig, ax = plt.subplots(figsize=(10, 4.5))
+    width = 0.8 / len(series)
+    for i, (name, values) in enumerate(series.items()):
+        ax.bar([x + i * width for x in range(len(groups))], values, width, label=name)
+    ax.set_xticks([x + 0.4 - width / 2 for x in range(len(groups))], groups)
+    ax.set_ylabel(ylabel)
+    ax.set_ylim(0, 1)
+    ax.legend(fontsize=8, ncol=ncol)
+    ax.set_title(title)
+    fig.tight_layout()
+    fig.savefig(HERE / filename, dpi=110)
+    plt.close(fig)
+
+
 def charts(q: dict | None, s: dict | None) -> list[str]:
     import matplotlib
 
@@ -109,34 +125,15 @@ def charts(q: dict | None, s: dict | None) -> list[str]:
     made = []
     if q:
         sets = list(q["sets"])
-        fig, ax = plt.subplots(figsize=(10, 4.5))
-        width = 0.8 / len(TOOLS_ORDER)
-        for i, tool in enumerate(TOOLS_ORDER):
-            vals = [q["sets"][st]["tools"].get(tool, {}).get("body_tokens", {}).get("f1", 0) for st in sets]
-            ax.bar([x + i * width for x in range(len(sets))], vals, width, label=tool)
-        ax.set_xticks([x + 0.4 - width / 2 for x in range(len(sets))], sets)
-        ax.set_ylabel("body token F1")
-        ax.set_ylim(0, 1)
-        ax.legend(fontsize=8, ncol=3)
-        ax.set_title("Body text quality on plain text, per data set")
-        fig.tight_layout()
-        fig.savefig(HERE / "quality_body.png", dpi=110)
-        plt.close(fig)
+        body = {tool: [q["sets"][st]["tools"].get(tool, {}).get("body_tokens", {}).get("f1", 0) for st in sets] for tool in TOOLS_ORDER}
+        _grouped_bars(plt, sets, body, "body token F1", "Body text quality on plain text, per data set", "quality_body.png", ncol=3)
         made.append("quality_body.png")
-
-        fig, ax = plt.subplots(figsize=(10, 4.5))
-        width = 0.8 / len(LABELS)
-        for i, label in enumerate(LABELS):
-            vals = [q["sets"][st]["tools"].get("cleanfeed", {}).get("labels", {}).get(label, {}).get("f1", 0) for st in sets]
-            ax.bar([x + i * width for x in range(len(sets))], vals, width, label=label)
-        ax.set_xticks([x + 0.4 - width / 2 for x in range(len(sets))], sets)
-        ax.set_ylabel("block F1")
-        ax.set_ylim(0, 1)
-        ax.legend(fontsize=8, ncol=5)
-        ax.set_title("cleanfeed per-label block F1 (labels with no gold blocks show 0)")
-        fig.tight_layout()
-        fig.savefig(HERE / "quality_labels.png", dpi=110)
-        plt.close(fig)
+        labels = {
+            label: [q["sets"][st]["tools"].get("cleanfeed", {}).get("labels", {}).get(label, {}).get("f1", 0) for st in sets]
+            for label in LABELS
+        }
+        _grouped_bars(plt, sets, labels, "block F1", "cleanfeed per-label block F1 (labels with no gold blocks show 0)",
+                      "quality_labels.png", ncol=5)
         made.append("quality_labels.png")
     if s:
         runs = s["runs"]

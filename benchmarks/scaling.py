@@ -9,13 +9,14 @@ job pays.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import write_results  # noqa: E402
 
 
 def _texts(corpus: str, megabytes: float) -> list[str]:
@@ -94,9 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         for r in runs:
             if r["engine"] == engine:
                 r["scaling_efficiency"] = round(r["mb_per_s"] / (one["mb_per_s"] * r["workers"]), 3)
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"runs": runs, "cpu_count": os.cpu_count()}, indent=1) + "\n", encoding="utf-8")
+    write_results(args.out, {"runs": runs, "cpu_count": os.cpu_count()})
     return 0
 
 

@@ -22,6 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.common import write_results  # noqa: E402
+
 MIN_BYTES = 10_000_000
 SIZES = (1_000, 10_000, 100_000, 1_000_000)
 
@@ -146,10 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         r["throughput_vs_cleanfeed"] = round(r["mb_per_s"] / base["mb_per_s"], 3)
     print("size curve:", file=sys.stderr)
     results = {"input": info, "runs": runs, "size_curve": size_curve(Path(args.corpus)), "cpu_count": os.cpu_count()}
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {out}", file=sys.stderr)
+    write_results(args.out, results)
     return 0
 
 

@@ -18,6 +18,10 @@ import threading
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import write_results  # noqa: E402
+
 
 def _rss_mb(pid: int) -> float | None:
     try:
@@ -90,9 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         "samples": samples[:: max(1, len(samples) // 60)],
         "stderr_tail": stderr[-500:],
     }
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    write_results(args.out, result)
     print(json.dumps({k: v for k, v in result.items() if k != "samples"}), file=sys.stderr)
     return 0 if result["input_lines"] == result["output_lines"] and proc.returncode == 0 else 1
 

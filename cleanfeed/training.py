@@ -31,7 +31,7 @@ from .decide import decide
 from .features import page_features, rule_hits
 from .labels import LABELS
 from .metrics import label_prf, mean_token_prf
-from .model import Model, save_model, text_vectorizer
+from .model import Model, _full_proba, save_model, text_vectorizer
 from .rules import RuleSet
 from .segment import Block, segment
 
@@ -157,14 +157,6 @@ def y_names(y: np.ndarray) -> np.ndarray:
     return np.array(LABELS, dtype=object)[y]
 
 
-def _proba(clf, X) -> np.ndarray:
-    proba = clf.predict_proba(X)
-    out = np.zeros((proba.shape[0], len(LABELS)), dtype=np.float32)
-    for j, cls in enumerate(clf.classes_):
-        out[:, LABELS.index(str(cls))] = proba[:, j]
-    return out
-
-
 def _page_slices(pages: Sequence[PageData]) -> list[slice]:
     out, start = [], 0
     for p in pages:
@@ -219,7 +211,7 @@ def oof_text_scores(pages: list[PageData], X_text, y: np.ndarray) -> np.ndarray:
     for k in np.unique(folds):
         test = folds == k
         _log(f"text model, fold {k + 1}/{N_FOLDS}")
-        oof_text[test] = _proba(_fit_text(X_text[~test], y[~test]), X_text[test])
+        oof_text[test] = _full_proba(_fit_text(X_text[~test], y[~test]), X_text[test])
     return oof_text
 
 
@@ -231,7 +223,7 @@ def cross_validate(pages: list[PageData], oof_text: np.ndarray, y: np.ndarray, r
     for k in np.unique(folds):
         test = folds == k
         _log(f"block model, fold {k + 1}/{N_FOLDS}")
-        oof_block[test] = _proba(_fit_blocks(X[~test], y[~test]), X[test])
+        oof_block[test] = _full_proba(_fit_blocks(X[~test], y[~test]), X[test])
     predicted = _decide_pages(pages, oof_block, rules)
     return score_predictions(pages, predicted)
 
