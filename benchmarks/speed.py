@@ -46,6 +46,17 @@ def build_input(corpus: Path, path: Path, min_bytes: int = MIN_BYTES) -> dict:
 
 
 def _peak_rss_mb() -> float:
+    """This process's peak resident memory.
+
+    /proc's VmHWM belongs to the process's own address space; ru_maxrss would also count
+    the parent's memory at fork time, which Linux carries across exec.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
 
 
