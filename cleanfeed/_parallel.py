@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import itertools
 import multiprocessing
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .pipeline import Pipeline
+from .stream import chunked
 
 # Pages per task: big enough that pickling and IPC stay small next to the work, small
 # enough that a slow chunk does not stall the ordered output for long.
@@ -27,19 +27,16 @@ def _init_worker(params: dict[str, Any]) -> None:
     _worker_pipeline._resolve()
 
 
+def _apply(pipeline: Pipeline, kind: str, texts: list[str]) -> list[Any]:
+    """``pipeline.clean`` (kind ``"clean"``) or ``label`` of each text, in order."""
+    return list(pipeline.clean_many(texts) if kind == "clean" else pipeline.label_many(texts))
+
+
 def _run(task: tuple[str, list[str]]) -> list[Any]:
     kind, texts = task
     if _worker_pipeline is None:  # pragma: no cover - the initializer always runs first
         raise RuntimeError("worker pipeline was not initialised")
-    if kind == "clean":
-        return list(_worker_pipeline.clean_many(texts))
-    return list(_worker_pipeline.label_many(texts))
-
-
-def _chunks(kind: str, texts: Iterable[str]) -> Iterator[tuple[str, list[str]]]:
-    it = iter(texts)
-    while chunk := list(itertools.islice(it, _CHUNK)):
-        yield kind, chunk
+    return _apply(_worker_pipeline, kind, texts)
 
 
 class PagePool:
@@ -79,8 +76,9 @@ class PagePool:
     def map(self, kind: str, texts: list[str]) -> list[Any]:
         """Results for ``texts`` (``kind`` is ``"clean"`` or ``"label"``), in order."""
         if self._pool is None:
-            return list(self.pipeline.clean_many(texts) if kind == "clean" else self.pipeline.label_many(texts))
-        return [r for chunk in self._pool.map(_run, list(_chunks(kind, texts))) for r in chunk]
+            return _apply(self.pipeline, kind, texts)
+        tasks = [(kind, chunk) for chunk in chunked(texts, _CHUNK)]
+        return [r for chunk in self._pool.map(_run, tasks) for r in chunk]
 
 
 def map_pages(kind: str, texts: Iterable[str], pipeline: Pipeline | None, n_jobs: int) -> Iterator[Any]:
@@ -91,7 +89,5 @@ def map_pages(kind: str, texts: Iterable[str], pipeline: Pipeline | None, n_jobs
         pipeline = _default_pipeline()
     with PagePool(pipeline, n_jobs) as pool:
         # Several chunks per worker per round, so that one slow chunk idles the others briefly.
-        batch_size = _CHUNK * n_jobs * 8
-        it = iter(texts)
-        while batch := list(itertools.islice(it, batch_size)):
+        for batch in chunked(texts, _CHUNK * n_jobs * 8):
             yield from pool.map(kind, batch)

@@ -84,8 +84,8 @@ def decide(
 ) -> list[LabelledBlock]:
     """Label every block.  ``scores`` is ``None`` in rules-only mode: unruled blocks get ``fallback``."""
     rule_list = list(rules)
-    hard = [j for j, r in enumerate(rule_list) if r.strength == "hard"]
-    hard = [j for j in hard if rule_list[j].label == "spam"] + [j for j in hard if rule_list[j].label != "spam"]
+    # Hard rules in order, spam rules first (a stable sort keeps the order within each group).
+    hard = sorted((j for j, r in enumerate(rule_list) if r.strength == "hard"), key=lambda j: rule_list[j].label != "spam")
     header_cols = [j for j, r in enumerate(rule_list) if r.kind == "comment_header"]
     section_cols = [j for j, r in enumerate(rule_list) if r.kind == "section_header"]
 

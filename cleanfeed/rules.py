@@ -94,6 +94,7 @@ class Rule:
     requires: tuple[str, ...] = ()
     timeout: float | None = MATCH_TIMEOUT_S
     _compiled: regex.Pattern = field(init=False, repr=False, compare=False)
+    _required: re.Pattern | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.name or not regex.fullmatch(r"[a-z][a-z0-9_]*", self.name):
@@ -109,6 +110,9 @@ class Rule:
         if isinstance(self.requires, str) or not all(isinstance(r, str) and r for r in self.requires):
             raise RuleError(f"rule {self.name!r}: requires must be a list of non-empty strings")
         object.__setattr__(self, "requires", tuple(r.lower() for r in self.requires))
+        # One compiled alternation tests all required strings in a single C-level scan.
+        required = re.compile("|".join(map(re.escape, self.requires))) if self.requires else None
+        object.__setattr__(self, "_required", required)
         try:
             compiled = regex.compile(self.pattern, regex.IGNORECASE)
         except regex.error as exc:
@@ -123,7 +127,7 @@ class Rule:
     def _matches_prepared(self, content: str, lowered: str) -> bool:
         if self.max_chars is not None and len(content) > self.max_chars:
             return False
-        if self.requires and not any(r in lowered for r in self.requires):
+        if self._required is not None and self._required.search(lowered) is None:
             return False
         return self._matches_content(content)
 
@@ -340,10 +344,7 @@ class RuleSet:
     def __init__(self, rules: Iterable[Rule] = DEFAULT_RULES) -> None:
         self._rules: tuple[Rule, ...] = tuple(rules)
         self._memo: dict[str, tuple[bool, ...]] = {}
-        self._plan = [
-            (r.max_chars, re.compile("|".join(map(re.escape, r.requires))) if r.requires else None, r)
-            for r in self._rules if isinstance(r, Rule)
-        ]
+        self._plan = [(r.max_chars, r._required, r) for r in self._rules if isinstance(r, Rule)]
         seen: set[str] = set()
         for rule in self._rules:
             if not isinstance(rule, Rule):

@@ -30,6 +30,7 @@ def dumps_line(obj: Any) -> str:
             text = text.replace(raw, escaped)
     return text
 
+
 #: Lines per chunk: enough for the model to run efficiently, few enough to stream.
 CHUNK_LINES = 64
 
