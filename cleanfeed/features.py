@@ -31,7 +31,7 @@ from .segment import Block
 
 __all__ = ["FEATURE_VERSION", "FEATURE_NAMES", "page_features", "rule_hits"]
 
-FEATURE_VERSION = "4"
+FEATURE_VERSION = "5"
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}'’]+")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")

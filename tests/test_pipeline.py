@@ -120,3 +120,27 @@ def test_label_never_crashes_on_unicode(pipeline, text):
     blocks = pipeline.label(text)
     for b in blocks:
         assert text[b.start : b.end] == b.text
+
+
+def test_sklearn_clone_and_repr_follow_the_estimator_protocol():
+    from sklearn.base import clone
+
+    p = Pipeline(model=None, thresholds={"spam": 0.3}, keep=("body", "caption"))
+    q = clone(p)
+    assert q is not p and q.get_params() == p.get_params()
+    assert repr(p) == "Pipeline(model=None, thresholds={'spam': 0.3}, keep=('body', 'caption'))"
+    assert repr(Pipeline()) == "Pipeline()"
+
+
+def test_rules_only_never_imports_scikit_learn():
+    # scikit-learn costs 0.8 s and 110-180 MB to import; the rules-only mode must not pay it.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, cleanfeed\n"
+        "print(cleanfeed.Pipeline(model=None).clean('Font Size:\\n\\nThe article starts here.'))\n"
+        "print('sklearn' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[:2] == ["The article starts here.", "False"]
