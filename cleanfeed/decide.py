@@ -74,6 +74,19 @@ def _model_choice(row: np.ndarray, thresholds: Mapping[str, float | None]) -> in
     return int(np.argmax(row))
 
 
+def _rule_plan(rules: RuleSet) -> tuple[list, list[int], list[int], list[int]]:
+    """The rules, the hard ones in deciding order, and the header columns; once per rule set."""
+    plan = rules._derived.get("decide_plan")
+    if plan is None:
+        rule_list = list(rules)
+        # Hard rules in order, spam rules first (a stable sort keeps the order within each group).
+        hard = sorted((j for j, r in enumerate(rule_list) if r.strength == "hard"), key=lambda j: rule_list[j].label != "spam")
+        header_cols = [j for j, r in enumerate(rule_list) if r.kind == "comment_header"]
+        section_cols = [j for j, r in enumerate(rule_list) if r.kind == "section_header"]
+        plan = rules._derived["decide_plan"] = (rule_list, hard, header_cols, section_cols)
+    return plan
+
+
 def decide(
     blocks: Sequence[Block],
     hits: np.ndarray,
@@ -83,11 +96,7 @@ def decide(
     fallback: str = "body",
 ) -> list[LabelledBlock]:
     """Label every block.  ``scores`` is ``None`` in rules-only mode: unruled blocks get ``fallback``."""
-    rule_list = list(rules)
-    # Hard rules in order, spam rules first (a stable sort keeps the order within each group).
-    hard = sorted((j for j, r in enumerate(rule_list) if r.strength == "hard"), key=lambda j: rule_list[j].label != "spam")
-    header_cols = [j for j, r in enumerate(rule_list) if r.kind == "comment_header"]
-    section_cols = [j for j, r in enumerate(rule_list) if r.kind == "section_header"]
+    rule_list, hard, header_cols, section_cols = _rule_plan(rules)
 
     labels: list[str] = []
     conf: list[float] = []

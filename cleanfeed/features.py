@@ -12,13 +12,17 @@ The model sees three kinds of evidence for each block (the order of the columns 
   thread; a "Related" heading above means teasers).  Boilerplate comes in runs, which is
   why a block's neighbours say as much about it as its own words.
 
-Changing a column changes ``FEATURE_VERSION``; a model trained on another version is
-refused at load time rather than fed misaligned numbers.
+``stack_features`` adds the columns of the second, stacked tree pass (``STACK_NAMES``):
+the first pass's scores of the block and its neighbours.
+
+Changing a column of either changes ``FEATURE_VERSION``; a model trained on another
+version is refused at load time rather than fed misaligned numbers.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -29,7 +33,7 @@ from .labels import LABELS
 from .rules import DEFAULT_RULES, RuleSet
 from .segment import Block
 
-__all__ = ["FEATURE_VERSION", "FEATURE_NAMES", "page_features", "rule_hits"]
+__all__ = ["FEATURE_VERSION", "FEATURE_NAMES", "STACK_NAMES", "page_features", "stack_features", "rule_hits"]
 
 FEATURE_VERSION = "5"
 
@@ -88,19 +92,67 @@ def _names() -> list[str]:
 #: Column names of the matrix ``page_features`` returns.
 FEATURE_NAMES: tuple[str, ...] = tuple(_names())
 
+# The second, stacked pass sees what the first pass concluded about the neighbours.  The
+# first pass only knew the neighbours' words and layout; a block between two comments
+# the trees are sure of is a comment, whatever its own words say (stacked sequential
+# learning, Cohen and Carvalho 2005).
+_STACK_OFFSETS = (-3, -2, -1, 1, 2, 3)
+_STACK_WINDOWS = (2, 6)
+#: Columns ``stack_features`` adds to ``FEATURE_NAMES``.
+STACK_NAMES: tuple[str, ...] = tuple(
+    [f"first:{label}" for label in LABELS]
+    + [f"first{off:+d}:{label}" for off in _STACK_OFFSETS for label in LABELS]
+    + [f"first_window{half}:{label}" for half in _STACK_WINDOWS for label in LABELS]
+    + [f"first_page:{label}" for label in LABELS]
+    + ["first_body_above", "first_body_below", "first_comment_above"]
+)
+
+
+# Character classes of ASCII, for counting with bytes.translate (one C pass per class)
+# instead of a Python-level call per character; they agree with str.isalpha, isupper,
+# isdigit and isspace on every ASCII character.
+_ASCII_ALPHA = bytes(range(65, 91)) + bytes(range(97, 123))
+_ASCII_UPPER = bytes(range(65, 91))
+_ASCII_DIGIT = b"0123456789"
+_ASCII_SPACE = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_CURRENCY = re.compile("[$£€¥]")
+_QUOTE = re.compile("[\"“”«»„]")
+
+
+def _char_counts(text: str) -> tuple[int, int, int, int, int]:
+    """Letters, upper-case letters, digits, alphanumerics and white space in ``text``, as ``str`` counts them.
+
+    Alphanumerics are counted apart because ``str.isalnum`` also takes numerals that are
+    not digits ("½", "Ⅻ").
+    """
+    raw = text.encode("ascii", "ignore")
+    n = len(raw)
+    alpha = n - len(raw.translate(None, _ASCII_ALPHA))
+    upper = n - len(raw.translate(None, _ASCII_UPPER))
+    digits = n - len(raw.translate(None, _ASCII_DIGIT))
+    space = n - len(raw.translate(None, _ASCII_SPACE))
+    alnum = alpha + digits
+    if n != len(text):  # the few non-ASCII characters ("’", "é", "\u2028") one by one
+        rest = _NON_ASCII.findall(text)
+        alpha += sum(map(str.isalpha, rest))
+        upper += sum(map(str.isupper, rest))
+        digits += sum(map(str.isdigit, rest))
+        space += sum(map(str.isspace, rest))
+        alnum += sum(map(str.isalnum, rest))
+    return alpha, upper, digits, alnum, space
+
 
 def _own_features(block: Block) -> list[float]:
     text = block.text
     n = len(text)
     words = _WORD.findall(text)
     n_words = len(words)
-    # map() over str methods counts in C; a generator expression costs three times more.
-    letters = sum(map(str.isalpha, text)) or 1
-    upper = sum(map(str.isupper, text))
-    digits = sum(map(str.isdigit, text))
+    alpha, upper, digits, alnum, space = _char_counts(text)
+    letters = alpha or 1
     spaces = text.count(" ")
-    punct = n - sum(map(str.isalnum, text)) - sum(map(str.isspace, text))
-    lowered = [w.lower() for w in words]
+    punct = n - alnum - space
+    lowered = list(map(str.lower, words))
     stripped = text.rstrip()
     last = stripped[-1:] if stripped else ""
     content = text[len(block.bullet):].lstrip() if block.bullet else text
@@ -118,21 +170,21 @@ def _own_features(block: Block) -> list[float]:
         float(last == ":"),
         float(last == "?"),
         float(first.isupper()),
-        (sum(w[:1].isupper() for w in words) / n_words) if n_words else 0.0,
+        (sum(map(str.isupper, [w[0] for w in words])) / n_words) if n_words else 0.0,
         math.log1p(sentences),
-        (sum(w in _FUNCTION_WORDS for w in lowered) / n_words) if n_words else 0.0,
-        (sum(w in _FIRST_PERSON for w in lowered) / n_words) if n_words else 0.0,
+        (sum(map(_FUNCTION_WORDS.__contains__, lowered)) / n_words) if n_words else 0.0,
+        (sum(map(_FIRST_PERSON.__contains__, lowered)) / n_words) if n_words else 0.0,
         float(text.count("!") > 0),
         float("|" in text),
         float("@" in text),
-        float(any(c in text for c in "$£€¥")),
+        float(_CURRENCY.search(text) is not None),
         float(bool(block.bullet)),
         float(min(block.depth, 8)),
         math.log1p(block.n_lines),
         float(block.blank_before),
         float(n_words <= 3),
         float(letters > 3 and upper / letters > 0.8),
-        float(any(c in text for c in "\"“”«»„")),
+        float(_QUOTE.search(text) is not None),
     ]
 
 
@@ -162,6 +214,35 @@ def rule_hits(blocks: Sequence[Block], rules: RuleSet) -> np.ndarray:
     return out
 
 
+def _rule_columns(rules: RuleSet) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """How each rule of ``rules`` maps onto the feature columns, worked out once per rule set.
+
+    Returns the rule -> hit-group matrix (per-label hard/soft counts over every active
+    rule, defaults and user rules alike), the rule -> default-rule-column matrix (a user
+    rule that replaces a default under its name is not that default), and which rules
+    are comment and section headers.
+    """
+    cached = rules._derived.get("feature_columns")
+    if cached is not None:
+        return cached
+    rule_list = list(rules)
+    label_index = {label: i for i, label in enumerate(LABELS)}
+    group = np.zeros((len(rule_list), len(_HIT_GROUPS)))
+    default_cols = np.zeros((len(rule_list), len(_DEFAULT_RULE_NAMES)))
+    default_pos = {name: i for i, name in enumerate(_DEFAULT_RULE_NAMES)}
+    header_rules = np.zeros(len(rule_list), dtype=bool)
+    section_rules = np.zeros(len(rule_list), dtype=bool)
+    for j, rule in enumerate(rule_list):
+        offset = 0 if rule.strength == "hard" else len(LABELS)
+        group[j, offset + label_index[rule.label]] = 1.0
+        if rule.name in default_pos and rule == DEFAULT_RULES[default_pos[rule.name]]:
+            default_cols[j, default_pos[rule.name]] = 1.0
+        header_rules[j] = rule.kind == "comment_header"
+        section_rules[j] = rule.kind == "section_header"
+    cached = rules._derived["feature_columns"] = (group, default_cols, header_rules, section_rules)
+    return cached
+
+
 def page_features(
     blocks: Sequence[Block],
     hits: np.ndarray,
@@ -178,21 +259,7 @@ def page_features(
         return np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32)
     own = np.array([_own_features_memo(b) for b in blocks], dtype=np.float64)
 
-    rule_list = list(rules)
-    label_index = {label: i for i, label in enumerate(LABELS)}
-    # Per-label hard/soft hit counts over every active rule, defaults and user rules alike.
-    group = np.zeros((len(rule_list), len(_HIT_GROUPS)))
-    default_cols = np.zeros((len(rule_list), len(_DEFAULT_RULE_NAMES)))
-    default_pos = {name: i for i, name in enumerate(_DEFAULT_RULE_NAMES)}
-    header_rules = np.zeros(len(rule_list), dtype=bool)
-    section_rules = np.zeros(len(rule_list), dtype=bool)
-    for j, rule in enumerate(rule_list):
-        offset = 0 if rule.strength == "hard" else len(LABELS)
-        group[j, offset + label_index[rule.label]] = 1.0
-        if rule.name in default_pos and rule == DEFAULT_RULES[default_pos[rule.name]]:
-            default_cols[j, default_pos[rule.name]] = 1.0
-        header_rules[j] = rule.kind == "comment_header"
-        section_rules[j] = rule.kind == "section_header"
+    group, default_cols, header_rules, section_rules = _rule_columns(rules)
     hits_f = hits.astype(np.float64)
     hit_groups = hits_f @ group
     default_hits = hits_f @ default_cols
@@ -313,3 +380,37 @@ def _blocks_since(flags: np.ndarray) -> np.ndarray:
         if flag:
             last = i
     return out
+
+
+def stack_features(features: np.ndarray, first: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """``features`` (one page's ``page_features``) with the first pass's scores in context.
+
+    ``first`` is the first pass's per-label probabilities for the page's blocks and
+    ``lengths`` their lengths in characters.  Adds the block's own scores, its
+    neighbours' (``_STACK_OFFSETS``), means over windows, the page's length-weighted mean,
+    and how much of the article the first pass found above and below the block.
+    """
+    n = len(first)
+    if n == 0:
+        return np.zeros((0, len(FEATURE_NAMES) + len(STACK_NAMES)), dtype=np.float32)
+    first = first.astype(np.float64)
+    index = np.arange(n)
+    parts = [first]
+    for off in _STACK_OFFSETS:
+        src = index + off
+        part = first[np.clip(src, 0, n - 1)]
+        part[(src < 0) | (src >= n)] = 0.0
+        parts.append(part)
+    parts += [_window_mean(first, half) for half in _STACK_WINDOWS]
+    weights = lengths.astype(np.float64)
+    total = weights.sum() or 1.0
+    parts.append(np.tile(weights @ first / total, (n, 1)))
+    body_chars = first[:, 0] * weights
+    comment = first[:, LABELS.index("comment")]
+    above = np.cumsum(body_chars) - body_chars
+    parts.append(np.column_stack([
+        above / total,
+        (body_chars.sum() - above - body_chars) / total,
+        np.log1p(np.cumsum(comment) - comment),
+    ]))
+    return np.hstack([features, *parts]).astype(np.float32)

@@ -1,11 +1,12 @@
 """The trained block classifier, and the model file plus card it lives in.
 
-Two stages, because words and layout need different learners.  A linear text model over
+Stages, because words and layout need different learners.  A linear text model over
 hashed word unigrams and bigrams scores each block on its words alone ("says", "subscribe",
 "earn $"); a gradient-boosted tree model then weighs those scores together with layout,
-rule hits and the neighbouring blocks (``features.py``).  At training time the text
-scores the trees learn from are out-of-fold, so the trees learn how far to trust them on
-unseen sites.
+rule hits and the neighbouring blocks (``features.py``); a second tree model, stacked on
+the first, sees the first's conclusions about the neighbours too, so a block between two
+sure comments is a comment.  At training time what each later stage learns from is
+out-of-fold, so it learns how far to trust the earlier one on unseen sites.
 
 A model is two files: ``cleanfeed-model.joblib`` and ``model-card.json`` (labels, feature
 version, scikit-learn version, training data, metrics and the SHA-256 of the joblib
@@ -27,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from .features import FEATURE_NAMES, FEATURE_VERSION, page_features
+from .features import FEATURE_NAMES, FEATURE_VERSION, STACK_NAMES, page_features, stack_features
 from .labels import LABELS
 from .rules import RuleSet
 from .segment import Block
@@ -67,6 +68,7 @@ class Model:
 
     text_clf: Any
     block_clf: Any
+    stack_clf: Any = None
     card: dict[str, Any] = field(default_factory=dict)
     _vectorizer: Any = field(default=None, repr=False)
 
@@ -86,9 +88,7 @@ class Model:
         """Per-label probabilities (rows: blocks, columns: ``LABELS``) for one page."""
         if not blocks:
             return np.zeros((0, len(LABELS)), dtype=np.float32)
-        text = self.text_scores([b.text for b in blocks])
-        features = page_features(blocks, hits, rules, text)
-        return _full_proba(self.block_clf, features)
+        return self.scores_many([(blocks, hits)], rules)[0]
 
     def scores_many(self, pages: Sequence[tuple[Sequence[Block], np.ndarray]], rules: RuleSet) -> list[np.ndarray]:
         """``scores`` for many pages with one call per stage: much faster on short pages."""
@@ -96,17 +96,23 @@ class Model:
         if not texts:
             return [np.zeros((0, len(LABELS)), dtype=np.float32) for _ in pages]
         text = self.text_scores(texts)
-        parts, start = [], 0
-        for blocks, hits in pages:
-            stop = start + len(blocks)
-            parts.append(page_features(blocks, hits, rules, text[start:stop]))
-            start = stop
+        bounds = np.cumsum([0] + [len(blocks) for blocks, _ in pages])
+        parts = [
+            page_features(blocks, hits, rules, text[bounds[i] : bounds[i + 1]])
+            for i, (blocks, hits) in enumerate(pages)
+        ]
         proba = _full_proba(self.block_clf, np.vstack(parts))
-        out, start = [], 0
-        for blocks, _ in pages:
-            out.append(proba[start : start + len(blocks)])
-            start += len(blocks)
-        return out
+        if self.stack_clf is not None:
+            stacked = [
+                stack_features(parts[i], proba[bounds[i] : bounds[i + 1]], _lengths(blocks))
+                for i, (blocks, _) in enumerate(pages)
+            ]
+            proba = _full_proba(self.stack_clf, np.vstack(stacked))
+        return [proba[bounds[i] : bounds[i + 1]] for i in range(len(pages))]
+
+
+def _lengths(blocks: Sequence[Block]) -> np.ndarray:
+    return np.array([b.end - b.start for b in blocks], dtype=np.float64)
 
 
 def _full_proba(clf: Any, X: Any) -> np.ndarray:
@@ -153,12 +159,13 @@ def save_model(model: Model, directory: str | PathLike[str], card: dict[str, Any
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / MODEL_FILE
-    joblib.dump({"text_clf": model.text_clf, "block_clf": model.block_clf}, path, compress=3)
+    joblib.dump({"text_clf": model.text_clf, "block_clf": model.block_clf, "stack_clf": model.stack_clf}, path, compress=3)
     card = dict(card)
     card.update(
         labels=list(LABELS),
         feature_version=FEATURE_VERSION,
         n_features=len(FEATURE_NAMES),
+        n_stack_features=len(STACK_NAMES) if model.stack_clf is not None else 0,
         text_hash_features=TEXT_HASH_FEATURES,
         sklearn_version=sklearn.__version__,
         model_file=MODEL_FILE,
@@ -199,7 +206,8 @@ def load_model(path: str | PathLike[str] | None = None) -> Model:
             f"model file {str(model_path)!r} does not match its card (SHA-256 {actual[:12]}..., card says "
             f"{str(card.get('sha256'))[:12]}...): it is damaged, truncated or not the file the card describes"
         )
-    if card.get("feature_version") != FEATURE_VERSION or card.get("n_features") != len(FEATURE_NAMES):
+    if (card.get("feature_version") != FEATURE_VERSION or card.get("n_features") != len(FEATURE_NAMES)
+            or card.get("n_stack_features", 0) not in (0, len(STACK_NAMES))):
         raise ModelError(
             f"model was trained on feature set {card.get('feature_version')!r}; this cleanfeed computes "
             f"{FEATURE_VERSION!r}. Retrain with `cleanfeed train` or install the matching cleanfeed."
@@ -215,7 +223,7 @@ def load_model(path: str | PathLike[str] | None = None) -> Model:
 
     try:
         payload = joblib.load(model_path)
-        model = Model(text_clf=payload["text_clf"], block_clf=payload["block_clf"], card=card)
+        model = Model(text_clf=payload["text_clf"], block_clf=payload["block_clf"], stack_clf=payload.get("stack_clf"), card=card)
     except Exception as exc:  # a pickle can fail in many ways; all mean the same to the user
         raise ModelError(f"cannot load model {str(model_path)!r}: {type(exc).__name__}: {exc}") from None
     return model

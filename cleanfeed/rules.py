@@ -35,7 +35,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import regex
 
@@ -354,6 +354,9 @@ class RuleSet:
     def __init__(self, rules: Iterable[Rule] = DEFAULT_RULES) -> None:
         self._rules: tuple[Rule, ...] = tuple(rules)
         self._memo: dict[str, tuple[bool, ...]] = {}
+        # What other modules work out from the rules once per set (feature columns, the
+        # hard-rule order of ``decide``), so it is not redone for every page.
+        self._derived: dict[str, Any] = {}
         self._plan = [(r.max_chars, r._required, r) for r in self._rules if isinstance(r, Rule)]
         seen: set[str] = set()
         for rule in self._rules:

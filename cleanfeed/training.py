@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from .decide import decide
-from .features import page_features, rule_hits
+from .features import page_features, rule_hits, stack_features
 from .labels import LABELS
 from .metrics import label_prf, mean_token_prf
 from .model import Model, _full_proba, save_model, text_vectorizer
@@ -47,6 +47,8 @@ _UNWEIGHTED = ("body", "navigation")
 TEXT_MODEL_PARAMS = dict(loss="log_loss", alpha=2e-6, max_iter=12, tol=None, random_state=0)
 BLOCK_MODEL_PARAMS = dict(max_iter=160, learning_rate=0.12, max_leaf_nodes=31, l2_regularization=1.0,
                           min_samples_leaf=40, early_stopping=False, random_state=0)
+# The stacked pass starts from the first pass's answers, so it needs fewer trees.
+STACK_MODEL_PARAMS = dict(BLOCK_MODEL_PARAMS, max_iter=80)
 
 
 @dataclass
@@ -145,10 +147,10 @@ def _fit_text(X, y: np.ndarray):
     return clf
 
 
-def _fit_blocks(X: np.ndarray, y: np.ndarray):
+def _fit_blocks(X: np.ndarray, y: np.ndarray, params: dict[str, Any] = BLOCK_MODEL_PARAMS):
     from sklearn.ensemble import HistGradientBoostingClassifier
 
-    clf = HistGradientBoostingClassifier(**BLOCK_MODEL_PARAMS)
+    clf = HistGradientBoostingClassifier(**params)
     clf.fit(X, y_names(y), sample_weight=_weights(y))
     return clf
 
@@ -215,22 +217,27 @@ def oof_text_scores(pages: list[PageData], X_text, y: np.ndarray) -> np.ndarray:
     return oof_text
 
 
-def cross_validate(pages: list[PageData], oof_text: np.ndarray, y: np.ndarray, rules: RuleSet) -> dict[str, Any]:
-    """Grouped-CV scores of the whole pipeline (text scores out-of-fold, trees out-of-fold, decide)."""
+def oof_scores(pages: list[PageData], X: np.ndarray, y: np.ndarray, params: dict[str, Any], what: str) -> np.ndarray:
+    """Tree-model scores for every training block from a model that did not see its site."""
     folds = np.concatenate([np.full(len(p.blocks), p.fold) for p in pages])
-    X = _features(pages, oof_text, rules)
-    oof_block = np.zeros_like(oof_text)
+    oof = np.zeros((len(y), len(LABELS)), dtype=np.float32)
     for k in np.unique(folds):
         test = folds == k
-        _log(f"block model, fold {k + 1}/{N_FOLDS}")
-        oof_block[test] = _full_proba(_fit_blocks(X[~test], y[~test]), X[test])
-    predicted = _decide_pages(pages, oof_block, rules)
-    return score_predictions(pages, predicted)
+        _log(f"{what}, fold {k + 1}/{N_FOLDS}")
+        oof[test] = _full_proba(_fit_blocks(X[~test], y[~test], params), X[test])
+    return oof
 
 
 def _features(pages: Sequence[PageData], text_scores: np.ndarray, rules: RuleSet) -> np.ndarray:
     return np.vstack([
         page_features(p.blocks, p.hits, rules, text_scores[s]) for p, s in zip(pages, _page_slices(pages))
+    ])
+
+
+def _stacked(pages: Sequence[PageData], X: np.ndarray, first: np.ndarray) -> np.ndarray:
+    return np.vstack([
+        stack_features(X[s], first[s], np.array([b.end - b.start for b in p.blocks], dtype=np.float64))
+        for p, s in zip(pages, _page_slices(pages))
     ])
 
 
@@ -307,13 +314,23 @@ def train(
     X_text = vec.transform([b.text for p in train_pages for b in p.blocks])
 
     oof_text = oof_text_scores(train_pages, X_text, y)
-    cv = cross_validate(train_pages, oof_text, y, rules) if run_cv else {}
+    X = _features(train_pages, oof_text, rules)
+    # The stacked pass learns from first-pass scores of models that did not see the site,
+    # so these five fits are needed with or without the cross-validation report.
+    oof_first = oof_scores(train_pages, X, y, BLOCK_MODEL_PARAMS, "first block model")
+    X_stack = _stacked(train_pages, X, oof_first)
+    cv: dict[str, Any] = {}
+    if run_cv:
+        oof_stack = oof_scores(train_pages, X_stack, y, STACK_MODEL_PARAMS, "stacked block model")
+        cv = score_predictions(train_pages, _decide_pages(train_pages, oof_stack, rules))
+        cv_first = score_predictions(train_pages, _decide_pages(train_pages, oof_first, rules))
 
     _log("final text model on all training pages")
     text_clf = _fit_text(X_text, y)
-    _log("final block model on all training pages (out-of-fold text scores)")
-    block_clf = _fit_blocks(_features(train_pages, oof_text, rules), y)
-    model = Model(text_clf=text_clf, block_clf=block_clf)
+    _log("final block models on all training pages (out-of-fold text and first-pass scores)")
+    block_clf = _fit_blocks(X, y)
+    stack_clf = _fit_blocks(X_stack, y, STACK_MODEL_PARAMS)
+    model = Model(text_clf=text_clf, block_clf=block_clf, stack_clf=stack_clf)
 
     _log("evaluating on the eval sets")
     held_out = evaluate_pages(model, eval_pages, rules)
@@ -322,7 +339,7 @@ def train(
     sources = sorted({p.source for p in train_pages})
     card = {
         "name": "cleanfeed-default",
-        "description": "Two-stage block classifier: hashed word n-gram SGD text model, then gradient-boosted trees over layout, rule hits, neighbours and text scores.",
+        "description": "Block classifier in three stages: a hashed word n-gram SGD text model; gradient-boosted trees over layout, rule hits, neighbours and text scores; a second tree model stacked on the first's scores of the block and its neighbours.",
         "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "git_commit": _git_commit(),
         "training_data": {
@@ -335,10 +352,11 @@ def train(
         },
         "eval_data": {s: LICENCES.get(s, "") for s, use in USE.items() if use == "eval"},
         "training_blocks": {lab: int((y == i).sum()) for i, lab in enumerate(LABELS)},
-        "params": {"text_model": TEXT_MODEL_PARAMS, "block_model": BLOCK_MODEL_PARAMS,
+        "params": {"text_model": TEXT_MODEL_PARAMS, "block_model": BLOCK_MODEL_PARAMS, "stack_model": STACK_MODEL_PARAMS,
                    "class_weight_power": CLASS_WEIGHT_POWER, "unweighted_labels": list(_UNWEIGHTED), "folds": N_FOLDS},
         "metrics": {
             "cross_validation_by_site": cv,
+            "cross_validation_by_site_first_pass_only": cv_first if run_cv else {},
             "held_out_sets": held_out,
             "seeds": seed_scores,
         },
@@ -429,6 +447,20 @@ def model_readme(card: dict[str, Any]) -> str:
             tok = e.get("body_tokens_article_pages") or e.get("body_tokens") or {}
             tok_s = f"{tok['f1']:.3f}" if tok else "–"
             lines.append(f"| {source} | {e['pages']} | {e['blocks']} | {e['accuracy']:.3f} | {tok_s} | " + " | ".join(cells) + " |")
+    first = m.get("cross_validation_by_site_first_pass_only") or {}
+    stacked = m.get("cross_validation_by_site") or {}
+    if first:
+        lines += ["", "## What the stacked pass adds (site-grouped cross-validation)", "",
+                  "The same folds decided from the first tree pass alone, and from the stacked pass.", "",
+                  "| data | accuracy first → stacked | " + " | ".join(f"{lab} F1 first → stacked" for lab in LABELS) + " |",
+                  "|---|---|" + "---|" * len(LABELS)]
+        for source, e in first.items():
+            s = stacked.get(source)
+            if not s:
+                continue
+            cells = [f"{e['labels'][lab]['f1']:.3f} → {s['labels'][lab]['f1']:.3f}" if e["labels"][lab]["support"] else "–"
+                     for lab in LABELS]
+            lines.append(f"| {source} | {e['accuracy']:.3f} → {s['accuracy']:.3f} | " + " | ".join(cells) + " |")
     counts = card.get("corpus_blocks_by_rule") or {}
     if counts:
         lines += ["", "## Blocks per labelling rule (corpus build)", "",

@@ -60,6 +60,7 @@ def test_train_writes_model_card_and_readme(trained):
     on_disk = json.loads((model_dir / "model-card.json").read_text())
     assert on_disk["sha256"] == card["sha256"] and on_disk["training_blocks"]["spam"] == 25
     assert set(card["metrics"]["cross_validation_by_site"]) == {"wcxb"}
+    assert card["n_stack_features"] > 0 and load_model(model_dir).stack_clf is not None
     assert set(card["metrics"]["held_out_sets"]) == {"l3s-gn1"}
     assert "l3s-gn1" not in card["training_data"]
     readme = (model_dir / "README.md").read_text()
