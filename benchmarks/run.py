@@ -3,7 +3,9 @@
     pip install '.[bench]'
     cleanfeed corpus build --data ../shared/data --out .cache/corpus
     cleanfeed train --corpus .cache/corpus --out .cache/model-holdout0 --holdout-fold 0 --no-cv
-    python benchmarks/run.py --corpus .cache/corpus --heldout-model .cache/model-holdout0 --data ../shared/data
+    python -m venv .cache/plain && .cache/plain/bin/pip install .     # optional: memory of a plain install
+    python benchmarks/run.py --corpus .cache/corpus --heldout-model .cache/model-holdout0 --data ../shared/data \
+        --plain-python .cache/plain/bin/python
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--corpus", default=".cache/corpus")
     p.add_argument("--heldout-model", required=True, help="model trained with --holdout-fold 0")
     p.add_argument("--data", default="../shared/data")
+    p.add_argument("--plain-python", default=None, help="interpreter of a 'pip install .'-only environment (speed.py)")
     p.add_argument("--skip-quality", action="store_true")
     p.add_argument("--skip-speed", action="store_true")
     p.add_argument("--skip-streaming", action="store_true")
@@ -29,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_quality:
         quality.main(["--corpus", args.corpus, "--heldout-model", args.heldout_model, "--data", args.data])
     if not args.skip_speed:
-        speed.main(["--corpus", args.corpus])
+        speed.main(["--corpus", args.corpus] + (["--plain-python", args.plain_python] if args.plain_python else []))
     if not args.skip_speed:
         scaling.main(["--corpus", args.corpus])
     if not args.skip_streaming:

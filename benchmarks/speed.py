@@ -194,10 +194,10 @@ def size_curve(corpus: Path) -> list[dict]:
     return out
 
 
-def _run_worker(tool: str, input_path: Path, env: dict[str, str]) -> dict:
-    """Run ``--worker tool`` in a fresh process and return the JSON it prints."""
+def _run_worker(tool: str, input_path: Path, env: dict[str, str], python: str = sys.executable) -> dict:
+    """Run ``--worker tool`` in a fresh process of ``python`` and return the JSON it prints."""
     proc = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--worker", tool, "--input", str(input_path)],
+        [python, str(Path(__file__).resolve()), "--worker", tool, "--input", str(input_path)],
         capture_output=True, text=True, env=env,
     )
     if proc.returncode != 0:
@@ -212,6 +212,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--input", default=".cache/speed-input.jsonl", help="where the shared input is written")
     p.add_argument("--out", default="benchmarks/results/speed.json", help="where to write the JSON results")
     p.add_argument("--tools", default=None, help="comma-separated subset of tools")
+    p.add_argument("--plain-python", default=None, metavar="PYTHON",
+                   help="also run the cleanfeed command with this interpreter, from an environment where only "
+                        "'pip install .' was done (the benchmark's own environment has pandas, which scikit-learn imports)")
     p.add_argument("--worker", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.worker:
@@ -233,6 +236,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"timing {tool} ...", file=sys.stderr)
         result = _run_worker(tool, input_path, env)
         print(f"  {result['mb_per_s']} MB/s, load {result['load_s']} s, peak RSS {result['peak_rss_mb']} MB", file=sys.stderr)
+        runs.append(result)
+    if args.plain_python:
+        print("timing cleanfeed-cli in the plain install ...", file=sys.stderr)
+        result = _run_worker("cleanfeed-cli", input_path, env, python=args.plain_python)
+        result["tool"] = "cleanfeed-cli-plain-install"
+        print(f"  {result['mb_per_s']} MB/s, peak RSS {result['peak_rss_mb']} MB", file=sys.stderr)
         runs.append(result)
     base = next(r for r in runs if r["tool"] == "cleanfeed")
     for r in runs:
