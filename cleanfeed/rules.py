@@ -309,9 +309,11 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        "Scams move victims to a private messenger or mailbox with a number or handle.",
        requires=("whats", "telegram", "viber", "wickr", "signal", "instagram", "mail")),
     _R("spam_my_channel", "spam",
-       r"\b(?:check out|checkout|subscribe to|visit|watch|look at|go to|listen to)\s+(?:my|our)\s+(?:new\s+)?(?:youtube\s+)?(?:channel|page|blog|website|site|videos?|music|songs?|playlist|profile|store|shop)\b",
-       "Self-promotion of one's own channel or shop in a comment.",
-       requires=("channel", "page", "blog", "website", "site", "video", "music", "song", "playlist", "profile", "store", "shop")),
+       r"\b(?:check out|checkout|subscribe to|visit|watch|look at|go to|listen to)\s+(?:my|our)\s+(?:new\s+)?(?:youtube\s+)?(?:channel|page|blog|website|site|videos?|music|songs?|playlist|profile|store|shop)\b"
+       r"|\bsub(?:scribe)?\s+(?:to\s+)?me\b",
+       "Self-promotion of one's own channel or shop in a comment ('subscribe to me').",
+       requires=("channel", "page", "blog", "website", "site", "video", "music", "song", "playlist", "profile", "store", "shop",
+                 "sub")),
     # "I'm a 16 year old rapper, check out my tracks": the commonest spam on video sites
     # (a fifth of the training YouTube spam, no ham), and rare in article text.
     _R("spam_self_promo", "spam",
@@ -320,7 +322,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        r"|\b(?:i'?m|i am|we are|we're) (?:a |an )?(?:\d+ ?(?:yr|year)s?[- ]old )?(?:\w+ )?(?:rapper|singer|producer|youtuber)\b",
        "Self-promotion under someone else's post; shops also say 'watch our video', so only a feature.",
        strength="soft",
-       requires=("check", "search", "listen", "watch", "visit", "support", "hear", "subscribe", "like", "share", "give",
+       requires=("check", "search", "listen", "watch", "visit", "support", "hear", "sub", "like", "share", "give",
                  "rapper", "singer", "producer", "youtuber")),
     _R("spam_work_from_home", "spam",
        r"(?s)^(?=.*\b(?:work(?:ing)? (?:from|at) home|home[- ]based (?:job|work|business)|online job|part[- ]time job|easy money|extra (?:cash|income)|passive income)\b)(?=.*(?:\$|£|€|\bUSD\b)\s?\d)",
