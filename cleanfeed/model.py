@@ -64,7 +64,7 @@ def text_vectorizer():
 
 @dataclass
 class Model:
-    """A fitted two-stage classifier.  Build one with ``cleanfeed train``; load with ``load_model``."""
+    """A fitted classifier (text model, tree model, optional stacked tree model).  Build one with ``cleanfeed train``; load with ``load_model``."""
 
     text_clf: Any
     block_clf: Any

@@ -1,4 +1,4 @@
-"""``cleanfeed train``: fit the two-stage model on the corpus, score it honestly, ship it.
+"""``cleanfeed train``: fit the model on the corpus, score it honestly, ship it.
 
 Only rows whose ``use`` is ``train`` (sets whose licences allow redistributing weights)
 are fitted.  Quality is measured where the model has not looked:
