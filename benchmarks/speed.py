@@ -108,6 +108,8 @@ def stage_worker(input_path: Path) -> dict:
 
     texts = [json.loads(line)["text"] for line in input_path.open(encoding="utf-8")]
     n_bytes = sum(len(t.encode("utf-8")) for t in texts)
+    # Stages are timed one page at a time, and a model cannot score a page of no blocks.
+    texts = [t for t in texts if segment(t)]
     pipeline = Pipeline()
     pipeline._resolve()
     model, rules = pipeline.model_, pipeline.rules_

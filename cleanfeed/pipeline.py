@@ -24,11 +24,15 @@ from .features import rule_hits
 from .labels import LABELS, check_labels
 from .model import Model, load_model
 from .rules import Rule, RuleSet
-from .segment import segment
+from .segment import Block, segment
 
 __all__ = ["Pipeline"]
 
+# The model scores pages in batches: one call per batch amortises its fixed cost, and a
+# cap on blocks bounds the memory a batch's feature matrices take (a 64-page batch of
+# long pages held about 100 MB; 4,000 blocks hold about a third of that).
 _BATCH_PAGES = 64
+_BATCH_BLOCKS = 4_000
 
 
 class Pipeline:
@@ -151,20 +155,19 @@ class Pipeline:
     def label_many(self, texts: Iterable[str]) -> Iterator[list[LabelledBlock]]:
         """``label`` over many texts, in order; the model runs once per batch of pages."""
         self._resolve()
-        batch: list[str] = []
+        batch: list[tuple[list[Block], Any]] = []
+        n_blocks = 0
         for text in texts:
-            batch.append(text)
-            if len(batch) >= _BATCH_PAGES:
+            blocks = segment(text)
+            batch.append((blocks, rule_hits(blocks, self.rules_)))
+            n_blocks += len(blocks)
+            if len(batch) >= _BATCH_PAGES or n_blocks >= _BATCH_BLOCKS:
                 yield from self._label_batch(batch)
-                batch = []
+                batch, n_blocks = [], 0
         if batch:
             yield from self._label_batch(batch)
 
-    def _label_batch(self, texts: list[str]) -> list[list[LabelledBlock]]:
-        pages = []
-        for text in texts:
-            blocks = segment(text)
-            pages.append((blocks, rule_hits(blocks, self.rules_)))
+    def _label_batch(self, pages: list[tuple[list[Block], Any]]) -> list[list[LabelledBlock]]:
         if self.model_ is None:
             all_scores = [None] * len(pages)
         else:

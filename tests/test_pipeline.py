@@ -144,3 +144,13 @@ def test_rules_only_never_imports_scikit_learn():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
     assert out[:2] == ["The article starts here.", "False"]
+
+
+def test_batches_cut_by_blocks_give_the_same_labels(pipeline, monkeypatch):
+    import cleanfeed.pipeline as module
+
+    pages = [SEED_004, "", "Home\n\nA short page with one paragraph of text in it.", SEED_004[:1500]]
+    alone = [[(b.label, b.start, b.end) for b in pipeline.label(t)] for t in pages]
+    monkeypatch.setattr(module, "_BATCH_BLOCKS", 3)  # a new batch after every page
+    batched = [[(b.label, b.start, b.end) for b in page] for page in pipeline.label_many(pages)]
+    assert batched == alone
