@@ -79,7 +79,7 @@ def speed_tables(s: dict) -> list[str]:
         load = "in time" if r["load_s"] is None else f"{r['load_s']:.2f}"
         lines.append(f"| {r['tool']} | {r['docs_per_s']:,.0f} | {r['mb_per_s']:.2f} | {r['throughput_vs_cleanfeed']:.2f} | "
                      f"{load} | {r['peak_rss_mb']:.0f} |")
-    lines += ["", "Each in-process row holds the whole input as a list of strings (about 30 MB) before its clock starts; "
+    lines += ["", "Each in-process row holds the whole input as a list of strings before its clock starts; "
               "`cleanfeed-cli` is `cleanfeed --jsonl < input > /dev/null` run whole, start-up, imports and model load "
               "included in its time, streaming the input as users run it."]
     lines.append("")
