@@ -76,15 +76,16 @@ def _model_choice(row: np.ndarray, thresholds: Mapping[str, float | None]) -> in
 
 def _rule_plan(rules: RuleSet) -> tuple[list, list[int], list[int], list[int]]:
     """The rules, the hard ones in deciding order, and the header columns; once per rule set."""
-    plan = rules._derived.get("decide_plan")
-    if plan is None:
-        rule_list = list(rules)
-        # Hard rules in order, spam rules first (a stable sort keeps the order within each group).
-        hard = sorted((j for j, r in enumerate(rule_list) if r.strength == "hard"), key=lambda j: rule_list[j].label != "spam")
-        header_cols = [j for j, r in enumerate(rule_list) if r.kind == "comment_header"]
-        section_cols = [j for j, r in enumerate(rule_list) if r.kind == "section_header"]
-        plan = rules._derived["decide_plan"] = (rule_list, hard, header_cols, section_cols)
-    return plan
+    return rules.derived("decide_plan", _build_rule_plan)
+
+
+def _build_rule_plan(rules: RuleSet) -> tuple[list, list[int], list[int], list[int]]:
+    rule_list = list(rules)
+    # Hard rules in order, spam rules first (a stable sort keeps the order within each group).
+    hard = sorted((j for j, r in enumerate(rule_list) if r.strength == "hard"), key=lambda j: rule_list[j].label != "spam")
+    header_cols = [j for j, r in enumerate(rule_list) if r.kind == "comment_header"]
+    section_cols = [j for j, r in enumerate(rule_list) if r.kind == "section_header"]
+    return rule_list, hard, header_cols, section_cols
 
 
 def decide(

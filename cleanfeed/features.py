@@ -222,9 +222,10 @@ def _rule_columns(rules: RuleSet) -> tuple[np.ndarray, np.ndarray, np.ndarray, n
     rule that replaces a default under its name is not that default), and which rules
     are comment and section headers.
     """
-    cached = rules._derived.get("feature_columns")
-    if cached is not None:
-        return cached
+    return rules.derived("feature_columns", _build_rule_columns)
+
+
+def _build_rule_columns(rules: RuleSet) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     rule_list = list(rules)
     label_index = {label: i for i, label in enumerate(LABELS)}
     group = np.zeros((len(rule_list), len(_HIT_GROUPS)))
@@ -239,8 +240,7 @@ def _rule_columns(rules: RuleSet) -> tuple[np.ndarray, np.ndarray, np.ndarray, n
             default_cols[j, default_pos[rule.name]] = 1.0
         header_rules[j] = rule.kind == "comment_header"
         section_rules[j] = rule.kind == "section_header"
-    cached = rules._derived["feature_columns"] = (group, default_cols, header_rules, section_rules)
-    return cached
+    return group, default_cols, header_rules, section_rules
 
 
 def page_features(

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
@@ -356,9 +356,7 @@ class RuleSet:
     def __init__(self, rules: Iterable[Rule] = DEFAULT_RULES) -> None:
         self._rules: tuple[Rule, ...] = tuple(rules)
         self._memo: dict[str, tuple[bool, ...]] = {}
-        # What other modules work out from the rules once per set (feature columns, the
-        # hard-rule order of ``decide``), so it is not redone for every page.
-        self._derived: dict[str, Any] = {}
+        self._derived: dict[str, Any] = {}  # see derived()
         self._plan = [(r.max_chars, r._required, r) for r in self._rules if isinstance(r, Rule)]
         seen: set[str] = set()
         for rule in self._rules:
@@ -396,6 +394,17 @@ class RuleSet:
 
     def __repr__(self) -> str:
         return f"RuleSet({len(self._rules)} rules)"
+
+    def derived(self, key: str, build: Callable[["RuleSet"], Any]) -> Any:
+        """``build(self)``, computed once per rule set and remembered under ``key``.
+
+        For what other modules work out from the rules (the feature columns, the order
+        ``decide`` tries hard rules in): the same for every page, so not redone per page.
+        """
+        found = self._derived.get(key)
+        if found is None:
+            found = self._derived[key] = build(self)
+        return found
 
     @property
     def names(self) -> tuple[str, ...]:
