@@ -1,6 +1,6 @@
 """The trained block classifier, and the model file plus card it lives in.
 
-Stages, because words and layout need different learners.  A linear text model over
+Three stages, because words, layout and context need different learners.  A linear text model over
 hashed word unigrams and bigrams scores each block on its words alone ("says", "subscribe",
 "earn $"); a gradient-boosted tree model then weighs those scores together with layout,
 rule hits and the neighbouring blocks (``features.py``); a second tree model, stacked on
