@@ -75,11 +75,7 @@ def _model_choice(row: np.ndarray, thresholds: Mapping[str, float | None]) -> in
 
 
 def _rule_plan(rules: RuleSet) -> tuple[list, list[int], list[int], list[int]]:
-    """The rules, the hard ones in deciding order, and the header columns; once per rule set."""
-    return rules.derived("decide_plan", _build_rule_plan)
-
-
-def _build_rule_plan(rules: RuleSet) -> tuple[list, list[int], list[int], list[int]]:
+    """The rules, the hard ones in deciding order, and the header columns (see ``RuleSet.derived``)."""
     rule_list = list(rules)
     # Hard rules in order, spam rules first (a stable sort keeps the order within each group).
     hard = sorted((j for j, r in enumerate(rule_list) if r.strength == "hard"), key=lambda j: rule_list[j].label != "spam")
@@ -97,7 +93,7 @@ def decide(
     fallback: str = "body",
 ) -> list[LabelledBlock]:
     """Label every block.  ``scores`` is ``None`` in rules-only mode: unruled blocks get ``fallback``."""
-    rule_list, hard, header_cols, section_cols = _rule_plan(rules)
+    rule_list, hard, header_cols, section_cols = rules.derived("decide_plan", _rule_plan)
 
     labels: list[str] = []
     conf: list[float] = []

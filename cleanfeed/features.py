@@ -222,10 +222,6 @@ def _rule_columns(rules: RuleSet) -> tuple[np.ndarray, np.ndarray, np.ndarray, n
     rule that replaces a default under its name is not that default), and which rules
     are comment and section headers.
     """
-    return rules.derived("feature_columns", _build_rule_columns)
-
-
-def _build_rule_columns(rules: RuleSet) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     rule_list = list(rules)
     label_index = {label: i for i, label in enumerate(LABELS)}
     group = np.zeros((len(rule_list), len(_HIT_GROUPS)))
@@ -259,7 +255,7 @@ def page_features(
         return np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32)
     own = np.array([_own_features_memo(b) for b in blocks], dtype=np.float64)
 
-    group, default_cols, header_rules, section_rules = _rule_columns(rules)
+    group, default_cols, header_rules, section_rules = rules.derived("feature_columns", _rule_columns)
     hits_f = hits.astype(np.float64)
     hit_groups = hits_f @ group
     default_hits = hits_f @ default_cols

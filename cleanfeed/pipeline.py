@@ -84,16 +84,17 @@ class Pipeline:
         self.fallback = fallback
 
     @classmethod
-    def _param_names(cls) -> list[str]:
-        return [name for name in inspect.signature(cls.__init__).parameters if name != "self"]
+    def _param_defaults(cls) -> dict[str, Any]:
+        """Each constructor argument with its default: the parameters get/set_params know."""
+        return {name: p.default for name, p in inspect.signature(cls.__init__).parameters.items() if name != "self"}
 
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         """The constructor arguments, by name (``deep`` is accepted for scikit-learn; nothing nests)."""
-        return {name: getattr(self, name) for name in self._param_names()}
+        return {name: getattr(self, name) for name in self._param_defaults()}
 
     def set_params(self, **params: Any) -> "Pipeline":
         """Change settings by name; what was derived from the old ones is rebuilt on next use."""
-        valid = self._param_names()
+        valid = list(self._param_defaults())
         for name in params:
             if name not in valid:
                 raise ValueError(f"Invalid parameter {name!r} for Pipeline. Valid parameters are: {valid!r}.")
@@ -104,8 +105,8 @@ class Pipeline:
         return self
 
     def __repr__(self) -> str:
-        defaults = {name: p.default for name, p in inspect.signature(Pipeline.__init__).parameters.items()}
-        changed = [f"{k}={v!r}" for k, v in self.get_params().items() if not _same(v, defaults.get(k))]
+        defaults = self._param_defaults()
+        changed = [f"{k}={v!r}" for k, v in self.get_params().items() if not _same(v, defaults[k])]
         return f"Pipeline({', '.join(changed)})"
 
     def _resolve(self) -> None:

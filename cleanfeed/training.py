@@ -20,7 +20,7 @@ import json
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ from .decide import decide
 from .features import page_features, rule_hits, stack_features
 from .labels import LABELS
 from .metrics import label_prf, mean_token_prf
-from .model import Model, _full_proba, save_model, text_vectorizer
+from .model import Model, _full_proba, _lengths, save_model, text_vectorizer
 from .rules import RuleSet
 from .segment import Block, segment
 
@@ -155,6 +155,10 @@ def _fit_blocks(X: np.ndarray, y: np.ndarray, params: dict[str, Any] = BLOCK_MOD
     return clf
 
 
+def _fit_stack(X: np.ndarray, y: np.ndarray):
+    return _fit_blocks(X, y, STACK_MODEL_PARAMS)
+
+
 def y_names(y: np.ndarray) -> np.ndarray:
     return np.array(LABELS, dtype=object)[y]
 
@@ -206,25 +210,14 @@ def score_predictions(pages: Sequence[PageData], predicted: Sequence[Sequence[st
     return out
 
 
-def oof_text_scores(pages: list[PageData], X_text, y: np.ndarray) -> np.ndarray:
-    """Text-model scores for every training block from a model that did not see its site."""
-    folds = np.concatenate([np.full(len(p.blocks), p.fold) for p in pages])
-    oof_text = np.zeros((len(y), len(LABELS)), dtype=np.float32)
-    for k in np.unique(folds):
-        test = folds == k
-        _log(f"text model, fold {k + 1}/{N_FOLDS}")
-        oof_text[test] = _full_proba(_fit_text(X_text[~test], y[~test]), X_text[test])
-    return oof_text
-
-
-def oof_scores(pages: list[PageData], X: np.ndarray, y: np.ndarray, params: dict[str, Any], what: str) -> np.ndarray:
-    """Tree-model scores for every training block from a model that did not see its site."""
+def oof_scores(pages: list[PageData], X: Any, y: np.ndarray, fit: Callable[[Any, np.ndarray], Any], what: str) -> np.ndarray:
+    """Scores for every training block from a model (``fit(X, y)``) that did not see its site."""
     folds = np.concatenate([np.full(len(p.blocks), p.fold) for p in pages])
     oof = np.zeros((len(y), len(LABELS)), dtype=np.float32)
     for k in np.unique(folds):
         test = folds == k
         _log(f"{what}, fold {k + 1}/{N_FOLDS}")
-        oof[test] = _full_proba(_fit_blocks(X[~test], y[~test], params), X[test])
+        oof[test] = _full_proba(fit(X[~test], y[~test]), X[test])
     return oof
 
 
@@ -236,7 +229,7 @@ def _features(pages: Sequence[PageData], text_scores: np.ndarray, rules: RuleSet
 
 def _stacked(pages: Sequence[PageData], X: np.ndarray, first: np.ndarray) -> np.ndarray:
     return np.vstack([
-        stack_features(X[s], first[s], np.array([b.end - b.start for b in p.blocks], dtype=np.float64))
+        stack_features(X[s], first[s], _lengths(p.blocks))
         for p, s in zip(pages, _page_slices(pages))
     ])
 
@@ -313,15 +306,16 @@ def train(
     vec = text_vectorizer()
     X_text = vec.transform([b.text for p in train_pages for b in p.blocks])
 
-    oof_text = oof_text_scores(train_pages, X_text, y)
+    oof_text = oof_scores(train_pages, X_text, y, _fit_text, "text model")
     X = _features(train_pages, oof_text, rules)
     # The stacked pass learns from first-pass scores of models that did not see the site,
     # so these five fits are needed with or without the cross-validation report.
-    oof_first = oof_scores(train_pages, X, y, BLOCK_MODEL_PARAMS, "first block model")
+    oof_first = oof_scores(train_pages, X, y, _fit_blocks, "first block model")
     X_stack = _stacked(train_pages, X, oof_first)
     cv: dict[str, Any] = {}
+    cv_first: dict[str, Any] = {}
     if run_cv:
-        oof_stack = oof_scores(train_pages, X_stack, y, STACK_MODEL_PARAMS, "stacked block model")
+        oof_stack = oof_scores(train_pages, X_stack, y, _fit_stack, "stacked block model")
         cv = score_predictions(train_pages, _decide_pages(train_pages, oof_stack, rules))
         cv_first = score_predictions(train_pages, _decide_pages(train_pages, oof_first, rules))
 
@@ -329,7 +323,7 @@ def train(
     text_clf = _fit_text(X_text, y)
     _log("final block models on all training pages (out-of-fold text and first-pass scores)")
     block_clf = _fit_blocks(X, y)
-    stack_clf = _fit_blocks(X_stack, y, STACK_MODEL_PARAMS)
+    stack_clf = _fit_stack(X_stack, y)
     model = Model(text_clf=text_clf, block_clf=block_clf, stack_clf=stack_clf)
 
     _log("evaluating on the eval sets")
@@ -356,7 +350,7 @@ def train(
                    "class_weight_power": CLASS_WEIGHT_POWER, "unweighted_labels": list(_UNWEIGHTED), "folds": N_FOLDS},
         "metrics": {
             "cross_validation_by_site": cv,
-            "cross_validation_by_site_first_pass_only": cv_first if run_cv else {},
+            "cross_validation_by_site_first_pass_only": cv_first,
             "held_out_sets": held_out,
             "seeds": seed_scores,
         },
