@@ -209,8 +209,9 @@ def load_model(path: str | PathLike[str] | None = None) -> Model:
     if (card.get("feature_version") != FEATURE_VERSION or card.get("n_features") != len(FEATURE_NAMES)
             or card.get("n_stack_features", 0) not in (0, len(STACK_NAMES))):
         raise ModelError(
-            f"model was trained on feature set {card.get('feature_version')!r}; this cleanfeed computes "
-            f"{FEATURE_VERSION!r}. Retrain with `cleanfeed train` or install the matching cleanfeed."
+            f"model was trained on feature set {card.get('feature_version')!r} ({card.get('n_features')} features); "
+            f"this cleanfeed computes {FEATURE_VERSION!r} ({len(FEATURE_NAMES)} features). "
+            "Retrain with `cleanfeed train` or install the matching cleanfeed."
         )
     if tuple(card.get("labels", ())) != LABELS:
         raise ModelError(f"model labels {card.get('labels')} differ from cleanfeed's {list(LABELS)}")
