@@ -52,18 +52,31 @@ def test_block_under_header_is_a_comment_not_body():
     assert blocks[1].reason == "context:comment_thread"
 
 
-def test_teasers_under_related_heading_are_navigation():
+def _decide_rules_only(text):
+    blocks = segment(text)
+    return decide(blocks, rule_hits(blocks, RULES), RULES, None, {}, fallback="body")
+
+
+def test_teasers_under_related_heading_are_navigation_without_a_model():
+    article = "\n\n".join(["A long paragraph of the article itself, with many words in it." * 3] * 4)
+    text = article + "\n\nRelated News\n\nAnother story about something else entirely happened today."
+    blocks = _decide_rules_only(text)
+    assert blocks[-1].label == "navigation" and blocks[-1].reason == "context:after_section_header"
+    assert [b.label for b in blocks[:4]] == ["body"] * 4
+
+
+def test_with_a_model_the_teasers_are_the_models_call():
     article = "\n\n".join(["A long paragraph of the article itself, with many words in it." * 3] * 4)
     text = article + "\n\nRelated News\n\nAnother story about something else entirely happened today."
     rows = [{"body": 0.9}] * 4 + [{"body": 0.5}, {"body": 0.8}]
     blocks = _decide(text, rows)
-    assert blocks[-1].label == "navigation" and blocks[-1].reason == "context:after_section_header"
+    assert (blocks[-1].label, blocks[-1].reason) == ("body", "model")
 
 
 def test_related_box_inside_article_leaves_article_alone():
     long = "A long paragraph of the article itself, with many words in it. " * 3
     text = f"{long}\n\nRelated News\n\n" + "\n\n".join([long] * 3)
-    blocks = _decide(text, [{"body": 0.9}] * 5)
+    blocks = _decide_rules_only(text)
     assert [b.label for b in blocks[2:]] == ["body"] * 3
 
 
