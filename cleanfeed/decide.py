@@ -13,8 +13,7 @@ the neighbours revise what context makes obvious.
    * ``comment_thread``: a comment header ("Jane says:") takes the label of the comment
      under it (``LABELS.md``), and the block under a header is that comment, so a
      well-written comment the model took for body becomes ``comment``; on a page with
-     several headers, every paragraph up to the next header belongs to the comment, and a
-     comment that is mostly spam is spam throughout;
+     several headers, every paragraph up to the next header belongs to the comment;
    * ``after_section_header`` (rules-only mode): blocks under a "Related News"/"You May
      Also Like" heading are teasers (``navigation``), provided the article itself lies
      above the heading.  With the model this pass is off: the stacked tree pass sees the
@@ -131,7 +130,7 @@ def decide(
             reasons.append("default")
 
     is_header = hits[:, header_cols].any(axis=1).tolist() if header_cols else [False] * n
-    _comment_thread(blocks, labels, reasons, is_header, conf)
+    _comment_thread(labels, reasons, is_header, conf)
     if scores is None:
         is_section = hits[:, section_cols].any(axis=1).tolist() if section_cols else [False] * n
         _after_section_header(blocks, labels, reasons, is_section, conf)
@@ -151,34 +150,8 @@ def decide(
     ]
 
 
-def _comment_label(span: range, sizes: list[int], labels: list[str], reasons: list[str], conf: list[float]) -> int | None:
-    """Make a comment one message; return the block whose label its header takes.
-
-    When most of a comment's text is spam, all of it is: spammers pad a pitch with a
-    friendly opening ("Great post! ... check out my channel"), and the model sees one
-    paragraph at a time.  Only model decisions move; a block a rule decided keeps its label.
-    The header follows the comment as a whole, so it points at a block of the winning label.
-    """
-    spam = sum(sizes[k] for k in span if labels[k] == "spam")
-    comment = sum(sizes[k] for k in span if labels[k] == "comment")
-    if not spam and not comment:
-        return None
-    winner = "spam" if spam > comment else "comment"
-    if winner == "spam":
-        top = max(conf[k] for k in span if labels[k] == "spam")
-        for k in span:
-            if labels[k] == "comment" and not reasons[k].startswith("rule:"):
-                labels[k] = "spam"
-                reasons[k] = "context:comment_thread"
-                conf[k] = top
-    return next(k for k in span if labels[k] == winner)
-
-
-def _comment_thread(
-    blocks: Sequence[Block], labels: list[str], reasons: list[str], is_header: list[bool], conf: list[float]
-) -> None:
+def _comment_thread(labels: list[str], reasons: list[str], is_header: list[bool], conf: list[float]) -> None:
     n = len(labels)
-    sizes = [b.end - b.start for b in blocks]
     # With two or more headers the page has a thread, and a comment runs from its header
     # to the next one (readers write several paragraphs).  A lone header might be a quote
     # in the article ("Smith said:"), so it claims only the block right under it.
@@ -196,11 +169,14 @@ def _comment_thread(
             if labels[k] in ("body", "caption") and reasons[k] == "model":
                 labels[k] = "comment"
                 reasons[k] = "context:comment_thread"
-        lead = _comment_label(range(i + 1, stop), sizes, labels, reasons, conf)
-        if lead is not None and labels[i] != labels[lead]:
-            labels[i] = labels[lead]
+        # Spam is decided block by block: letting the spam of one paragraph spread over
+        # the rest of the comment lost precision on held-out training sites (a missed
+        # header merges two comments into one run).
+        nxt = i + 1
+        if labels[nxt] in ("comment", "spam") and labels[i] != labels[nxt]:
+            labels[i] = labels[nxt]
             reasons[i] = "context:comment_thread"
-            conf[i] = conf[lead]
+            conf[i] = conf[nxt]
 
 
 def _after_section_header(

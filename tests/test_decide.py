@@ -105,23 +105,3 @@ def test_lone_header_claims_only_the_next_block():
 def test_spam_rule_beats_navigation_rule():
     (b,) = _decide("Subscribe to my channel for more covers www.example.xyz", [{"navigation": 1.0}])
     assert b.label == "spam" and b.reason == "rule:spam_my_channel"
-
-
-def test_comment_mostly_spam_is_spam_throughout():
-    text = (
-        "Jane Doe says:\n\nNice post.\n\nI earn a fortune from home with this simple trick, all of it online, "
-        "no experience needed, the link is in my profile.\n\n"
-        "Bob Roe says:\n\nI disagree with the second point.\n\nThe numbers in the chart look wrong to me, "
-        "though the conclusion may still hold."
-    )
-    rows = [{"body": 1.0}, {"comment": 0.8}, {"spam": 0.7, "comment": 0.3},
-            {"body": 1.0}, {"comment": 0.9}, {"spam": 0.6, "comment": 0.4}]
-    blocks = _decide(text, rows)
-    # Jane's comment is mostly spam: its header and opening line follow the pitch.
-    assert [b.label for b in blocks[:3]] == ["spam", "spam", "spam"]
-    assert blocks[1].reason == "context:comment_thread"
-    # Bob's is mostly spam by length too; a comment that is mostly discussion is left alone.
-    rows[5] = {"comment": 0.6, "spam": 0.4}
-    rows[4] = {"spam": 0.9, "comment": 0.1}
-    blocks = _decide(text, rows)
-    assert [b.label for b in blocks[3:]] == ["comment", "spam", "comment"]
