@@ -156,25 +156,26 @@ class Pipeline:
     def label_many(self, texts: Iterable[str]) -> Iterator[list[LabelledBlock]]:
         """``label`` over many texts, in order; the model runs once per batch of pages."""
         self._resolve()
+        rules = self.rules_ if self.model_ is not None else self.rules_.deciding()
         batch: list[tuple[list[Block], Any]] = []
         n_blocks = 0
         for text in texts:
             blocks = segment(text)
-            batch.append((blocks, rule_hits(blocks, self.rules_)))
+            batch.append((blocks, rule_hits(blocks, rules)))
             n_blocks += len(blocks)
             if len(batch) >= _BATCH_PAGES or n_blocks >= _BATCH_BLOCKS:
-                yield from self._label_batch(batch)
+                yield from self._label_batch(batch, rules)
                 batch, n_blocks = [], 0
         if batch:
-            yield from self._label_batch(batch)
+            yield from self._label_batch(batch, rules)
 
-    def _label_batch(self, pages: list[tuple[list[Block], Any]]) -> list[list[LabelledBlock]]:
+    def _label_batch(self, pages: list[tuple[list[Block], Any]], rules: RuleSet) -> list[list[LabelledBlock]]:
         if self.model_ is None:
             all_scores = [None] * len(pages)
         else:
-            all_scores = self.model_.scores_many(pages, self.rules_)
+            all_scores = self.model_.scores_many(pages, rules)
         return [
-            decide(blocks, hits, self.rules_, scores, self.thresholds_, fallback=self.fallback)
+            decide(blocks, hits, rules, scores, self.thresholds_, fallback=self.fallback)
             for (blocks, hits), scores in zip(pages, all_scores)
         ]
 

@@ -455,6 +455,15 @@ class RuleSet:
     def names(self) -> tuple[str, ...]:
         return tuple(rule.name for rule in self._rules)
 
+    def deciding(self) -> "RuleSet":
+        """The rules that can change a label without a model: hard rules, and rules whose
+        ``kind`` drives a context pass (comment and section headers).
+
+        Soft rules are only model features, so the rules-only mode skips them (remembered
+        per rule set, so its memo and plans are built once).
+        """
+        return self.derived("deciding", lambda rs: RuleSet(r for r in rs._rules if r.strength == "hard" or r.kind))
+
     def without(self, *names: str) -> "RuleSet":
         """The same set with the named rules removed; an unknown name is an error."""
         unknown = [n for n in names if n not in self]

@@ -7,9 +7,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import cleanfeed
-from cleanfeed import LABELS, Pipeline, Rule
+from cleanfeed import LABELS, Pipeline, Rule, RuleSet
 
 SEED_004 = (Path(__file__).parent.parent / "seeds" / "004_8352a8b32f8949aa.txt").read_text(encoding="utf-8")
+SEEDS = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +82,25 @@ def test_rules_only_mode_keeps_unruled_blocks():
     p = Pipeline(model=None)
     out = p.clean("Share\n\nThe article text.\n\nLeave a Reply")
     assert out == "The article text."
+
+
+def test_rules_only_mode_skips_soft_rules_without_changing_labels():
+    from cleanfeed.decide import decide
+    from cleanfeed.features import rule_hits
+    from cleanfeed.segment import segment
+
+    rules = RuleSet.default().with_rules(
+        Rule(name="my_soft_header", label="comment", pattern=r"^\w+ commented:$", why="A test header.",
+             strength="soft", kind="comment_header"))
+    deciding = rules.deciding()
+    assert all(r.strength == "hard" or r.kind for r in deciding)
+    assert "my_soft_header" in deciding and any(r.strength == "soft" for r in rules)
+    assert len(deciding) < len(rules)
+    texts = [*(path.read_text(encoding="utf-8") for path in SEEDS), "Ann commented:\n\nNice.\n\nBo commented:\n\nNo."]
+    for text in texts:
+        blocks = segment(text)
+        full = decide(blocks, rule_hits(blocks, rules), rules, None, {})
+        assert Pipeline(model=None, rules=rules).label(text) == full
 
 
 def test_module_level_functions_use_the_default_pipeline(pipeline):
