@@ -295,8 +295,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        "Author boxes: 'About the author', 'More articles by'.",
        max_chars=100),
     # "Jane Doe is a Berlin-based writer covering ...": the author box under an article
-    # (LABELS.md: navigation).  Training pages: 55 such blocks are navigation, 16 body
-    # (profiles and interviews read the same way), so a feature.
+    # (LABELS.md: navigation).  On the training pages 56 such blocks are navigation and 16
+    # body (profiles read the same way), so a feature (benchmarks/rule_hits.py).
     _R("nav_author_bio", "navigation",
        r"^(?:by\s+)?(?-i:\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3})\s+(?:is|was|has been|serves as)\s+(?:a|an|the)\b"
        r".{0,120}?\b(?:writer|journalist|editor|reporter|correspondent|contributor|columnist|analyst|author|freelancer"
@@ -355,9 +355,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        requires=("check", "search", "listen", "watch", "visit", "support", "hear", "sub", "like", "share", "give",
                  "rapper", "singer", "producer", "youtuber")),
     # Asking strangers for subscribers, likes or views ("sub 4 sub", "like this comment",
-    # "check my channel"): each alternative matched spam only among the 1,138 training
-    # YouTube comments (half of their spam; "thumbs up if ..." matched 8 spam and 4 ham, so
-    # it is not here), and 28 of ~96,000 article paragraphs ("check out my book"): a feature.
+    # "check my channel"): half the training YouTube spam and none of its ham ("thumbs up
+    # if ..." matched 8 spam and 4 ham, so it is not here), but also 26 article paragraphs
+    # of the training corpus ("check out my book"): a feature (benchmarks/rule_hits.py).
     _R("spam_engagement_bait", "spam",
        r"\b(?:sub(?:scribe|cribe|scibe)?|suscribe)(?!-)\b\W{0,12}(?:\w+\W+){0,3}?(?:back|my|me|us)\b"
        r"|\bsub ?(?:4|for) ?sub\b"
