@@ -366,7 +366,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        r"|\bcheck out this (?:video|playlist|channel|song)\b"
        r"|\b(?:get|gain|buy|need|want) (?:more |free )?(?:\w+ )?(?:subscribers|subs|followers)\b"
        r"|\b(?:my|our) (?:chann?ell?|chanel|vids?)\b",
-       "Begging strangers for subscribers, likes or shares; articles say 'check out my book' too, so a feature.",
+       "Begging strangers for subscribers, likes or views; articles say 'check out my book' too, so a feature.",
        strength="soft",
        requires=("sub", "like this", "check", "followers", "chan", "vid")),
     _R("spam_work_from_home", "spam",
