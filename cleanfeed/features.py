@@ -35,7 +35,7 @@ from .segment import Block
 
 __all__ = ["FEATURE_VERSION", "FEATURE_NAMES", "STACK_NAMES", "page_features", "stack_features", "rule_hits"]
 
-FEATURE_VERSION = "7"
+FEATURE_VERSION = "8"
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}'’]+")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")

@@ -330,9 +330,15 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        "'News › Politics › World' breadcrumbs.", strength="soft",
        max_chars=200, requires=("›", "»", ">", "/", "|", "→")),
     # --- spam -----------------------------------------------------------------------------
+    # A hard spam rule overrides every other label, so it has to be precise on its own.
+    # These two are not: on the train corpus rows this one also matches 47 article,
+    # affiliate-disclosure and comment blocks beside its 55 spam ("click here to get $60
+    # off"), and "visit our store" hits 31 beside 103 (benchmarks/rule_hits.py).  As
+    # features, the model weighs them with where the block sits (a comment thread or not).
     _R("spam_link_for_money", "spam",
        r"(?s)^(?=.*\b(?:click|follow|visit|check|open|go to|go on|use)\s+(?:out\s+)?(?:this|the|my|below|here|on|that)\b)(?=.*(?:\bearn\w*|\bmoney\b|\bcash\b|\bincome\b|\bprofit\w*|\$\s?\d|\bgift ?cards?\b|\bbitcoin\b|\bcrypto\w*|\bloans?\b|\bdollars?\b))",
-       "Telling readers to follow a link for money is the signature of comment spam.",
+       "Telling readers to follow a link for money marks comment spam; shops and deal posts say it too: a feature.",
+       strength="soft",
        requires=("earn", "money", "cash", "income", "profit", "$", "gift", "bitcoin", "crypto", "loan", "dollar")),
     _R("spam_contact_messenger", "spam",
        r"\b(?:contact|message|text|reach|call|add|write)\b.{0,40}\b(?:whats\s?app|telegram|viber|wickr|signal|instagram|e-?mail)\b.{0,40}(?:\+?\d[\d\s\-()]{7,}|@[\w.]{3,}|[\w.+\-]+@[\w\-]+\.[\w.]+)",
@@ -341,7 +347,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _R("spam_my_channel", "spam",
        r"\b(?:check out|checkout|subscribe to|visit|watch|look at|go to|listen to)\s+(?:my|our)\s+(?:new\s+)?(?:youtube\s+)?(?:channel|page|blog|website|site|videos?|music|songs?|playlist|profile|store|shop)\b"
        r"|\bsub(?:scribe)?\s+(?:to\s+)?me\b",
-       "Self-promotion of one's own channel or shop in a comment ('subscribe to me').",
+       "Self-promotion of one's own channel or shop ('subscribe to me'); shops say 'visit our store': a feature.",
+       strength="soft",
        requires=("channel", "page", "blog", "website", "site", "video", "music", "song", "playlist", "profile", "store", "shop",
                  "sub")),
     # "I'm a 16 year old rapper, check out my tracks": the commonest spam on video sites

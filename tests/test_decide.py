@@ -103,5 +103,8 @@ def test_lone_header_claims_only_the_next_block():
 
 
 def test_spam_rule_beats_navigation_rule():
-    (b,) = _decide("Subscribe to my channel for more covers www.example.xyz", [{"navigation": 1.0}])
-    assert b.label == "spam" and b.reason == "rule:spam_my_channel"
+    text = "Follow us: message me on WhatsApp +1 555 123 4567"
+    hit = [r.name for r, h in zip(RULES, RULES.hits(text)) if h]
+    assert "nav_follow" in hit  # both a navigation and a spam rule match
+    (b,) = _decide(text, [{"navigation": 1.0}])
+    assert b.label == "spam" and b.reason == "rule:spam_contact_messenger"
