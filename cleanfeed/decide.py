@@ -19,9 +19,9 @@ the neighbours revise what context makes obvious.
      above the heading.  With the model this pass is off: the stacked tree pass sees the
      heading's rule hit and its neighbours' scores, and the pass's guess about where the
      teasers end cost more than it gained: on a held-out site fold of the training sets
-     it would move 19,857 characters of article to navigation for 2,999 of teasers, while
+     it would move 19,992 characters of article to navigation for 5,684 of teasers, while
      without a model it catches 78,138 characters of teasers for 29,444 of article
-     (``benchmarks/context_passes.py``, model v10's fold-0 twin).
+     (``benchmarks/context_passes.py``, with the shipped model's fold-0 twin, v11).
 """
 
 from __future__ import annotations
