@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cleanfeed.decide import _after_section_header, _rule_plan, decide  # noqa: E402
+from cleanfeed.decide import _after_section_header, _any_hit, _rule_plan, decide  # noqa: E402
 from cleanfeed.model import load_model  # noqa: E402
 from cleanfeed.rules import RuleSet  # noqa: E402
 from cleanfeed.training import load_corpus_pages  # noqa: E402
@@ -36,8 +36,7 @@ def moved_chars(pages, rules: RuleSet, model) -> Counter:
             changed = [b.reason == "context:after_section_header" for b in labelled]
         else:
             labels = [b.label for b in labelled]
-            is_section = page.hits[:, section_cols].any(axis=1).tolist() if section_cols else [False] * len(labels)
-            _after_section_header(page.blocks, labels, [b.reason for b in labelled], is_section,
+            _after_section_header(page.blocks, labels, [b.reason for b in labelled], _any_hit(page.hits, section_cols),
                                   [b.confidence for b in labelled])
             changed = [old.label != new for old, new in zip(labelled, labels)]
         for block, gold, moved_here in zip(page.blocks, page.labels, changed):

@@ -91,6 +91,11 @@ def _rule_plan(rules: RuleSet) -> tuple[list, list[int], list[int], list[int]]:
     return rule_list, hard, header_cols, section_cols
 
 
+def _any_hit(hits: np.ndarray, cols: list[int]) -> list[bool]:
+    """For each block, whether any of the rule columns ``cols`` matched (none: all False)."""
+    return hits[:, cols].any(axis=1).tolist()
+
+
 def decide(
     blocks: Sequence[Block],
     hits: np.ndarray,
@@ -105,7 +110,7 @@ def decide(
     n = len(blocks)
     # Whole-page array steps: this runs once per block of every page, so per-element numpy
     # indexing in a Python loop was a tenth of the pipeline's time.
-    hard_hits = hits[:, hard] if hard else np.zeros((n, 0), dtype=bool)
+    hard_hits = hits[:, hard]
     ruled = hard_hits.any(axis=1).tolist()
     first_rule = hard_hits.argmax(axis=1).tolist() if hard else [0] * n
     if scores is not None:
@@ -130,11 +135,9 @@ def decide(
             conf.append(0.0)
             reasons.append("default")
 
-    is_header = hits[:, header_cols].any(axis=1).tolist() if header_cols else [False] * n
-    _comment_thread(labels, reasons, is_header, conf)
+    _comment_thread(labels, reasons, _any_hit(hits, header_cols), conf)
     if scores is None:
-        is_section = hits[:, section_cols].any(axis=1).tolist() if section_cols else [False] * n
-        _after_section_header(blocks, labels, reasons, is_section, conf)
+        _after_section_header(blocks, labels, reasons, _any_hit(hits, section_cols), conf)
 
     return [
         LabelledBlock(
