@@ -8,7 +8,7 @@ pytest.importorskip("lxml")
 
 from cleanfeed import segment  # noqa: E402
 from cleanfeed.corpus.align import GoldText  # noqa: E402
-from cleanfeed.corpus.render import STYLES, html_blocks, layout  # noqa: E402
+from cleanfeed.corpus.render import STYLES, decode_html, html_blocks, layout  # noqa: E402
 from cleanfeed.corpus.threads import SPAM_TEMPLATES, ThreadPools, insert_thread, make_thread, spam_comment  # noqa: E402
 from cleanfeed.corpus.sources import Message  # noqa: E402
 from cleanfeed.training import gold_labels  # noqa: E402
@@ -23,6 +23,33 @@ wraps it at eighty columns, which it will, because it is long enough for that.</
 <div id="comments"><div class="comment"><p>Reader one says the article is right.</p></div>
 <form id="respond"><p>Leave a Reply</p></form></div>
 <footer>© 2024 Example</footer></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        # UTF-8 with no <meta charset>: lxml alone read this as Latin-1 ("CafÃ©").
+        ("<p>Café – naïve</p>".encode("utf-8"), "<p>Café – naïve</p>"),
+        # A page that says Latin-1 but is UTF-8: the bytes win.
+        ('<meta charset="iso-8859-1"><p>Café</p>'.encode("utf-8"), '<meta charset="iso-8859-1"><p>Café</p>'),
+        # Real Latin-1 is not valid UTF-8; its curly quotes are windows-1252's.
+        ('<meta charset="ISO-8859-1"><p>“Café”</p>'.encode("cp1252"), '<meta charset="ISO-8859-1"><p>“Café”</p>'),
+        ('<meta http-equiv="Content-Type" content="text/html; charset=windows-1251"><p>Привет</p>'.encode("cp1251"),
+         '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251"><p>Привет</p>'),
+        ("\ufeff<p>Café</p>".encode("utf-16-le"), "<p>Café</p>"),
+        # No charset and not UTF-8: windows-1252, never an exception.
+        ("<p>Caf\xe9 \x93q\x94</p>".encode("latin-1"), "<p>Café “q”</p>"),
+        ('<meta charset="no-such-codec"><p>\xe9</p>'.encode("latin-1"), '<meta charset="no-such-codec"><p>é</p>'),
+    ],
+)
+def test_decode_html(raw, expected):
+    assert decode_html(raw) == expected
+
+
+def test_html_blocks_decodes_bytes_and_accepts_xml_declaration():
+    page = '<?xml version="1.0" encoding="utf-8"?><html><body><p>Crème brûlée</p></body></html>'
+    assert [b.text for b in html_blocks(page.encode("utf-8"))] == ["Crème brûlée"]
+    assert [b.text for b in html_blocks(page)] == ["Crème brûlée"]
 
 
 def test_html_blocks_with_provenance():

@@ -15,6 +15,7 @@ span it occupies in the output, so labels stay attached after rendering:
 
 from __future__ import annotations
 
+import codecs
 import re
 import textwrap
 from collections import Counter
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field, replace
 import lxml.html
 from lxml import etree
 
-__all__ = ["SourceBlock", "html_blocks", "layout", "STYLES"]
+__all__ = ["SourceBlock", "decode_html", "html_blocks", "layout", "STYLES"]
 
 STYLES = ("seed", "lines", "wrapped")
 
@@ -104,7 +105,8 @@ def _marks(el: etree._Element) -> str:
 def _near_media(el: etree._Element) -> bool:
     """Whether ``el`` or its parent holds a picture or video."""
     for node in (el, el.getparent()):
-        if node is not None and any(node.iter(*_MEDIA_TAGS)):
+        # next(), not any(): lxml warns that an element's truth value will change.
+        if node is not None and next(node.iter(*_MEDIA_TAGS), None) is not None:
             return True
     return False
 
@@ -213,8 +215,51 @@ class _Walker:
             self.group += 1
 
 
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+# How far to look for a <meta charset>: HTML5 says 1,024 bytes, but old pages put long
+# scripts and comments first, and a charset found late is still the page's own word.
+_META_SCAN_BYTES = 65_536
+# Labels that browsers decode as windows-1252 (WHATWG Encoding Standard): pages that say
+# Latin-1 routinely use its curly quotes and dashes in 0x80-0x9F.
+_AS_CP1252 = frozenset(("iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "windows-1252", "cp1252"))
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def decode_html(raw: bytes) -> str:
+    """The text of an HTML file, decoded the way crawlers that produce plain text do.
+
+    A byte-order mark decides; otherwise valid UTF-8 is UTF-8 (a legacy-encoded page is
+    almost never valid UTF-8 by accident, while pages served as UTF-8 with no or a wrong
+    ``<meta charset>`` are common); otherwise the page's ``<meta charset>``; otherwise
+    windows-1252.  lxml, given bytes with no ``<meta charset>``, assumes Latin-1: 68 WCXB
+    pages and most annotated L3S pages came out as mojibake ("Ã©" for "é") that way.
+    """
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return raw[len(bom):].decode(encoding, errors="replace")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    encoding = "cp1252"
+    found = _META_CHARSET.search(raw[:_META_SCAN_BYTES])
+    if found is not None:
+        label = found.group(1).decode("ascii").lower()
+        if label not in _AS_CP1252 and not label.startswith(("utf-16", "utf16")):
+            try:
+                encoding = codecs.lookup(label).name
+            except LookupError:
+                pass
+    return raw.decode(encoding, errors="replace")
+
+
 def html_blocks(html: str | bytes) -> list[SourceBlock]:
-    """The blocks a scraper would emit for ``html``, with provenance."""
+    """The blocks a scraper would emit for ``html`` (bytes go through ``decode_html``), with provenance."""
+    if isinstance(html, bytes):
+        html = decode_html(html)
+    # lxml refuses a str that still declares a byte encoding; the text is already decoded.
+    html = _XML_DECLARATION.sub("", html, count=1)
     try:
         root = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
