@@ -120,3 +120,21 @@ def test_threads_label_headers_like_their_comments():
     last_body = max(i for i, b in enumerate(merged) if b.label == "body")
     first_thread = next(i for i, b in enumerate(merged) if b in thread)
     assert first_thread > last_body
+
+
+def test_caption_container_needs_a_picture_and_unlinked_text():
+    from cleanfeed.corpus.sources import _structural_label
+
+    page = """<html><body>
+    <figure><img src="a.jpg"><div class="caption">The harbour at dawn. Photo: J. Roe</div></figure>
+    <a href="/pricing"><figure><img src="b.jpg"><figcaption>Pricing</figcaption></figure></a>
+    <div class="card"><img src="c.jpg"><span class="card__caption">Aspen Beige Hemp Pants</span></div>
+    <nav><svg><path d="M0"/></svg><div class="credit-links">Credit cards</div></nav>
+    </body></html>"""
+    labels = {b.text: _structural_label(b)[0] for b in html_blocks(page)}
+    assert labels == {
+        "The harbour at dawn. Photo: J. Roe": "caption",
+        "Pricing": "navigation",  # linked: a teaser tile, not a caption
+        "Aspen Beige Hemp Pants": "navigation",  # a bare <img> beside it is a product tile
+        "Credit cards": "navigation",  # an icon is no picture
+    }

@@ -51,7 +51,10 @@ _NOT_COMMENT_MARK = re.compile(r"count|link|icon|btn|button|number|total|toggle|
 _COMMENT_FORM = re.compile(r"respond|comment-?form|reply-?form|commentform|comment-?respond|leave-?a-?(?:reply|comment)", re.I)
 _CAPTION_MARK = re.compile(r"caption|credit|wp-caption|image-?credit|photo-?credit|img-?desc|figure-?desc|media-?desc|copyright-?image", re.I)
 # A caption class only counts next to a picture: sites also use "caption" for card titles.
-_MEDIA_TAGS = ("img", "picture", "video", "figure", "svg")
+# Containers of a picture or video, not a bare <img>: product and teaser tiles hold an
+# <img> beside text in "card__caption" or "credit-card" classes (299 such WCXB blocks
+# became captions when a bare <img> counted, nearly all prices and links).
+_MEDIA_TAGS = ("picture", "video", "figure")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _L3S_CLASS = re.compile(r"\bx-nc-sel(\d)\b")
 _SPACE = re.compile(r"\s+")
@@ -62,7 +65,7 @@ class SourceBlock:
     """A block of the rendered page and its provenance.
 
     ``comment``/``caption``/``comment_form`` are the share of its characters under an
-    element marked that way; ``l3s`` the majority L3S class (``None`` if unannotated);
+    element marked that way, ``link`` the share inside an ``<a href>``; ``l3s`` the majority L3S class (``None`` if unannotated);
     ``label`` is filled in by the labelling step.
     """
 
@@ -73,6 +76,7 @@ class SourceBlock:
     comment: float = 0.0
     comment_form: float = 0.0
     caption: float = 0.0
+    link: float = 0.0
     l3s: int | None = None
     label: str = ""
     group: int = 0  # consecutive list items of one list share a group, for layout
@@ -87,6 +91,7 @@ class _Ctx:
     l3s: int | None = None
     list_item: bool = False
     media: bool = False  # inside a <figure> or <picture>
+    link: bool = False
 
 
 @dataclass
@@ -105,7 +110,6 @@ def _marks(el: etree._Element) -> str:
 def _near_media(el: etree._Element) -> bool:
     """Whether ``el`` or its parent holds a picture or video."""
     for node in (el, el.getparent()):
-        # next(), not any(): lxml warns that an element's truth value will change.
         if node is not None and next(node.iter(*_MEDIA_TAGS), None) is not None:
             return True
     return False
@@ -141,6 +145,8 @@ class _Walker:
                     weights["comment_form"] += n
                 if ctx.caption:
                     weights["caption"] += n
+                if ctx.link:
+                    weights["link"] += n
                 if ctx.l3s is not None:
                     l3s[ctx.l3s] += n
             total = total or 1
@@ -153,6 +159,7 @@ class _Walker:
                     comment=weights["comment"] / total,
                     comment_form=weights["comment_form"] / total,
                     caption=weights["caption"] / total,
+                    link=weights["link"] / total,
                     l3s=l3s.most_common(1)[0][0] if l3s else None,
                     group=self.group,
                 )
@@ -191,6 +198,8 @@ class _Walker:
             ctx.caption = True
         if tag == "form" and ctx.comment:
             ctx.comment_form = True
+        if tag == "a" and el.get("href"):
+            ctx.link = True
         is_block = tag in _BLOCK_TAGS
         if tag in _LIST_TAGS:
             ctx.depth += 1

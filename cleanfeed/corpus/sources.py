@@ -82,7 +82,9 @@ def _structural_label(block: SourceBlock, comments: bool = True) -> tuple[str, s
         return "navigation", "html:comment_form"
     if comments and block.comment >= 0.5:
         return "comment", "html:comment_container"
-    if block.caption >= 0.5:
+    # A caption describes or credits a picture; linked text under a picture is a teaser
+    # or product tile ("Pricing", "Book a flight", "Marriott Bonvoy" in WCXB's figures).
+    if block.caption >= 0.5 and block.link < 0.5:
         return "caption", "html:caption_container"
     return "navigation", "unaligned"
 
