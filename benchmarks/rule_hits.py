@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cleanfeed.labels import LABELS  # noqa: E402
+from cleanfeed.labels import LABELS, UNLABELLED  # noqa: E402
 from cleanfeed.rules import RuleSet  # noqa: E402
 
 
@@ -35,6 +35,8 @@ def count_hits(rules: RuleSet, corpus: Path, data: Path | None) -> dict[str, Cou
             continue
         text = row["text"]
         for block in row["blocks"]:
+            if block["label"] == UNLABELLED:
+                continue
             for name, hit in zip(names, rules.hits(text[block["start"]:block["end"]])):
                 if hit:
                     counts[name][block["label"]] += 1

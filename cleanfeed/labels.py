@@ -10,6 +10,12 @@ Label = Literal["body", "caption", "navigation", "comment", "spam"]
 LABELS: Final[tuple[str, ...]] = ("body", "caption", "navigation", "comment", "spam")
 
 
+#: The gold "label" of a block a partly labelled training set says nothing about.  Such
+#: blocks are segmented and featurised (their neighbours see them) but neither fitted
+#: nor scored.  Never a prediction.
+UNLABELLED: Final[str] = ""
+
+
 def check_labels(names: object, *, what: str = "label") -> tuple[str, ...]:
     """Return ``names`` as a tuple of known labels, or raise ``ValueError`` naming the bad one."""
     if isinstance(names, str):

@@ -11,7 +11,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from .labels import LABELS
+from .labels import LABELS, UNLABELLED
 
 __all__ = ["tokens", "token_prf", "label_prf", "PRF"]
 
@@ -67,13 +67,15 @@ def label_prf(
     """Per-label block precision/recall/F1.
 
     ``equivalent`` maps a gold label to the set of predictions that count as right for it
-    (L3S "supplemental" blocks are right as caption or navigation).
+    (L3S "supplemental" blocks are right as caption or navigation).  Blocks whose gold
+    label is ``UNLABELLED`` are skipped: the data does not say what they are.
     """
     equivalent = equivalent or {}
     out = {}
+    pairs = [(g, p) for g, p in zip(gold, predicted) if g != UNLABELLED]
     for label in labels:
         tp = fp = fn = 0
-        for g, p in zip(gold, predicted):
+        for g, p in pairs:
             ok = equivalent.get(g, {g})
             if g == label and p in ok:
                 tp += 1

@@ -29,7 +29,7 @@ import numpy as np
 
 from .decide import decide
 from .features import page_features, rule_hits, stack_features
-from .labels import LABELS
+from .labels import LABELS, UNLABELLED
 from .metrics import label_prf, mean_token_prf
 from .model import Model, _full_proba, _lengths, save_model, text_vectorizer
 from .rules import RuleSet
@@ -185,8 +185,9 @@ def score_predictions(pages: Sequence[PageData], predicted: Sequence[Sequence[st
     for i, p in enumerate(pages):
         by_source.setdefault(p.source, []).append(i)
     for source, idx in sorted(by_source.items()):
-        gold = [lab for i in idx for lab in pages[i].labels]
-        pred = [lab for i in idx for lab in predicted[i]]
+        pairs_all = [(g, q) for i in idx for g, q in zip(pages[i].labels, predicted[i]) if g != UNLABELLED]
+        gold = [g for g, _ in pairs_all]
+        pred = [q for _, q in pairs_all]
         equivalent = {"caption": {"caption", "navigation"}} if source in ("l3s-gn1", "threads-heldout") else None
         entry: dict[str, Any] = {
             "pages": len(idx),
@@ -211,13 +212,18 @@ def score_predictions(pages: Sequence[PageData], predicted: Sequence[Sequence[st
 
 
 def oof_scores(pages: list[PageData], X: Any, y: np.ndarray, fit: Callable[[Any, np.ndarray], Any], what: str) -> np.ndarray:
-    """Scores for every training block from a model (``fit(X, y)``) that did not see its site."""
+    """Scores for every training block from a model (``fit(X, y)``) that did not see its site.
+
+    Unlabelled blocks (``y == -1``) are scored, since later stages read them as
+    neighbours, but not fitted.
+    """
     folds = np.concatenate([np.full(len(p.blocks), p.fold) for p in pages])
     oof = np.zeros((len(y), len(LABELS)), dtype=np.float32)
     for k in np.unique(folds):
         test = folds == k
+        fit_rows = ~test & (y >= 0)
         _log(f"{what}, fold {k + 1}/{N_FOLDS}")
-        oof[test] = _full_proba(fit(X[~test], y[~test]), X[test])
+        oof[test] = _full_proba(fit(X[fit_rows], y[fit_rows]), X[test])
     return oof
 
 
@@ -300,9 +306,12 @@ def train(
     eval_pages = [p for p in pages if p.use != "train"]
     if not train_pages:
         raise ValueError(f"corpus {str(corpus)!r} has no rows with use == 'train'")
-    y = np.array([LABELS.index(lab) for p in train_pages for lab in p.labels])
-    _log(f"{len(train_pages)} training pages, {len(y)} blocks: "
-         + ", ".join(f"{lab} {int((y == i).sum())}" for i, lab in enumerate(LABELS)))
+    # -1 marks UNLABELLED blocks (partly labelled sets): featurised, never fitted.
+    y = np.array([LABELS.index(lab) if lab != UNLABELLED else -1 for p in train_pages for lab in p.labels])
+    known = y >= 0
+    _log(f"{len(train_pages)} training pages, {int(known.sum())} labelled blocks: "
+         + ", ".join(f"{lab} {int((y == i).sum())}" for i, lab in enumerate(LABELS))
+         + f" ({int((~known).sum())} unlabelled)")
     vec = text_vectorizer()
     X_text = vec.transform([b.text for p in train_pages for b in p.blocks])
 
@@ -320,10 +329,10 @@ def train(
         cv_first = score_predictions(train_pages, _decide_pages(train_pages, oof_first, rules))
 
     _log("final text model on all training pages")
-    text_clf = _fit_text(X_text, y)
+    text_clf = _fit_text(X_text[known], y[known])
     _log("final block models on all training pages (out-of-fold text and first-pass scores)")
-    block_clf = _fit_blocks(X, y)
-    stack_clf = _fit_stack(X_stack, y)
+    block_clf = _fit_blocks(X[known], y[known])
+    stack_clf = _fit_stack(X_stack[known], y[known])
     model = Model(text_clf=text_clf, block_clf=block_clf, stack_clf=stack_clf)
 
     _log("evaluating on the eval sets")
@@ -346,6 +355,7 @@ def train(
         },
         "eval_data": {s: LICENCES.get(s, "") for s, use in USE.items() if use == "eval"},
         "training_blocks": {lab: int((y == i).sum()) for i, lab in enumerate(LABELS)},
+        "unlabelled_training_blocks": int((~known).sum()),
         "params": {"text_model": TEXT_MODEL_PARAMS, "block_model": BLOCK_MODEL_PARAMS, "stack_model": STACK_MODEL_PARAMS,
                    "class_weight_power": CLASS_WEIGHT_POWER, "unweighted_labels": list(_UNWEIGHTED), "folds": N_FOLDS},
         "metrics": {

@@ -138,3 +138,47 @@ def test_caption_container_needs_a_picture_and_unlinked_text():
         "Aspen Beige Hemp Pants": "navigation",  # a bare <img> beside it is a product tile
         "Credit cards": "navigation",  # an icon is no picture
     }
+
+
+def test_trafilatura_snippets_label_part_of_a_page(tmp_path):
+    import io
+    import json
+    import tarfile
+
+    from cleanfeed.corpus.sources import trafilatura
+
+    page = """<html><body>
+    <nav><p>Startseite</p><p>Impressum</p></nav>
+    <h1>Der Titel</h1>
+    <p>Der erste Absatz des Artikels, mit genug Worten.</p>
+    <p>Ein Absatz, den der Datensatz nicht erwähnt.</p>
+    <aside><p>Mehr zum Thema: Der erste Absatz im Teaser</p><p>Mehr zum Thema: Der erste Absatz im Teaser</p></aside>
+    <div id="comments"><p>Anna sagt:</p><p>Toller Artikel, danke!</p></div>
+    <p>Impressum und Der erste Absatz</p>
+    </body></html>"""
+    evaldata = {"https://www.example.de/artikel": {
+        "file": "example.de.artikel.html", "title": "Der Titel",
+        "with": ["Der erste Absatz des Artikels", "Mehr zum Thema"],
+        "without": ["Impressum", "Anna sagt"], "comments": ["Toller Artikel"]}}
+    archive = tmp_path / "trafilatura-eval" / "trafilatura_eval.tar.xz"
+    archive.parent.mkdir()
+    with tarfile.open(archive, "w:xz") as tar:
+        for name, data in (("trafilatura-eval/evaldata.json", json.dumps(evaldata).encode()),
+                           ("trafilatura-eval/html/example.de.artikel.html", page.encode("utf-8"))):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    (result,) = list(trafilatura(tmp_path))
+    assert result.site == "example.de" and result.gold_body == ""
+    labels = {b.text: b.label for b in result.blocks}
+    assert labels == {
+        "Startseite": "",  # the set does not say
+        "Impressum": "navigation",
+        "Der Titel": "body",
+        "Der erste Absatz des Artikels, mit genug Worten.": "body",
+        "Ein Absatz, den der Datensatz nicht erwähnt.": "",
+        "Mehr zum Thema: Der erste Absatz im Teaser": "",  # a "with" snippet found twice proves nothing
+        "Anna sagt:": "comment",  # dropped by trafilatura, inside the comment section
+        "Toller Artikel, danke!": "comment",
+        "Impressum und Der erste Absatz": "navigation",
+    }

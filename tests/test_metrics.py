@@ -27,3 +27,13 @@ def test_label_prf_with_equivalence():
     assert plain["caption"]["recall"] == 0.0 and plain["navigation"]["precision"] == 0.5
     eq = label_prf(gold, pred, equivalent={"caption": {"caption", "navigation"}})
     assert eq["caption"]["recall"] == 1.0 and eq["navigation"]["precision"] == 1.0
+
+
+def test_label_prf_skips_unlabelled_gold():
+    from cleanfeed.labels import UNLABELLED
+
+    gold = ["body", UNLABELLED, "navigation", UNLABELLED]
+    pred = ["body", "navigation", "navigation", "body"]
+    scores = label_prf(gold, pred)
+    assert scores["body"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 1}
+    assert scores["navigation"]["precision"] == 1.0

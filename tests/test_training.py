@@ -38,10 +38,21 @@ def _row(i: int, use: str) -> dict:
             "use": use, "fold": i % 5, "renderer": "seed", "text": text + "\n", "gold_body": "\n\n".join(_BODY), "blocks": blocks}
 
 
+def _partly_labelled_row(i: int) -> dict:
+    """A page of a snippet-labelled set: only its body is labelled, the rest is UNLABELLED."""
+    row = _row(i, "train")
+    row["source"], row["gold_body"] = "trafilatura", ""
+    row["blocks"] = [dict(b, label=b["label"] if b["label"] == "body" else "") for b in row["blocks"]]
+    return row
+
+
+_PARTLY = [_partly_labelled_row(200 + i) for i in range(5)]
+
+
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory):
     root = tmp_path_factory.mktemp("train")
-    rows = [_row(i, "train") for i in range(25)] + [_row(100 + i, "eval") for i in range(3)]
+    rows = [_row(i, "train") for i in range(25)] + [_row(100 + i, "eval") for i in range(3)] + _PARTLY
     datasets.Dataset.from_list(rows).save_to_disk(str(root / "corpus"))
     card = train(root / "corpus", root / "model", seeds=None, progress=False, n_jobs=1)
     return root / "model", card
@@ -59,7 +70,7 @@ def test_train_writes_model_card_and_readme(trained):
     assert (model_dir / "cleanfeed-model.joblib").is_file()
     on_disk = json.loads((model_dir / "model-card.json").read_text())
     assert on_disk["sha256"] == card["sha256"] and on_disk["training_blocks"]["spam"] == 25
-    assert set(card["metrics"]["cross_validation_by_site"]) == {"wcxb"}
+    assert set(card["metrics"]["cross_validation_by_site"]) == {"wcxb", "trafilatura"}
     assert card["n_stack_features"] > 0 and load_model(model_dir).stack_clf is not None
     assert set(card["metrics"]["held_out_sets"]) == {"l3s-gn1"}
     assert "l3s-gn1" not in card["training_data"]
@@ -73,3 +84,14 @@ def test_trained_model_is_used_by_the_pipeline(trained):
     page = _row(7, "train")["text"]
     out = Pipeline(model=str(model_dir)).clean(page)
     assert _BODY[0] in out and "says:" not in out and "earn $500" not in out
+
+
+def test_unlabelled_blocks_are_neither_fitted_nor_scored(trained):
+    _, card = trained
+    unlabelled = sum(b["label"] == "" for row in _PARTLY for b in row["blocks"])
+    labelled = sum(b["label"] != "" for row in _PARTLY for b in row["blocks"])
+    assert unlabelled > 0 and card["unlabelled_training_blocks"] == unlabelled
+    assert sum(card["training_blocks"].values()) == 25 * len(_row(0, "train")["blocks"]) + labelled
+    assert card["training_blocks"]["spam"] == 25  # the partly labelled pages' spam is unlabelled
+    cv = card["metrics"]["cross_validation_by_site"]["trafilatura"]
+    assert cv["blocks"] == labelled and cv["labels"]["navigation"]["support"] == 0

@@ -8,7 +8,7 @@ a site share a fold and cross-validation never splits a site), ``renderer``, ``t
 
 Each training page is rendered in one scraper style chosen from its id, so the model sees
 every style without seeing one page three times; about half of them get a comment thread
-with spam.  Evaluation pages are rendered in the seed style, and a copy of the L3S pages
+with spam (not the partly labelled trafilatura pages).  Evaluation pages are rendered in the seed style, and a copy of the L3S pages
 gets threads made only of the held-out YouTube file and the SOCC comments, so spam is
 measured on messages no template or training file produced.
 """
@@ -25,13 +25,15 @@ from pathlib import Path
 from typing import Any
 
 from .render import STYLES, SourceBlock, layout
-from .sources import USE, Message, Page, dragnet, fundus, l3s, readability, spam_collections, wcxb
+from .sources import USE, Message, Page, dragnet, fundus, l3s, readability, spam_collections, trafilatura, wcxb
 from .threads import ThreadPools, insert_thread, make_thread, thread_blocks
 
 __all__ = ["build_corpus", "N_FOLDS"]
 
 N_FOLDS = 5
 THREAD_RATE = 0.5
+#: Sets that label only some blocks of a page (the rest are ``UNLABELLED``).
+PARTLY_LABELLED = ("trafilatura",)
 
 
 def site_fold(site: str) -> int:
@@ -95,14 +97,16 @@ def iter_rows(root: Path, limit: int | None = None) -> Iterator[dict[str, Any]]:
         ham=[m for m in pools["youtube_eval"] if not m.spam] + _socc(root),
         spam=[m for m in pools["youtube_eval"] if m.spam],
     )
-    for name, reader in (("wcxb", wcxb), ("fundus", fundus), ("readability", readability)):
+    for name, reader in (("wcxb", wcxb), ("fundus", fundus), ("readability", readability), ("trafilatura", trafilatura)):
         for k, page in enumerate(reader(root)):
             if limit is not None and k >= limit:
                 break
             rng = random.Random(_seed(name, page.page_id))
             style = STYLES[rng.randrange(len(STYLES))]
             blocks, how = page.blocks, page.how
-            if rng.random() < THREAD_RATE and any(b.label == "body" for b in blocks):
+            # Threads go into fully labelled pages only: on a snippet-labelled page they
+            # would double the synthetic spam and comments without adding any real page.
+            if name not in PARTLY_LABELLED and rng.random() < THREAD_RATE and any(b.label == "body" for b in blocks):
                 blocks, how = _with_thread(page, train_pools, rng)
             yield _row(page, blocks, how, style, USE[name], name)
     for k, page in enumerate(dragnet(root)):
@@ -156,6 +160,6 @@ def corpus_stats(rows: list[dict[str, Any]]) -> dict[str, Any]:
             how[(r["source"], b["how"], b["label"])] += 1
     return {
         "pages": dict(pages),
-        "blocks_by_label": {f"{s}/{lab}": n for (s, lab), n in sorted(labels.items())},
-        "blocks_by_rule": {f"{s}/{h} -> {lab}": n for (s, h, lab), n in sorted(how.items())},
+        "blocks_by_label": {f"{s}/{lab or '(unlabelled)'}": n for (s, lab), n in sorted(labels.items())},
+        "blocks_by_rule": {f"{s}/{h} -> {lab or '(unlabelled)'}": n for (s, h, lab), n in sorted(how.items())},
     }

@@ -13,21 +13,24 @@ import gzip
 import html
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
+from ..labels import UNLABELLED
 from .align import GoldText
 from .render import SourceBlock, html_blocks
 
-__all__ = ["Page", "USE", "LICENCES", "wcxb", "fundus", "readability", "dragnet", "l3s", "spam_collections"]
+__all__ = ["Page", "USE", "LICENCES", "UNLABELLED", "wcxb", "fundus", "readability", "trafilatura", "dragnet", "l3s", "spam_collections"]
 
 #: Which sets may train the shipped model (``train``) and which only measure (``eval``).
 USE = {
     "wcxb": "train",
     "fundus": "train",
     "readability": "train",
+    "trafilatura": "train",
     "youtube-spam": "train",
     "spam-sms": "train",
     "comments-foxnews": "train",
@@ -39,6 +42,7 @@ LICENCES = {
     "wcxb": "CC-BY-4.0",
     "fundus": "MIT",
     "readability": "Apache-2.0",
+    "trafilatura": "Apache-2.0 (annotations)",
     "youtube-spam": "CC-BY-4.0",
     "spam-sms": "CC-BY-4.0",
     "comments-foxnews": "MIT",
@@ -189,6 +193,89 @@ def readability(root: Path) -> Iterator[Page]:
         site = re.sub(r"-\d+$", "", case)
         gold_body = "\n\n".join(b.text for b in expected if b.caption < 0.5)
         yield Page("readability", f"readability/{site}", case, blocks, how, "article", gold_body)
+
+
+_SNIPPET_SPACE = re.compile(r"\s+")
+
+
+def _snippet_key(text: str) -> str:
+    return _SNIPPET_SPACE.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+
+def trafilatura(root: Path) -> Iterator[Page]:
+    """Trafilatura's evaluation pages: partly labelled, from its must-keep and must-drop snippets.
+
+    Each page lists a few strings the main text must contain (``with``, plus the title),
+    a few it must not (``without``: menus, "Impressum", share buttons, photo credits),
+    and, on 142 pages, reader comments.  A block holding a ``with`` snippet that occurs
+    in no other block is ``body``; a block holding a comment snippet is ``comment``; one
+    holding a ``without`` snippet is ``navigation`` (``comment`` inside a comment
+    section and ``caption`` in a caption container: trafilatura drops both too).  Comment and caption containers label as
+    elsewhere; every other block is ``UNLABELLED``, because the set does not say.
+    A block claimed by two of these is left unlabelled.
+    """
+    import tarfile
+
+    archive = root / "trafilatura-eval" / "trafilatura_eval.tar.xz"
+    if not archive.is_file():
+        return
+    with tarfile.open(archive) as tar:
+        member = tar.getmember("trafilatura-eval/evaldata.json")
+        fh = tar.extractfile(member)
+        if fh is None:
+            return
+        entries = json.loads(fh.read().decode("utf-8"))
+    by_file = {entry["file"]: (url, entry) for url, entry in entries.items() if entry.get("file")}
+    with tarfile.open(archive) as tar:
+        for member in tar:
+            name = member.name.split("/", 2)[-1] if member.name.startswith("trafilatura-eval/html/") else None
+            if not member.isfile() or name not in by_file:
+                continue
+            fh = tar.extractfile(member)
+            if fh is None:
+                continue
+            url, entry = by_file[name]
+            blocks = html_blocks(fh.read())
+            if not blocks:
+                continue
+            keys = [_snippet_key(b.text) for b in blocks]
+
+            def holding(snippets: list[str]) -> list[set[int]]:
+                found = []
+                for snippet in snippets:
+                    key = _snippet_key(snippet) if isinstance(snippet, str) else ""
+                    found.append({i for i, k in enumerate(keys) if key and key in k})
+                return found
+
+            claims: dict[int, set[tuple[str, str]]] = {}
+            for hits in holding(list(entry.get("with") or []) + [entry.get("title") or ""]):
+                if len(hits) == 1:  # a snippet repeated in a teaser or a meta line says nothing
+                    claims.setdefault(next(iter(hits)), set()).add(("body", "snippet:with"))
+            for hits in holding(list(entry.get("comments") or [])):
+                for i in hits:
+                    claims.setdefault(i, set()).add(("comment", "snippet:comments"))
+            for hits in holding(list(entry.get("without") or [])):
+                for i in hits:
+                    if blocks[i].comment >= 0.5:
+                        claims.setdefault(i, set()).add(("comment", "snippet:without_in_comments"))
+                    elif _structural_label(blocks[i])[1] == "html:caption_container":
+                        claims.setdefault(i, set()).add(("caption", "snippet:without_caption"))
+                    else:
+                        claims.setdefault(i, set()).add(("navigation", "snippet:without"))
+            how = []
+            for i, b in enumerate(blocks):
+                labels = {label for label, _ in claims.get(i, ())}
+                if len(labels) == 1:
+                    b.label, h = labels.pop(), sorted(h for _, h in claims[i])[0]
+                elif labels:
+                    b.label, h = UNLABELLED, "snippet:conflict"
+                else:
+                    b.label, h = _structural_label(b)
+                    if h == "unaligned":
+                        b.label, h = UNLABELLED, "unlabelled"
+                how.append(h)
+            if any(b.label for b in blocks):
+                yield Page("trafilatura", _site(url), name, blocks, how, "", "")
 
 
 _DRAGNET_SPLIT = "!@#$%^&*()  COMMENTS"
