@@ -119,6 +119,8 @@ def corpus_parser() -> argparse.ArgumentParser:
                    help=f"the shared data directory (default: ${DATA_ENV} or ../shared/data)")
     b.add_argument("--out", default=".cache/corpus", metavar="DIR", help="where to save the dataset (default: .cache/corpus)")
     b.add_argument("--limit", type=_jobs, default=None, metavar="N", help="at most N pages per source (for a quick try)")
+    b.add_argument("--partly-labelled", action="store_true",
+                   help="also add trafilatura's snippet-labelled pages (most blocks unlabelled; not used by the shipped model)")
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
     return p
 
@@ -292,7 +294,8 @@ def _corpus(argv: Sequence[str]) -> int:
     args = corpus_parser().parse_args(argv)
     from .corpus.build import build_corpus
 
-    stats = build_corpus(Path(args.data), Path(args.out), limit=args.limit, progress=not args.no_progress)
+    stats = build_corpus(Path(args.data), Path(args.out), limit=args.limit, progress=not args.no_progress,
+                         partly_labelled=args.partly_labelled)
     (Path(args.out) / "stats.json").write_text(json.dumps(stats, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(stats["pages"]), file=sys.stderr)
     print(f"cleanfeed: corpus saved to {args.out} (counts in {Path(args.out) / 'stats.json'})", file=sys.stderr)
