@@ -153,7 +153,7 @@ def test_trafilatura_snippets_label_part_of_a_page(tmp_path):
     <p>Der erste Absatz des Artikels, mit genug Worten.</p>
     <p>Ein Absatz, den der Datensatz nicht erwähnt.</p>
     <aside><p>Mehr zum Thema: Der erste Absatz im Teaser</p><p>Mehr zum Thema: Der erste Absatz im Teaser</p></aside>
-    <div id="comments"><p>Anna sagt:</p><p>Toller Artikel, danke!</p></div>
+    <div id="comments"><p>Anna sagt:</p><p>Toller Artikel, danke!</p><p>Ein Kommentar ohne Snippet.</p></div>
     <p>Impressum und Der erste Absatz</p>
     </body></html>"""
     evaldata = {"https://www.example.de/artikel": {
@@ -180,5 +180,6 @@ def test_trafilatura_snippets_label_part_of_a_page(tmp_path):
         "Mehr zum Thema: Der erste Absatz im Teaser": "",  # a "with" snippet found twice proves nothing
         "Anna sagt:": "comment",  # dropped by trafilatura, inside the comment section
         "Toller Artikel, danke!": "comment",
+        "Ein Kommentar ohne Snippet.": "",  # comment containers are not trusted on these pages
         "Impressum und Der erste Absatz": "navigation",
     }
