@@ -23,7 +23,7 @@ from ..labels import UNLABELLED
 from .align import GoldText
 from .render import SourceBlock, html_blocks
 
-__all__ = ["Page", "USE", "LICENCES", "UNLABELLED", "wcxb", "fundus", "readability", "trafilatura", "dragnet", "l3s", "spam_collections"]
+__all__ = ["Page", "USE", "LICENCES", "wcxb", "fundus", "readability", "trafilatura", "dragnet", "l3s", "spam_collections"]
 
 #: Which sets may train the shipped model (``train``) and which only measure (``eval``).
 USE = {
@@ -202,6 +202,51 @@ def _snippet_key(text: str) -> str:
     return _SNIPPET_SPACE.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
 
 
+def _label_by_snippets(blocks: list[SourceBlock], entry: dict) -> list[str]:
+    """Label ``blocks`` from one trafilatura entry (see ``trafilatura``); return each block's rule."""
+    keys = [_snippet_key(b.text) for b in blocks]
+
+    def holding(snippets: list[str]) -> list[set[int]]:
+        found = []
+        for snippet in snippets:
+            key = _snippet_key(snippet) if isinstance(snippet, str) else ""
+            found.append({i for i, k in enumerate(keys) if key and key in k})
+        return found
+
+    claims: dict[int, set[tuple[str, str]]] = {}
+    for hits in holding(list(entry.get("with") or []) + [entry.get("title") or ""]):
+        if len(hits) == 1:  # a snippet repeated in a teaser or a meta line says nothing
+            claims.setdefault(next(iter(hits)), set()).add(("body", "snippet:with"))
+    for hits in holding(list(entry.get("comments") or [])):
+        for i in hits:
+            claims.setdefault(i, set()).add(("comment", "snippet:comments"))
+    for hits in holding(list(entry.get("without") or [])):
+        for i in hits:
+            if blocks[i].comment >= 0.5:
+                claims.setdefault(i, set()).add(("comment", "snippet:without_in_comments"))
+            elif _structural_label(blocks[i])[1] == "html:caption_container":
+                claims.setdefault(i, set()).add(("caption", "snippet:without_caption"))
+            else:
+                claims.setdefault(i, set()).add(("navigation", "snippet:without"))
+    how = []
+    for i, b in enumerate(blocks):
+        labels = {label for label, _ in claims.get(i, ())}
+        if len(labels) == 1:
+            b.label, h = labels.pop(), sorted(h for _, h in claims[i])[0]
+        elif labels:
+            b.label, h = UNLABELLED, "snippet:conflict"
+        else:
+            b.label, h = _structural_label(b)
+            if h == "unaligned":
+                b.label, h = UNLABELLED, "unlabelled"
+            elif h == "html:comment_container":
+                # Not trusted here: a model that learnt from these 8,018 blocks lost
+                # Fundus comment precision (0.92 -> 0.73) in the site-grouped CV.
+                b.label, h = UNLABELLED, "unlabelled:comment_container"
+        how.append(h)
+    return how
+
+
 def trafilatura(root: Path) -> Iterator[Page]:
     """Trafilatura's evaluation pages: partly labelled, from its must-keep and must-drop snippets.
 
@@ -239,46 +284,7 @@ def trafilatura(root: Path) -> Iterator[Page]:
             blocks = html_blocks(fh.read())
             if not blocks:
                 continue
-            keys = [_snippet_key(b.text) for b in blocks]
-
-            def holding(snippets: list[str]) -> list[set[int]]:
-                found = []
-                for snippet in snippets:
-                    key = _snippet_key(snippet) if isinstance(snippet, str) else ""
-                    found.append({i for i, k in enumerate(keys) if key and key in k})
-                return found
-
-            claims: dict[int, set[tuple[str, str]]] = {}
-            for hits in holding(list(entry.get("with") or []) + [entry.get("title") or ""]):
-                if len(hits) == 1:  # a snippet repeated in a teaser or a meta line says nothing
-                    claims.setdefault(next(iter(hits)), set()).add(("body", "snippet:with"))
-            for hits in holding(list(entry.get("comments") or [])):
-                for i in hits:
-                    claims.setdefault(i, set()).add(("comment", "snippet:comments"))
-            for hits in holding(list(entry.get("without") or [])):
-                for i in hits:
-                    if blocks[i].comment >= 0.5:
-                        claims.setdefault(i, set()).add(("comment", "snippet:without_in_comments"))
-                    elif _structural_label(blocks[i])[1] == "html:caption_container":
-                        claims.setdefault(i, set()).add(("caption", "snippet:without_caption"))
-                    else:
-                        claims.setdefault(i, set()).add(("navigation", "snippet:without"))
-            how = []
-            for i, b in enumerate(blocks):
-                labels = {label for label, _ in claims.get(i, ())}
-                if len(labels) == 1:
-                    b.label, h = labels.pop(), sorted(h for _, h in claims[i])[0]
-                elif labels:
-                    b.label, h = UNLABELLED, "snippet:conflict"
-                else:
-                    b.label, h = _structural_label(b)
-                    if h == "unaligned":
-                        b.label, h = UNLABELLED, "unlabelled"
-                    elif h == "html:comment_container":
-                        # Not trusted here: a model that learnt from these 8,018 blocks
-                        # lost Fundus comment precision (0.92 -> 0.73) in the grouped CV.
-                        b.label, h = UNLABELLED, "unlabelled:comment_container"
-                how.append(h)
+            how = _label_by_snippets(blocks, entry)
             if any(b.label for b in blocks):
                 yield Page("trafilatura", _site(url), name, blocks, how, "", "")
 
