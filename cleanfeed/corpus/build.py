@@ -159,6 +159,9 @@ def build_corpus(data: Path, out: Path, limit: int | None = None, progress: bool
         rows.append(row)
     ds = datasets.Dataset.from_list(rows)
     out.mkdir(parents=True, exist_ok=True)
+    if not progress:
+        # datasets draws its own "Saving the dataset" bar; --no-progress means none at all.
+        datasets.disable_progress_bars()
     ds.save_to_disk(str(out))
     return corpus_stats(rows)
 
