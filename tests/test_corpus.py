@@ -3,6 +3,8 @@
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip("lxml")
 
@@ -40,10 +42,19 @@ wraps it at eighty columns, which it will, because it is long enough for that.</
         # No charset and not UTF-8: windows-1252, never an exception.
         ("<p>Caf\xe9 \x93q\x94</p>".encode("latin-1"), "<p>Café “q”</p>"),
         ('<meta charset="no-such-codec"><p>\xe9</p>'.encode("latin-1"), '<meta charset="no-such-codec"><p>é</p>'),
+        # Browsers refuse UTF-7 (it smuggles markup past filters): windows-1252 instead.
+        ('<meta charset="utf-7"><p>\xff+ADw-b+AD4-</p>'.encode("latin-1"), '<meta charset="utf-7"><p>ÿ+ADw-b+AD4-</p>'),
     ],
 )
 def test_decode_html(raw, expected):
     assert decode_html(raw) == expected
+
+
+@given(st.binary(max_size=300), st.sampled_from(["", "utf-8", "utf-7", "utf-16", "shift_jis", "koi8-r", "bogus", "x-user-defined"]))
+@settings(max_examples=150, deadline=None)
+def test_decode_html_never_fails(raw, charset):
+    page = (f'<meta charset="{charset}">'.encode("ascii") if charset else b"") + raw
+    assert isinstance(decode_html(page), str)
 
 
 def test_html_blocks_decodes_bytes_and_accepts_xml_declaration():

@@ -255,7 +255,9 @@ def decode_html(raw: bytes) -> str:
     found = _META_CHARSET.search(raw[:_META_SCAN_BYTES])
     if found is not None:
         label = found.group(1).decode("ascii").lower()
-        if label not in _AS_CP1252 and not label.startswith(("utf-16", "utf16")):
+        # A <meta> cannot name a UTF-16 or UTF-32 page (its own bytes would not be ASCII),
+        # and browsers refuse UTF-7: all three are windows-1252 here, as in browsers.
+        if label not in _AS_CP1252 and not label.startswith(("utf-16", "utf16", "utf-32", "utf32", "utf-7", "utf7")):
             try:
                 encoding = codecs.lookup(label).name
             except LookupError:
