@@ -242,7 +242,8 @@ def decode_html(raw: bytes) -> str:
     almost never valid UTF-8 by accident, while pages served as UTF-8 with no or a wrong
     ``<meta charset>`` are common); otherwise the page's ``<meta charset>``; otherwise
     windows-1252.  lxml, given bytes with no ``<meta charset>``, assumes Latin-1: 68 WCXB
-    pages and most annotated L3S pages came out as mojibake ("Ã©" for "é") that way.
+    pages and 241 of the 300 annotated L3S pages, all UTF-8, were read that way, and
+    came out as mojibake ("Ã©" for "é") wherever they were not plain ASCII.
     """
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
