@@ -229,9 +229,13 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0
 # How far to look for a <meta charset>: HTML5 says 1,024 bytes, but old pages put long
 # scripts and comments first, and a charset found late is still the page's own word.
 _META_SCAN_BYTES = 65_536
-# Labels that browsers decode as windows-1252 (WHATWG Encoding Standard): pages that say
-# Latin-1 routinely use its curly quotes and dashes in 0x80-0x9F.
-_AS_CP1252 = frozenset(("iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "windows-1252", "cp1252"))
+# Codecs (by Python's canonical name) a <meta charset> may name but that are read as
+# windows-1252, as browsers do (WHATWG Encoding Standard): pages that say Latin-1 or ASCII
+# routinely use its curly quotes and dashes in 0x80-0x9F; a <meta> cannot name a UTF-16 or
+# UTF-32 page (its own bytes would not be ASCII, so any -le/-be form too); and browsers
+# refuse UTF-7.
+_LATIN1_NAMES = frozenset(("iso8859-1", "ascii"))
+_NEVER_FROM_META = ("utf-16", "utf-32", "utf-7")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
@@ -255,14 +259,12 @@ def decode_html(raw: bytes) -> str:
     encoding = "cp1252"
     found = _META_CHARSET.search(raw[:_META_SCAN_BYTES])
     if found is not None:
-        label = found.group(1).decode("ascii").lower()
-        # A <meta> cannot name a UTF-16 or UTF-32 page (its own bytes would not be ASCII),
-        # and browsers refuse UTF-7: all three are windows-1252 here, as in browsers.
-        if label not in _AS_CP1252 and not label.startswith(("utf-16", "utf16", "utf-32", "utf32", "utf-7", "utf7")):
-            try:
-                encoding = codecs.lookup(label).name
-            except LookupError:
-                pass
+        try:
+            named = codecs.lookup(found.group(1).decode("ascii")).name
+        except LookupError:
+            named = "cp1252"
+        if named not in _LATIN1_NAMES and not named.startswith(_NEVER_FROM_META):
+            encoding = named
     return raw.decode(encoding, errors="replace")
 
 
