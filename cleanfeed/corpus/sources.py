@@ -272,6 +272,8 @@ def trafilatura(root: Path) -> Iterator[Page]:
             return
         entries = json.loads(fh.read().decode("utf-8"))
     by_file = {entry["file"]: (url, entry) for url, entry in entries.items() if entry.get("file")}
+    # A second pass: the annotations sit after the 990 HTML files in the archive, and one
+    # pass would have to hold all 140 MB of HTML until it reached them.
     with tarfile.open(archive) as tar:
         for member in tar:
             name = member.name.split("/", 2)[-1] if member.name.startswith("trafilatura-eval/html/") else None
