@@ -133,6 +133,38 @@ def test_threads_label_headers_like_their_comments():
     assert first_thread > last_body
 
 
+def test_thread_pools_split_keeps_authors_and_copies_in_one_part():
+    ham = [Message(f"Reader comment number {w} about the story.", False, "t", f"reader{k % 7}")
+           for k, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())]
+    spam = [Message("Subscribe to my channel!!", True, "yt", "spammer1"),
+            Message("subscribe to MY channel http://x.co/1", True, "yt", "spammer2"),  # same letters, other account
+            Message("Free gift cards at www.gifts.example", True, "yt", "spammer1"),  # same account, other text
+            *[Message(f"Win {w} cash now, text WIN to 80086", True, "sms") for w in "big small huge real".split()]]
+    parts = ThreadPools(ham, spam).split(5)
+    assert sorted(id(m) for p in parts for m in p.ham) == sorted(map(id, ham))
+    assert sorted(id(m) for p in parts for m in p.spam) == sorted(map(id, spam))
+    home = [k for k, p in enumerate(parts) if any(m.author in ("spammer1", "spammer2") for m in p.spam)]
+    assert len(home) == 1 and len([m for m in parts[home[0]].spam if m.author]) == 3
+    for author in {m.author for m in ham}:
+        assert sum(any(m.author == author for m in p.ham) for p in parts) == 1
+    assert sorted(t for p in parts for t in p.templates) == sorted(SPAM_TEMPLATES)
+    assert all(p.templates for p in parts)
+    # A thread made from one part holds its messages and templates, none of the others'.
+    rng = random.Random(5)
+    k = next(k for k, p in enumerate(parts) if p.ham and p.spam)
+    own = {m.text for m in parts[k].ham + parts[k].spam}
+    others = {m.text for j, p in enumerate(parts) if j != k for m in p.ham + p.spam}
+
+    def openings(templates):
+        return {t.split("{")[0] for t in templates if len(t.split("{")[0]) >= 12}
+
+    foreign = openings(t for j, p in enumerate(parts) if j != k for t in p.templates) - openings(parts[k].templates)
+    texts = [b.text for _ in range(30) for b in make_thread(parts[k], rng, spam_rate=0.5)]
+    assert own & set(texts) and not others & set(texts)
+    assert not [t for t in texts if any(t.startswith(o) for o in foreign)]
+    assert [t for t in texts if any(t.startswith(o) for o in openings(parts[k].templates))]
+
+
 def test_caption_container_needs_a_picture_and_unlinked_text():
     from cleanfeed.corpus.sources import _structural_label
 

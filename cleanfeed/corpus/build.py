@@ -8,7 +8,8 @@ a site share a fold and cross-validation never splits a site), ``renderer``, ``t
 
 Each training page is rendered in one scraper style chosen from its id, so the model sees
 every style without seeing one page three times; about half of them get a comment thread
-with spam (not the partly labelled trafilatura pages).  Evaluation pages are rendered in the seed style, and a copy of the L3S pages
+with spam (not the partly labelled trafilatura pages), drawn from the messages and
+templates of the page's fold only, so no message is on both sides of a cross-validation split.  Evaluation pages are rendered in the seed style, and a copy of the L3S pages
 gets threads made only of the held-out YouTube file and the SOCC comments, so spam is
 measured on messages no template or training file produced.
 """
@@ -94,6 +95,8 @@ def iter_rows(root: Path, limit: int | None = None, partly_labelled: bool = Fals
         ham=[m for m in pools["youtube"] + pools["sms"] if not m.spam] + pools["foxnews"],
         spam=[m for m in pools["youtube"] + pools["sms"] if m.spam],
     )
+    # Each fold's pages get their own messages and templates (see ``ThreadPools.split``).
+    fold_pools = train_pools.split(N_FOLDS)
     eval_pools = ThreadPools(
         ham=[m for m in pools["youtube_eval"] if not m.spam] + _socc(root),
         spam=[m for m in pools["youtube_eval"] if m.spam],
@@ -111,7 +114,7 @@ def iter_rows(root: Path, limit: int | None = None, partly_labelled: bool = Fals
             # Threads go into fully labelled pages only: on a snippet-labelled page they
             # would double the synthetic spam and comments without adding any real page.
             if name not in PARTLY_LABELLED and rng.random() < THREAD_RATE and any(b.label == "body" for b in blocks):
-                blocks, how = _with_thread(page, train_pools, rng)
+                blocks, how = _with_thread(page, fold_pools[site_fold(page.site)], rng)
             yield _row(page, blocks, how, style, USE[name], name)
     for k, page in enumerate(dragnet(root)):
         if limit is not None and k >= limit:

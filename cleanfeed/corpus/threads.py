@@ -10,14 +10,15 @@ article, between a comment-count heading and the comment form.
 
 from __future__ import annotations
 
+import hashlib
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .render import SourceBlock
 from .sources import Message
 
-__all__ = ["SPAM_TEMPLATES", "spam_comment", "make_thread", "thread_blocks", "insert_thread"]
+__all__ = ["SPAM_TEMPLATES", "ThreadPools", "spam_comment", "make_thread", "thread_blocks", "insert_thread"]
 
 _FIRST = ("James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William Barbara Richard Susan "
           "Joseph Jessica Thomas Sarah Charles Karen Chris Nancy Daniel Lisa Matthew Betty Anthony Sandra Mark "
@@ -106,9 +107,9 @@ def _link(rng: random.Random) -> str:
     return f"{scheme}{host}.{rng.choice(_TLDS)}{path}"
 
 
-def spam_comment(rng: random.Random) -> str:
-    """One blog-comment spam text from the templates, with random names, sums and links."""
-    template = rng.choice(SPAM_TEMPLATES)
+def spam_comment(rng: random.Random, templates: tuple[str, ...] = SPAM_TEMPLATES) -> str:
+    """One blog-comment spam text from ``templates``, with random names, sums and links."""
+    template = rng.choice(templates)
     amount = rng.choice((15, 25, 35, 47, 65, 82, 85, 90, 97, 150))
     values = {
         "amount": amount, "amount2": f"{rng.randint(3, 25) * 1000:,}" if rng.random() < 0.5 else rng.randint(300, 9000),
@@ -172,6 +173,46 @@ def _paragraphs(text: str, rng: random.Random) -> list[str]:
 class ThreadPools:
     ham: list[Message]
     spam: list[Message]
+    templates: tuple[str, ...] = field(default=SPAM_TEMPLATES)
+
+    def split(self, n: int) -> list[ThreadPools]:
+        """The pools cut into ``n`` disjoint parts, one per cross-validation fold.
+
+        Pages of fold k draw their threads from part k only.  With one shared pool the
+        same message (or the same spammer's near-copy, or the same template) sits on pages
+        of every fold, so the out-of-fold text scores the tree stages learn from, and the
+        cross-validated spam and comment figures, would be scores of messages the text
+        model had trained on: too sure of themselves on the unseen messages of real pages.
+        """
+        parts = [ThreadPools([], [], self.templates[k::n]) for k in range(n)]
+        part_of = _message_parts(self.ham + self.spam, n)
+        for m in self.ham:
+            parts[part_of[id(m)]].ham.append(m)
+        for m in self.spam:
+            parts[part_of[id(m)]].spam.append(m)
+        return parts
+
+
+def _message_parts(messages: list[Message], n: int) -> dict[int, int]:
+    """Each message's part (by ``id``), keeping together the messages that share an author
+    (a spammer's posts are near-copies of each other) or that share their letters (the
+    same "Subscribe to my channel" from many accounts, copies differing only in case,
+    digits, links or punctuation)."""
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    keys = []
+    for m in messages:
+        letters = "t:" + re.sub(r"[^a-z]+", "", re.sub(r"\S*(?:https?://|www\.)\S*", "", m.text.lower()))
+        keys.append(letters)
+        if m.author:
+            parent[root("a:" + m.author)] = root(letters)
+    return {id(m): int(hashlib.sha256(root(k).encode("utf-8")).hexdigest()[:12], 16) % n for m, k in zip(messages, keys)}
 
 
 def make_thread(pools: ThreadPools, rng: random.Random, spam_rate: float = 0.25, templates: bool = True) -> list[SourceBlock]:
@@ -185,7 +226,7 @@ def make_thread(pools: ThreadPools, rng: random.Random, spam_rate: float = 0.25,
         spam = rng.random() < spam_rate
         if spam:
             use_template = templates and (rng.random() < 0.5 or not pools.spam)
-            text = spam_comment(rng) if use_template else rng.choice(pools.spam).text
+            text = spam_comment(rng, pools.templates) if use_template else rng.choice(pools.spam).text
         else:
             text = rng.choice(pools.ham).text
         messages.append((text, spam))
