@@ -134,6 +134,8 @@ def train_parser() -> argparse.ArgumentParser:
     p.add_argument("--holdout-fold", type=int, choices=range(5), default=None, metavar="K",
                    help="leave site fold K (0-4) out of training, for benchmarks on sites the model never saw")
     p.add_argument("--no-cv", action="store_true", help="skip the grouped cross-validation of the tree model (faster; no CV metrics)")
+    p.add_argument("--seed", type=int, default=0, metavar="N",
+                   help="random state of the models (default: 0); retrain under a few seeds to see how far metrics move by chance")
     p.add_argument("--no-progress", action="store_true", help="no progress bars")
     return p
 
@@ -310,7 +312,7 @@ def _train(argv: Sequence[str]) -> int:
     if not corpus.is_dir():
         raise UsageError(f"no corpus at {args.corpus!r}; build it with 'cleanfeed corpus build'")
     train(corpus, Path(args.out), seeds=Path(args.seeds), progress=not args.no_progress, n_jobs=args.jobs,
-          holdout_fold=args.holdout_fold, run_cv=not args.no_cv)
+          holdout_fold=args.holdout_fold, run_cv=not args.no_cv, seed=args.seed)
     return EXIT_OK
 
 

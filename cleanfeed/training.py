@@ -22,6 +22,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -44,9 +45,9 @@ N_FOLDS = 5
 # made the model keep teaser lists on pages it had not seen.
 CLASS_WEIGHT_POWER = 0.5
 _UNWEIGHTED = ("body", "navigation")
-TEXT_MODEL_PARAMS = dict(loss="log_loss", alpha=2e-6, max_iter=12, tol=None, random_state=0)
+TEXT_MODEL_PARAMS = dict(loss="log_loss", alpha=2e-6, max_iter=12, tol=None)
 BLOCK_MODEL_PARAMS = dict(max_iter=160, learning_rate=0.12, max_leaf_nodes=31, l2_regularization=1.0,
-                          min_samples_leaf=40, early_stopping=False, random_state=0)
+                          min_samples_leaf=40, early_stopping=False)
 # The stacked pass starts from the first pass's answers, so it needs fewer trees.
 STACK_MODEL_PARAMS = dict(BLOCK_MODEL_PARAMS, max_iter=80)
 
@@ -136,10 +137,10 @@ def _weights(y: np.ndarray) -> np.ndarray:
     return per_class[y]
 
 
-def _fit_text(X, y: np.ndarray):
+def _fit_text(X, y: np.ndarray, seed: int = 0):
     from sklearn.linear_model import SGDClassifier
 
-    clf = SGDClassifier(**TEXT_MODEL_PARAMS)
+    clf = SGDClassifier(**dict(TEXT_MODEL_PARAMS, random_state=seed))
     clf.fit(X, y_names(y), sample_weight=_weights(y))
     # float32 weights halve the shipped file; the scores differ in the 7th digit.
     clf.coef_ = clf.coef_.astype(np.float32)
@@ -147,16 +148,16 @@ def _fit_text(X, y: np.ndarray):
     return clf
 
 
-def _fit_blocks(X: np.ndarray, y: np.ndarray, params: dict[str, Any] = BLOCK_MODEL_PARAMS):
+def _fit_blocks(X: np.ndarray, y: np.ndarray, params: dict[str, Any] = BLOCK_MODEL_PARAMS, seed: int = 0):
     from sklearn.ensemble import HistGradientBoostingClassifier
 
-    clf = HistGradientBoostingClassifier(**params)
+    clf = HistGradientBoostingClassifier(**dict(params, random_state=seed))
     clf.fit(X, y_names(y), sample_weight=_weights(y))
     return clf
 
 
-def _fit_stack(X: np.ndarray, y: np.ndarray):
-    return _fit_blocks(X, y, STACK_MODEL_PARAMS)
+def _fit_stack(X: np.ndarray, y: np.ndarray, seed: int = 0):
+    return _fit_blocks(X, y, STACK_MODEL_PARAMS, seed)
 
 
 def y_names(y: np.ndarray) -> np.ndarray:
@@ -290,12 +291,16 @@ def train(
     n_jobs: int = 2,
     holdout_fold: int | None = None,
     run_cv: bool = True,
+    seed: int = 0,
 ) -> dict[str, Any]:
     """Train on the corpus's ``train`` rows, evaluate, and write the model and card to ``out``.
 
     ``holdout_fold`` leaves that site fold out of training entirely (for benchmarks that
     need a model which never saw those sites); ``run_cv=False`` skips the grouped
     cross-validation of the tree model, the slow part, when only the model is wanted.
+    ``seed`` is the models' random state: the same corpus and seed give the same model,
+    and retraining under other seeds shows how far the metrics move by chance alone (on
+    the small spam sets, by more than many a change being tested).
     """
     from .corpus.sources import LICENCES, USE
 
@@ -315,24 +320,25 @@ def train(
     vec = text_vectorizer()
     X_text = vec.transform([b.text for p in train_pages for b in p.blocks])
 
-    oof_text = oof_scores(train_pages, X_text, y, _fit_text, "text model")
+    fit_text, fit_blocks, fit_stack = (partial(f, seed=seed) for f in (_fit_text, _fit_blocks, _fit_stack))
+    oof_text = oof_scores(train_pages, X_text, y, fit_text, "text model")
     X = _features(train_pages, oof_text, rules)
     # The stacked pass learns from first-pass scores of models that did not see the site,
     # so these five fits are needed with or without the cross-validation report.
-    oof_first = oof_scores(train_pages, X, y, _fit_blocks, "first block model")
+    oof_first = oof_scores(train_pages, X, y, fit_blocks, "first block model")
     X_stack = _stacked(train_pages, X, oof_first)
     cv: dict[str, Any] = {}
     cv_first: dict[str, Any] = {}
     if run_cv:
-        oof_stack = oof_scores(train_pages, X_stack, y, _fit_stack, "stacked block model")
+        oof_stack = oof_scores(train_pages, X_stack, y, fit_stack, "stacked block model")
         cv = score_predictions(train_pages, _decide_pages(train_pages, oof_stack, rules))
         cv_first = score_predictions(train_pages, _decide_pages(train_pages, oof_first, rules))
 
     _log("final text model on all training pages")
-    text_clf = _fit_text(X_text[known], y[known])
+    text_clf = fit_text(X_text[known], y[known])
     _log("final block models on all training pages (out-of-fold text and first-pass scores)")
-    block_clf = _fit_blocks(X[known], y[known])
-    stack_clf = _fit_stack(X_stack[known], y[known])
+    block_clf = fit_blocks(X[known], y[known])
+    stack_clf = fit_stack(X_stack[known], y[known])
     model = Model(text_clf=text_clf, block_clf=block_clf, stack_clf=stack_clf)
 
     _log("evaluating on the eval sets")
@@ -357,7 +363,8 @@ def train(
         "training_blocks": {lab: int((y == i).sum()) for i, lab in enumerate(LABELS)},
         "unlabelled_training_blocks": int((~known).sum()),
         "params": {"text_model": TEXT_MODEL_PARAMS, "block_model": BLOCK_MODEL_PARAMS, "stack_model": STACK_MODEL_PARAMS,
-                   "class_weight_power": CLASS_WEIGHT_POWER, "unweighted_labels": list(_UNWEIGHTED), "folds": N_FOLDS},
+                   "class_weight_power": CLASS_WEIGHT_POWER, "unweighted_labels": list(_UNWEIGHTED), "folds": N_FOLDS,
+                   "seed": seed},
         "metrics": {
             "cross_validation_by_site": cv,
             "cross_validation_by_site_first_pass_only": cv_first,

@@ -95,3 +95,14 @@ def test_unlabelled_blocks_are_neither_fitted_nor_scored(trained):
     assert card["training_blocks"]["spam"] == 25  # the partly labelled pages' spam is unlabelled
     cv = card["metrics"]["cross_validation_by_site"]["trafilatura"]
     assert cv["blocks"] == labelled and cv["labels"]["navigation"]["support"] == 0
+
+
+def test_seed_is_the_models_random_state(trained, tmp_path):
+    model_dir, card = trained
+    assert card["params"]["seed"] == 0
+    train(model_dir.parent / "corpus", tmp_path / "same", seeds=None, progress=False, n_jobs=1, run_cv=False)
+    other = train(model_dir.parent / "corpus", tmp_path / "other", seeds=None, progress=False, n_jobs=1, run_cv=False, seed=1)
+    assert other["params"]["seed"] == 1
+    coef = load_model(model_dir).text_clf.coef_
+    assert (load_model(tmp_path / "same").text_clf.coef_ == coef).all()
+    assert not (load_model(tmp_path / "other").text_clf.coef_ == coef).all()
