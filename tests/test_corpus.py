@@ -195,6 +195,7 @@ def test_trafilatura_snippets_label_part_of_a_page(tmp_path):
     <h1>Der Titel</h1>
     <p>Der erste Absatz des Artikels, mit genug Worten.</p>
     <p>Ein Absatz, den der Datensatz nicht erwähnt.</p>
+    <figure><img src="hafen.jpg"><figcaption>Der Hafen am Morgen.</figcaption></figure>
     <aside><p>Mehr zum Thema: Der erste Absatz im Teaser</p><p>Mehr zum Thema: Der erste Absatz im Teaser</p></aside>
     <div id="comments"><p>Anna sagt:</p><p>Toller Artikel, danke!</p><p>Ein Kommentar ohne Snippet.</p></div>
     <p>Impressum und Der erste Absatz</p>
@@ -220,6 +221,7 @@ def test_trafilatura_snippets_label_part_of_a_page(tmp_path):
         "Der Titel": "body",
         "Der erste Absatz des Artikels, mit genug Worten.": "body",
         "Ein Absatz, den der Datensatz nicht erwähnt.": "",
+        "Der Hafen am Morgen.": "",  # nor are caption containers
         "Mehr zum Thema: Der erste Absatz im Teaser": "",  # a "with" snippet found twice proves nothing
         "Anna sagt:": "comment",  # dropped by trafilatura, inside the comment section
         "Toller Artikel, danke!": "comment",

@@ -243,6 +243,10 @@ def _label_by_snippets(blocks: list[SourceBlock], entry: dict) -> list[str]:
                 # Not trusted here: a model that learnt from these 8,018 blocks lost
                 # Fundus comment precision (0.92 -> 0.73) in the site-grouped CV.
                 b.label, h = UNLABELLED, "unlabelled:comment_container"
+            elif h == "html:caption_container":
+                # Not trusted either: with these 1,135 blocks a model took six article
+                # paragraphs of the seed pages for captions.
+                b.label, h = UNLABELLED, "unlabelled:caption_container"
         how.append(h)
     return how
 
