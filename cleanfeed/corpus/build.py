@@ -9,9 +9,10 @@ a site share a fold and cross-validation never splits a site), ``renderer``, ``t
 Each training page is rendered in one scraper style chosen from its id, so the model sees
 every style without seeing one page three times; about half of them get a comment thread
 with spam (not the partly labelled trafilatura pages), drawn from the messages and
-templates of the page's fold only, so no message is on both sides of a cross-validation split.  Evaluation pages are rendered in the seed style, and a copy of the L3S pages
-gets threads made only of the held-out YouTube file and the SOCC comments, so spam is
-measured on messages no template or training file produced.
+templates of the page's fold only, so no message is on both sides of a cross-validation
+split.  Evaluation pages are rendered in the seed style, and a copy of the L3S pages gets
+threads made only of the held-out YouTube file and the SOCC comments, so spam is measured
+on messages no template or training file produced.
 """
 
 from __future__ import annotations

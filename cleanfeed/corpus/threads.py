@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .render import SourceBlock
 from .sources import Message
@@ -173,7 +173,7 @@ def _paragraphs(text: str, rng: random.Random) -> list[str]:
 class ThreadPools:
     ham: list[Message]
     spam: list[Message]
-    templates: tuple[str, ...] = field(default=SPAM_TEMPLATES)
+    templates: tuple[str, ...] = SPAM_TEMPLATES
 
     def split(self, n: int) -> list[ThreadPools]:
         """The pools cut into ``n`` disjoint parts, one per cross-validation fold.
