@@ -119,8 +119,9 @@ def corpus_parser() -> argparse.ArgumentParser:
                    help=f"the shared data directory (default: ${DATA_ENV} or ../shared/data)")
     b.add_argument("--out", default=".cache/corpus", metavar="DIR", help="where to save the dataset (default: .cache/corpus)")
     b.add_argument("--limit", type=_jobs, default=None, metavar="N", help="at most N pages per source (for a quick try)")
-    b.add_argument("--partly-labelled", action="store_true",
-                   help="also add trafilatura's snippet-labelled pages (most blocks unlabelled); the shipped model was built with them")
+    b.add_argument("--partly-labelled", action=argparse.BooleanOptionalAction, default=True,
+                   help="add trafilatura's snippet-labelled pages, most of whose blocks are unlabelled (default: on, "
+                        "as for the shipped model; --no-partly-labelled builds the fully labelled sets only)")
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
     return p
 

@@ -143,6 +143,14 @@ def _corpus_build_parser():
     return sub.choices["build"]
 
 
+def test_corpus_build_adds_partly_labelled_pages_unless_told_not_to():
+    # The shipped model was trained with them, so the default build must include them.
+    build = _corpus_build_parser()
+    assert build.parse_args([]).partly_labelled is True
+    assert build.parse_args(["--no-partly-labelled"]).partly_labelled is False
+    assert train_parser().parse_args(["--seed", "3"]).seed == 3
+
+
 @pytest.mark.parametrize("parser", [filter_parser(), train_parser(), _corpus_build_parser()], ids=["filter", "train", "corpus-build"])
 def test_every_option_has_help(parser):
     for action in _all_options(parser):

@@ -260,9 +260,9 @@ def trafilatura(root: Path) -> Iterator[Page]:
     in no other block is ``body``; a block holding a comment snippet is ``comment``; one
     holding a ``without`` snippet is ``navigation`` (``comment`` inside a comment
     section and ``caption`` in a caption container: trafilatura drops both too).
-    Caption containers and comment forms label as elsewhere; every other block, comment
-    containers included, is ``UNLABELLED``, because the set does not say.  A block
-    claimed by two of these is left unlabelled.
+    Comment forms label as elsewhere; every other block, comment and caption containers
+    included, is ``UNLABELLED``, because the set does not say.  A block claimed by two
+    of these is left unlabelled.
     """
     import tarfile
 
