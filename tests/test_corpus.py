@@ -228,3 +228,22 @@ def test_trafilatura_snippets_label_part_of_a_page(tmp_path):
         "Ein Kommentar ohne Snippet.": "",  # comment containers are not trusted on these pages
         "Impressum und Der erste Absatz": "navigation",
     }
+
+
+def test_socc_comments_are_read_from_their_column(tmp_path):
+    from cleanfeed.corpus.sources import spam_collections
+
+    folder = tmp_path / "comments-socc-ctc"
+    folder.mkdir()
+    path = folder / "SFU_constructiveness_toxicity.csv"
+    # The real file's layout: the text sits in "comment", among many annotation columns.
+    path.write_text('_unit_id,is_constructive,comment,title\n'
+                    '1,yes,"The council should publish\nthe figures first.",Budget\n'
+                    '2,no,   ,Budget\n'
+                    '3,no,Agreed with the writer.,Budget\n', encoding="utf-8")
+    socc = spam_collections(tmp_path)["socc_eval"]
+    assert [(m.text, m.spam) for m in socc] == [("The council should publish the figures first.", False),
+                                                ("Agreed with the writer.", False)]
+    path.write_text("_unit_id,comment_text\n1,Text under another name.\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no 'comment' column"):
+        spam_collections(tmp_path)

@@ -17,10 +17,8 @@ on messages no template or training file produced.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import random
-import re
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -75,23 +73,11 @@ def _with_thread(page: Page, pools: ThreadPools, rng: random.Random, templates: 
     return merged, how
 
 
-def _socc(root: Path) -> list[Message]:
-    path = root / "comments-socc-ctc" / "SFU_constructiveness_toxicity.csv"
-    if not path.is_file():
-        return []
-    out = []
-    with path.open(encoding="utf-8", errors="replace", newline="") as fh:
-        for row in csv.DictReader(fh):
-            text = re.sub(r"\s+", " ", row.get("comment_text") or row.get("text") or "").strip()
-            if text:
-                out.append(Message(text, False, "socc"))
-    return out
-
-
-def iter_rows(root: Path, limit: int | None = None, partly_labelled: bool = True) -> Iterator[dict[str, Any]]:
+def iter_rows(root: Path, limit: int | None = None, partly_labelled: bool = True,
+              pools: dict[str, list[Message]] | None = None) -> Iterator[dict[str, Any]]:
     """Every corpus row, train sets first.  ``limit`` caps pages per source (for quick runs);
     ``partly_labelled`` adds the snippet-labelled trafilatura pages (see ``build_corpus``)."""
-    pools = spam_collections(root)
+    pools = spam_collections(root) if pools is None else pools
     train_pools = ThreadPools(
         ham=[m for m in pools["youtube"] + pools["sms"] if not m.spam] + pools["foxnews"],
         spam=[m for m in pools["youtube"] + pools["sms"] if m.spam],
@@ -99,7 +85,7 @@ def iter_rows(root: Path, limit: int | None = None, partly_labelled: bool = True
     # Each fold's pages get their own messages and templates (see ``ThreadPools.split``).
     fold_pools = train_pools.split(N_FOLDS)
     eval_pools = ThreadPools(
-        ham=[m for m in pools["youtube_eval"] if not m.spam] + _socc(root),
+        ham=[m for m in pools["youtube_eval"] if not m.spam] + pools["socc_eval"],
         spam=[m for m in pools["youtube_eval"] if m.spam],
     )
     readers = [("wcxb", wcxb), ("fundus", fundus), ("readability", readability)]
@@ -154,8 +140,9 @@ def build_corpus(data: Path, out: Path, limit: int | None = None, progress: bool
         raise RuntimeError(f"building the corpus needs the 'corpus' extra: pip install 'cleanfeed[corpus]' ({exc.name} is missing)") from None
     if not (data / "wcxb-dev").is_dir():
         raise FileNotFoundError(f"{str(data)!r} does not look like the shared data directory (no wcxb-dev/ inside)")
+    pools = spam_collections(data)
     rows = []
-    for row in tqdm(iter_rows(data, limit, partly_labelled), desc="rendering pages", unit="page", disable=not progress):
+    for row in tqdm(iter_rows(data, limit, partly_labelled, pools), desc="rendering pages", unit="page", disable=not progress):
         rows.append(row)
     ds = datasets.Dataset.from_list(rows)
     out.mkdir(parents=True, exist_ok=True)
@@ -163,7 +150,10 @@ def build_corpus(data: Path, out: Path, limit: int | None = None, progress: bool
         # datasets draws its own "Saving the dataset" bar; --no-progress means none at all.
         datasets.disable_progress_bars()
     ds.save_to_disk(str(out))
-    return corpus_stats(rows)
+    # The message pools are counted too: a pool that comes back empty (a renamed column,
+    # a missing file) changes what the thread blocks measure without changing any count above.
+    return {**corpus_stats(rows), "messages": {name: {"spam": sum(m.spam for m in msgs), "ham": sum(not m.spam for m in msgs)}
+                                               for name, msgs in pools.items()}}
 
 
 def corpus_stats(rows: list[dict[str, Any]]) -> dict[str, Any]:

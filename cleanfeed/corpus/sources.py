@@ -376,8 +376,31 @@ def _youtube(root: Path, held_out: bool) -> list[Message]:
     return out
 
 
+def _socc(root: Path) -> list[Message]:
+    """The SOCC reader comments (Globe and Mail), all ham; ``eval`` only (CC BY-NC-SA).
+
+    The text is in the ``comment`` column.  A file that is there but has no such column
+    is an error, not an empty pool: the held-out threads would silently lose their
+    non-YouTube ham, and spam precision would be measured on YouTube chatter alone.
+    """
+    path = root / "comments-socc-ctc" / "SFU_constructiveness_toxicity.csv"
+    if not path.is_file():
+        return []
+    out = []
+    with path.open(encoding="utf-8", errors="replace", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if "comment" not in (reader.fieldnames or ()):
+            raise ValueError(f"{str(path)!r} has no 'comment' column (columns: {', '.join(reader.fieldnames or ())})")
+        for row in reader:
+            text = re.sub(r"\s+", " ", row["comment"] or "").strip()
+            if text:
+                out.append(Message(text, False, "socc"))
+    return out
+
+
 def spam_collections(root: Path) -> dict[str, list[Message]]:
-    """Spam and ham messages: ``train`` pools and the held-out YouTube file (``youtube_eval``)."""
+    """Spam and ham messages: ``train`` pools, and the ``eval`` ones: the held-out YouTube
+    file (``youtube_eval``) and the SOCC comments (``socc_eval``)."""
     sms = []
     sms_path = root / "spam-sms" / "SMSSpamCollection"
     if sms_path.is_file():
@@ -396,4 +419,5 @@ def spam_collections(root: Path) -> dict[str, list[Message]]:
             text = re.sub(r"\s+", " ", rec.get("text") or "").strip()
             if text:
                 fox.append(Message(text, False, "foxnews", rec.get("user") or ""))
-    return {"youtube": _youtube(root, held_out=False), "youtube_eval": _youtube(root, held_out=True), "sms": sms, "foxnews": fox}
+    return {"youtube": _youtube(root, held_out=False), "youtube_eval": _youtube(root, held_out=True), "sms": sms, "foxnews": fox,
+            "socc_eval": _socc(root)}
