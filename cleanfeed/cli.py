@@ -301,6 +301,9 @@ def _corpus(argv: Sequence[str]) -> int:
                          partly_labelled=args.partly_labelled)
     (Path(args.out) / "stats.json").write_text(json.dumps(stats, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(stats["pages"]), file=sys.stderr)
+    # The message pools feed the comment threads; an empty one is worth seeing at once.
+    pools = ", ".join(f"{name} {n['spam']} spam / {n['ham']} ham" for name, n in stats["messages"].items())
+    print(f"cleanfeed: messages for comment threads: {pools}", file=sys.stderr)
     print(f"cleanfeed: corpus saved to {args.out} (counts in {Path(args.out) / 'stats.json'})", file=sys.stderr)
     return EXIT_OK
 

@@ -151,6 +151,43 @@ def test_corpus_build_adds_partly_labelled_pages_unless_told_not_to():
     assert train_parser().parse_args(["--seed", "3"]).seed == 3
 
 
+def test_corpus_build_end_to_end_counts_its_message_pools(tmp_path, capsys):
+    """A tiny data directory (one WCXB page, a few messages) built by the command."""
+    import gzip
+
+    pytest.importorskip("datasets")
+    pytest.importorskip("lxml")
+    data = tmp_path / "data"
+    (data / "wcxb-dev" / "html").mkdir(parents=True)
+    page = ("<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+            "<article><h1>Harbour reopens</h1><p>The harbour reopened on Monday after a week of repairs to "
+            "the north wall, the port authority said.</p><p>Ferries will run to the usual timetable.</p></article>"
+            "<footer>Contact us</footer></body></html>")
+    with gzip.open(data / "wcxb-dev" / "html" / "p1.html.gz", "wt", encoding="utf-8") as fh:
+        fh.write(page)
+    record = {"file_id": "p1", "url": "https://harbour.example/news/1", "_meta": {"page_type": "article", "domain": "harbour.example"},
+              "ground_truth": {"title": "Harbour reopens", "main_content": "The harbour reopened on Monday after a week of "
+                               "repairs to the north wall, the port authority said.\nFerries will run to the usual timetable."}}
+    with gzip.open(data / "wcxb-dev" / "ground-truth.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps(record) + "\n")
+    (data / "spam-sms").mkdir()
+    (data / "spam-sms" / "SMSSpamCollection").write_text(
+        "ham\tSee you at the station at six.\nspam\tYou have won a prize, reply WIN now\nham\tRunning late, sorry.\n", encoding="utf-8")
+    (data / "comments-socc-ctc").mkdir()
+    (data / "comments-socc-ctc" / "SFU_constructiveness_toxicity.csv").write_text(
+        "comment,title\nA fair summary of the budget.,Budget\n", encoding="utf-8")
+    out = tmp_path / "corpus"
+    assert main(["corpus", "build", "--data", str(data), "--out", str(out), "--no-progress"]) == 0
+    err = capsys.readouterr().err
+    stats = json.loads((out / "stats.json").read_text(encoding="utf-8"))
+    assert stats["pages"] == {"wcxb": 1}
+    assert stats["messages"]["sms"] == {"spam": 1, "ham": 2}
+    assert stats["messages"]["socc_eval"] == {"spam": 0, "ham": 1}
+    assert stats["messages"]["youtube"] == {"spam": 0, "ham": 0}
+    assert "sms 1 spam / 2 ham" in err and "socc_eval 0 spam / 1 ham" in err
+    assert stats["blocks_by_label"]["wcxb/body"] >= 3  # the headline and both paragraphs
+
+
 @pytest.mark.parametrize("parser", [filter_parser(), train_parser(), _corpus_build_parser()], ids=["filter", "train", "corpus-build"])
 def test_every_option_has_help(parser):
     for action in _all_options(parser):
