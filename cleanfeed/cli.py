@@ -7,8 +7,9 @@
     cleanfeed train --corpus .cache/corpus --out models/
 
 Exit codes: 0 success; 1 some JSON Lines records could not be processed (each has an
-error object in the output); 2 bad usage, unreadable model or rule file, or invalid UTF-8
-under ``--strict``; 130 interrupted.
+error object in the output); 2 bad usage, unreadable model or rule file, a file the
+command cannot read or write (input, data set, output directory), or invalid UTF-8 under
+``--strict``; 130 interrupted.
 """
 
 from __future__ import annotations
@@ -331,7 +332,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] in verbs:
             return verbs[argv[0]](argv[1:])
         return _filter(argv)
-    except (UsageError, ModelError, RuleError, FileNotFoundError, ValueError, RuntimeError) as exc:
+    except (UsageError, ModelError, RuleError, ValueError, RuntimeError) as exc:
         _err(str(exc))
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -343,3 +344,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    except OSError as exc:
+        # A file the command needed could not be read or written (a data set missing from
+        # the data directory, --out pointing at a file): the path and the reason, no traceback.
+        _err(f"cannot use {exc.filename!r}: {exc.strerror}" if exc.filename and exc.strerror else str(exc))
+        return EXIT_USAGE

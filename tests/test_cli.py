@@ -188,6 +188,14 @@ def test_corpus_build_end_to_end_counts_its_message_pools(tmp_path, capsys):
     assert stats["blocks_by_label"]["wcxb/body"] >= 3  # the headline and both paragraphs
 
 
+def test_corpus_build_names_a_missing_data_file(tmp_path, capsys):
+    (tmp_path / "wcxb-dev").mkdir()  # the folder is there, its ground truth is not
+    code = main(["corpus", "build", "--data", str(tmp_path), "--out", str(tmp_path / "out"), "--no-progress"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "cannot use" in err and "ground-truth.jsonl.gz" in err and "No such file" in err and "Errno" not in err
+
+
 @pytest.mark.parametrize("parser", [filter_parser(), train_parser(), _corpus_build_parser()], ids=["filter", "train", "corpus-build"])
 def test_every_option_has_help(parser):
     for action in _all_options(parser):
