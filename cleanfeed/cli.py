@@ -294,11 +294,21 @@ def _filter(argv: Sequence[str]) -> int:
     return _run_text(args, pipeline, sys.stdout)
 
 
+def _output_dir(path: str) -> Path:
+    """``path`` made ready for output before hours of work go into filling it: created if
+    missing, and refused (with its reason) if it is a file or cannot be written."""
+    out = Path(path)
+    out.mkdir(parents=True, exist_ok=True)
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise UsageError(f"cannot write to {path!r}: permission denied")
+    return out
+
+
 def _corpus(argv: Sequence[str]) -> int:
     args = corpus_parser().parse_args(argv)
     from .corpus.build import build_corpus
 
-    stats = build_corpus(Path(args.data), Path(args.out), limit=args.limit, progress=not args.no_progress,
+    stats = build_corpus(Path(args.data), _output_dir(args.out), limit=args.limit, progress=not args.no_progress,
                          partly_labelled=args.partly_labelled)
     (Path(args.out) / "stats.json").write_text(json.dumps(stats, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(stats["pages"]), file=sys.stderr)
@@ -316,7 +326,10 @@ def _train(argv: Sequence[str]) -> int:
     corpus = Path(args.corpus)
     if not corpus.is_dir():
         raise UsageError(f"no corpus at {args.corpus!r}; build it with 'cleanfeed corpus build'")
-    train(corpus, Path(args.out), seeds=Path(args.seeds), progress=not args.no_progress, n_jobs=args.jobs,
+    out = _output_dir(args.out)
+    if not Path(args.seeds).is_dir():
+        _err(f"warning: no seed pages at {args.seeds!r}; the card will have no seed figures (see --seeds)")
+    train(corpus, out, seeds=Path(args.seeds), progress=not args.no_progress, n_jobs=args.jobs,
           holdout_fold=args.holdout_fold, run_cv=not args.no_cv, seed=args.seed)
     return EXIT_OK
 

@@ -196,6 +196,23 @@ def test_corpus_build_names_a_missing_data_file(tmp_path, capsys):
     assert "cannot use" in err and "ground-truth.jsonl.gz" in err and "No such file" in err and "Errno" not in err
 
 
+def test_train_refuses_an_output_path_that_is_a_file_before_training(tmp_path, capsys):
+    blocker = tmp_path / "models"
+    blocker.write_text("not a directory", encoding="utf-8")
+    code = main(["train", "--corpus", str(tmp_path), "--out", str(blocker), "--seeds", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"cannot use {str(blocker)!r}: File exists" in err
+
+
+def test_train_warns_when_there_are_no_seed_pages(tmp_path, capsys, monkeypatch):
+    import cleanfeed.training
+
+    monkeypatch.setattr(cleanfeed.training, "train", lambda *a, **k: None)
+    assert main(["train", "--corpus", str(tmp_path), "--out", str(tmp_path / "m"), "--seeds", str(tmp_path / "none")]) == 0
+    assert "no seed pages at" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("parser", [filter_parser(), train_parser(), _corpus_build_parser()], ids=["filter", "train", "corpus-build"])
 def test_every_option_has_help(parser):
     for action in _all_options(parser):
