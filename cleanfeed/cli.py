@@ -68,6 +68,17 @@ def _jobs(value: str) -> int:
     return n
 
 
+def _seed(value: str) -> int:
+    # scikit-learn takes random states in [0, 2**32 - 1]; say so before the corpus loads.
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if not 0 <= n < 2**32:
+        raise argparse.ArgumentTypeError(f"--seed must be between 0 and {2**32 - 1}")
+    return n
+
+
 def filter_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="cleanfeed",
@@ -136,7 +147,7 @@ def train_parser() -> argparse.ArgumentParser:
     p.add_argument("--holdout-fold", type=int, choices=range(5), default=None, metavar="K",
                    help="leave site fold K (0-4) out of training, for benchmarks on sites the model never saw")
     p.add_argument("--no-cv", action="store_true", help="skip the grouped cross-validation of the tree model (faster; no CV metrics)")
-    p.add_argument("--seed", type=int, default=0, metavar="N",
+    p.add_argument("--seed", type=_seed, default=0, metavar="N",
                    help="random state of the models (default: 0); retrain under a few seeds to see how far metrics move by chance")
     p.add_argument("--no-progress", action="store_true", help="no progress bars")
     return p

@@ -151,6 +151,13 @@ def test_corpus_build_adds_partly_labelled_pages_unless_told_not_to():
     assert train_parser().parse_args(["--seed", "3"]).seed == 3
 
 
+@pytest.mark.parametrize("seed", ["-1", str(2**32), "one"])
+def test_train_refuses_a_seed_scikit_learn_cannot_take(seed, capsys):
+    with pytest.raises(SystemExit) as exc:
+        train_parser().parse_args(["--seed", seed])
+    assert exc.value.code == 2 and "--seed" in capsys.readouterr().err
+
+
 def test_corpus_build_end_to_end_counts_its_message_pools(tmp_path, capsys):
     """A tiny data directory (one WCXB page, a few messages) built by the command."""
     import gzip
