@@ -21,14 +21,28 @@ from benchmarks import quality, report, scaling, speed, streaming  # noqa: E402
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description="Run the quality and speed benchmarks and write RESULTS.md.")
-    p.add_argument("--corpus", default=".cache/corpus")
+    p.add_argument("--corpus", default=".cache/corpus", help="corpus built by 'cleanfeed corpus build' (default: .cache/corpus)")
     p.add_argument("--heldout-model", required=True, help="model trained with --holdout-fold 0")
-    p.add_argument("--data", default="../shared/data")
+    p.add_argument("--data", default="../shared/data", help="shared data directory, for the pages' original HTML (default: ../shared/data)")
     p.add_argument("--plain-python", default=None, help="interpreter of a 'pip install .'-only environment (speed.py)")
-    p.add_argument("--skip-quality", action="store_true")
-    p.add_argument("--skip-speed", action="store_true")
-    p.add_argument("--skip-streaming", action="store_true")
+    p.add_argument("--skip-quality", action="store_true", help="do not run the quality benchmark")
+    p.add_argument("--skip-speed", action="store_true", help="do not run the speed and parallel-scaling benchmarks")
+    p.add_argument("--skip-streaming", action="store_true", help="do not run the 1 GB streaming-memory run")
     args = p.parse_args(argv)
+    # Each part runs for minutes: check what they need before the first one starts.
+    if not (Path(args.corpus) / "dataset_info.json").is_file():
+        p.error(f"no corpus at {args.corpus!r}; build it with 'cleanfeed corpus build'")
+    if not args.skip_quality:
+        from cleanfeed.model import ModelError, load_model
+
+        try:
+            load_model(args.heldout_model)
+        except ModelError as exc:
+            p.error(f"--heldout-model: {exc}")
+        if not Path(args.data).is_dir():
+            p.error(f"no data directory at {args.data!r} (--data)")
+    if args.plain_python and not Path(args.plain_python).is_file():
+        p.error(f"--plain-python: no interpreter at {args.plain_python!r}")
     if not args.skip_quality:
         quality.main(["--corpus", args.corpus, "--heldout-model", args.heldout_model, "--data", args.data])
     if not args.skip_speed:

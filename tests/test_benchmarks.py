@@ -1,0 +1,40 @@
+"""The benchmark runner checks what its parts need before any of them starts."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks import run  # noqa: E402
+
+
+def _fake_corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "dataset_info.json").write_text("{}", encoding="utf-8")
+    return corpus
+
+
+@pytest.mark.parametrize("case, message", [
+    ("no-corpus", "no corpus at"),
+    ("no-model", "--heldout-model: no model file"),
+    ("no-data", "no data directory"),
+    ("no-python", "--plain-python: no interpreter"),
+])
+def test_runner_refuses_missing_inputs_up_front(tmp_path, capsys, monkeypatch, case, message):
+    # Had a check been missing, the parts would run and the test would fail on these.
+    for part in ("quality", "speed", "scaling", "streaming", "report"):
+        monkeypatch.setattr(getattr(run, part), "main", lambda *a, **k: pytest.fail(f"{part} started"))
+    corpus = str(tmp_path / "none") if case == "no-corpus" else str(_fake_corpus(tmp_path))
+    model = str(tmp_path / "none") if case == "no-model" else str(ROOT / "models")
+    data = str(tmp_path / "none") if case == "no-data" else str(tmp_path)
+    argv = ["--corpus", corpus, "--heldout-model", model, "--data", data]
+    if case == "no-python":
+        argv += ["--plain-python", str(tmp_path / "none")]
+    with pytest.raises(SystemExit) as exc:
+        run.main(argv)
+    assert exc.value.code == 2
+    assert message in capsys.readouterr().err
