@@ -112,6 +112,13 @@ def speed_tables(s: dict) -> list[str]:
               "| size | time (ms) | ms per KB |", "|---|---|---|"]
     for p in s["size_curve"]:
         lines.append(f"| {p['bytes'] / 1000:,.0f} KB | {p['seconds'] * 1000:.1f} | {p['ms_per_kb']:.3f} |")
+    short = s.get("short_pages")
+    if short:
+        lines += ["", f"Short pages (the first {short['chars']:,} characters of {short['pages']} corpus pages): "
+                  f"**{short['one_call_per_page_s'] * 1000:.1f} ms** a page through `clean()` one page at a time, "
+                  f"**{short['batched_s'] * 1000:.1f} ms** through `clean_many` (what `clean_batch`, the `--jsonl` "
+                  "command, `add_clean_column` and `clean_column` use): the tree models cost about the same per call "
+                  "whatever the page's size, and a batch shares that cost among up to 64 pages."]
     return lines
 
 

@@ -56,3 +56,18 @@ def test_missing_column_is_a_clear_error(spark):
     df = spark.createDataFrame([("x",)], "body string")
     with pytest.raises(ValueError, match="no column 'text'"):
         clean_column(df, "text", "cleaned")
+
+
+def test_batched_udf_keeps_rows_in_place_around_nulls(spark):
+    # More rows than one model batch (64 pages) in a single partition, nulls among them:
+    # each output must belong to its own row.
+    rows = [(i, None if i % 7 == 3 else f"Share\n\nArticle number {i} says something.\n\nReply") for i in range(150)]
+    df = spark.createDataFrame(rows, "id int, text string").coalesce(1)
+    out = clean_column(df, "text", "cleaned", pipeline=Pipeline(model=None), labels_col="blocks")
+    result = {r["id"]: r for r in out.collect()}
+    for i, text in rows:
+        if text is None:
+            assert result[i]["cleaned"] is None and result[i]["blocks"] is None
+        else:
+            assert result[i]["cleaned"] == f"Article number {i} says something."
+            assert [b["end"] for b in result[i]["blocks"]][-1] == len(text)
