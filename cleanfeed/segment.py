@@ -147,10 +147,8 @@ def segment(text: str) -> list[Block]:
     ['Title', 'First para.', 'Second para.']
     """
     if not isinstance(text, str):
-        raise TypeError(
-            f"segment() takes str, not {type(text).__name__}; decode bytes first, "
-            "e.g. data.decode('utf-8', errors='replace')"
-        )
+        hint = "; decode bytes first, e.g. data.decode('utf-8', errors='replace')" if isinstance(text, (bytes, bytearray)) else ""
+        raise TypeError(f"segment() takes str, not {type(text).__name__}{hint}")
     blocks: list[Block] = []
     for group in _paragraph_groups(_lines(text)):
         width = max(ln.end - ln.start + ln.indent for ln in group)

@@ -1,5 +1,6 @@
 """segment(): lossless offsets, and every layout scrapers produce."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -82,6 +83,13 @@ def test_rejects_bytes_with_advice():
         assert "decode" in str(exc)
     else:
         raise AssertionError("bytes were accepted")
+
+
+def test_rejects_other_types_without_the_bytes_advice():
+    # Decoding advice for a None (a missing field, most often) would send the user the wrong way.
+    with pytest.raises(TypeError) as exc:
+        segment(None)  # type: ignore[arg-type]
+    assert str(exc.value) == "segment() takes str, not NoneType"
 
 
 _text = st.text(alphabet=st.characters(codec="utf-8"), max_size=400) | st.lists(
