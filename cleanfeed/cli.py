@@ -19,7 +19,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -58,25 +58,25 @@ def _labels_arg(value: str) -> tuple[str, ...]:
     return labels
 
 
-def _jobs(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError("--jobs must be at least 1")
-    return n
+def _whole_number(option: str, low: int, high: int | None = None) -> Callable[[str], int]:
+    """An argparse ``type`` for ``option``: a whole number from ``low`` (to ``high``)."""
+
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+        if n < low or (high is not None and n > high):
+            bounds = f"at least {low}" if high is None else f"between {low} and {high}"
+            raise argparse.ArgumentTypeError(f"{option} must be {bounds}")
+        return n
+
+    return parse
 
 
-def _seed(value: str) -> int:
-    # scikit-learn takes random states in [0, 2**32 - 1]; say so before the corpus loads.
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if not 0 <= n < 2**32:
-        raise argparse.ArgumentTypeError(f"--seed must be between 0 and {2**32 - 1}")
-    return n
+_jobs = _whole_number("--jobs", 1)
+# scikit-learn takes random states in [0, 2**32 - 1]; say so before the corpus loads.
+_seed = _whole_number("--seed", 0, 2**32 - 1)
 
 
 def filter_parser() -> argparse.ArgumentParser:
@@ -130,7 +130,7 @@ def corpus_parser() -> argparse.ArgumentParser:
     b.add_argument("--data", default=os.environ.get(DATA_ENV, "../shared/data"), metavar="DIR",
                    help=f"the shared data directory (default: ${DATA_ENV} or ../shared/data)")
     b.add_argument("--out", default=".cache/corpus", metavar="DIR", help="where to save the dataset (default: .cache/corpus)")
-    b.add_argument("--limit", type=_jobs, default=None, metavar="N", help="at most N pages per source (for a quick try)")
+    b.add_argument("--limit", type=_whole_number("--limit", 1), default=None, metavar="N", help="at most N pages per source (for a quick try)")
     b.add_argument("--partly-labelled", action=argparse.BooleanOptionalAction, default=True,
                    help="add trafilatura's snippet-labelled pages, most of whose blocks are unlabelled (default: on, "
                         "as for the shipped model; --no-partly-labelled builds the fully labelled sets only)")
@@ -319,14 +319,15 @@ def _corpus(argv: Sequence[str]) -> int:
     args = corpus_parser().parse_args(argv)
     from .corpus.build import build_corpus
 
-    stats = build_corpus(Path(args.data), _output_dir(args.out), limit=args.limit, progress=not args.no_progress,
+    out = _output_dir(args.out)
+    stats = build_corpus(Path(args.data), out, limit=args.limit, progress=not args.no_progress,
                          partly_labelled=args.partly_labelled)
-    (Path(args.out) / "stats.json").write_text(json.dumps(stats, indent=1) + "\n", encoding="utf-8")
+    (out / "stats.json").write_text(json.dumps(stats, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(stats["pages"]), file=sys.stderr)
     # The message pools feed the comment threads; an empty one is worth seeing at once.
     pools = ", ".join(f"{name} {n['spam']} spam / {n['ham']} ham" for name, n in stats["messages"].items())
     print(f"cleanfeed: messages for comment threads: {pools}", file=sys.stderr)
-    print(f"cleanfeed: corpus saved to {args.out} (counts in {Path(args.out) / 'stats.json'})", file=sys.stderr)
+    print(f"cleanfeed: corpus saved to {args.out} (counts in {out / 'stats.json'})", file=sys.stderr)
     return EXIT_OK
 
 

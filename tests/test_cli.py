@@ -151,6 +151,12 @@ def test_corpus_build_adds_partly_labelled_pages_unless_told_not_to():
     assert train_parser().parse_args(["--seed", "3"]).seed == 3
 
 
+def test_corpus_build_limit_errors_name_their_own_option(capsys):
+    with pytest.raises(SystemExit):
+        _corpus_build_parser().parse_args(["--limit", "0"])
+    assert "--limit must be at least 1" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("seed", ["-1", str(2**32), "one"])
 def test_train_refuses_a_seed_scikit_learn_cannot_take(seed, capsys):
     with pytest.raises(SystemExit) as exc:
