@@ -73,11 +73,11 @@ def _with_thread(page: Page, pools: ThreadPools, rng: random.Random, templates: 
     return merged, how
 
 
-def iter_rows(root: Path, limit: int | None = None, partly_labelled: bool = True,
-              pools: dict[str, list[Message]] | None = None) -> Iterator[dict[str, Any]]:
-    """Every corpus row, train sets first.  ``limit`` caps pages per source (for quick runs);
-    ``partly_labelled`` adds the snippet-labelled trafilatura pages (see ``build_corpus``)."""
-    pools = spam_collections(root) if pools is None else pools
+def iter_rows(root: Path, pools: dict[str, list[Message]], limit: int | None = None,
+              partly_labelled: bool = True) -> Iterator[dict[str, Any]]:
+    """Every corpus row, train sets first.  ``pools`` are ``spam_collections(root)``;
+    ``limit`` caps pages per source (for quick runs); ``partly_labelled`` adds the
+    snippet-labelled trafilatura pages (see ``build_corpus``)."""
     train_pools = ThreadPools(
         ham=[m for m in pools["youtube"] + pools["sms"] if not m.spam] + pools["foxnews"],
         spam=[m for m in pools["youtube"] + pools["sms"] if m.spam],
@@ -142,7 +142,7 @@ def build_corpus(data: Path, out: Path, limit: int | None = None, progress: bool
         raise FileNotFoundError(f"{str(data)!r} does not look like the shared data directory (no wcxb-dev/ inside)")
     pools = spam_collections(data)
     rows = []
-    for row in tqdm(iter_rows(data, limit, partly_labelled, pools), desc="rendering pages", unit="page", disable=not progress):
+    for row in tqdm(iter_rows(data, pools, limit, partly_labelled), desc="rendering pages", unit="page", disable=not progress):
         rows.append(row)
     ds = datasets.Dataset.from_list(rows)
     out.mkdir(parents=True, exist_ok=True)

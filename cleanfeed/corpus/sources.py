@@ -195,11 +195,16 @@ def readability(root: Path) -> Iterator[Page]:
         yield Page("readability", f"readability/{site}", case, blocks, how, "article", gold_body)
 
 
-_SNIPPET_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"\s+")
+
+
+def _one_line(text: str) -> str:
+    """``text`` with every run of whitespace one space, stripped: a message as one line."""
+    return _SPACE.sub(" ", text).strip()
 
 
 def _snippet_key(text: str) -> str:
-    return _SNIPPET_SPACE.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+    return _one_line(unicodedata.normalize("NFKC", text).casefold())
 
 
 # Structural rules whose labels a snippet-labelled page leaves unlabelled, and the rule
@@ -370,7 +375,7 @@ def _youtube(root: Path, held_out: bool) -> list[Message]:
         with path.open(encoding="utf-8", errors="replace", newline="") as fh:
             for row in csv.DictReader(fh):
                 text = html.unescape(re.sub(r"<[^>]+>", " ", row.get("CONTENT") or "")).replace("\ufeff", "")
-                text = re.sub(r"\s+", " ", text).strip()
+                text = _one_line(text)
                 if text:
                     out.append(Message(text, row.get("CLASS") == "1", f"youtube:{path.stem}", row.get("AUTHOR") or ""))
     return out
@@ -392,7 +397,7 @@ def _socc(root: Path) -> list[Message]:
         if "comment" not in (reader.fieldnames or ()):
             raise ValueError(f"{str(path)!r} has no 'comment' column (columns: {', '.join(reader.fieldnames or ())})")
         for row in reader:
-            text = re.sub(r"\s+", " ", row["comment"] or "").strip()
+            text = _one_line(row["comment"] or "")
             if text:
                 out.append(Message(text, False, "socc"))
     return out
@@ -416,7 +421,7 @@ def spam_collections(root: Path) -> dict[str, list[Message]]:
                 rec = json.loads(line)
             except ValueError:
                 continue
-            text = re.sub(r"\s+", " ", rec.get("text") or "").strip()
+            text = _one_line(rec.get("text") or "")
             if text:
                 fox.append(Message(text, False, "foxnews", rec.get("user") or ""))
     return {"youtube": _youtube(root, held_out=False), "youtube_eval": _youtube(root, held_out=True), "sms": sms, "foxnews": fox,
