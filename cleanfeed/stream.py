@@ -64,9 +64,12 @@ def parse_line(text: str, line_no: int, field: str) -> Record:
         return Record(line_no, None, None, f"not valid JSON: {exc}")
     if not isinstance(data, dict):
         return Record(line_no, None, None, f"expected a JSON object, got {type(data).__name__}")
-    value = data.get(field)
-    if value is None:
+    if field not in data:
         return Record(line_no, data, None, f"no {field!r} field")
+    value = data[field]
+    if value is None:
+        # Null texts are what failed fetches leave in a crawl; say so rather than "missing".
+        return Record(line_no, data, None, f"field {field!r} is null")
     if not isinstance(value, str):
         return Record(line_no, data, None, f"field {field!r} is {type(value).__name__}, not a string")
     return Record(line_no, data, value, None)
