@@ -317,8 +317,9 @@ def _output_dir(path: str) -> Path:
 
 def _corpus(argv: Sequence[str]) -> int:
     args = corpus_parser().parse_args(argv)
-    from .corpus.build import build_corpus
+    from .corpus.build import build_corpus, check_data_dir
 
+    check_data_dir(Path(args.data))  # before --out is made: a wrong path leaves nothing behind
     out = _output_dir(args.out)
     stats = build_corpus(Path(args.data), out, limit=args.limit, progress=not args.no_progress,
                          partly_labelled=args.partly_labelled)

@@ -209,6 +209,15 @@ def test_corpus_build_names_a_missing_data_file(tmp_path, capsys):
     assert "cannot use" in err and "ground-truth.jsonl.gz" in err and "No such file" in err and "Errno" not in err
 
 
+def test_corpus_build_refuses_a_wrong_data_directory_and_makes_no_output(tmp_path, capsys):
+    out = tmp_path / "corpus"
+    code = main(["corpus", "build", "--data", str(tmp_path / "elsewhere"), "--out", str(out), "--no-progress"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "does not look like the shared data directory" in err
+    assert not out.exists()
+
+
 def test_train_refuses_an_output_path_that_is_a_file_before_training(tmp_path, capsys):
     blocker = tmp_path / "models"
     blocker.write_text("not a directory", encoding="utf-8")

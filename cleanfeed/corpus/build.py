@@ -125,6 +125,12 @@ def iter_rows(root: Path, pools: dict[str, list[Message]], limit: int | None = N
         yield _row(page, blocks, page.how, STYLES[rng.randrange(len(STYLES))], "eval", "youtube-heldout")
 
 
+def check_data_dir(data: Path) -> None:
+    """Refuse a directory that is not the shared data directory, before any work starts."""
+    if not (data / "wcxb-dev").is_dir():
+        raise FileNotFoundError(f"{str(data)!r} does not look like the shared data directory (no wcxb-dev/ inside)")
+
+
 def build_corpus(data: Path, out: Path, limit: int | None = None, progress: bool = True,
                  partly_labelled: bool = True) -> dict[str, Any]:
     """Build the corpus from ``data`` into ``out`` (a ``datasets`` directory); return counts.
@@ -138,8 +144,7 @@ def build_corpus(data: Path, out: Path, limit: int | None = None, progress: bool
         from tqdm.auto import tqdm
     except ModuleNotFoundError as exc:
         raise RuntimeError(f"building the corpus needs the 'corpus' extra: pip install 'cleanfeed[corpus]' ({exc.name} is missing)") from None
-    if not (data / "wcxb-dev").is_dir():
-        raise FileNotFoundError(f"{str(data)!r} does not look like the shared data directory (no wcxb-dev/ inside)")
+    check_data_dir(data)
     pools = spam_collections(data)
     rows = []
     for row in tqdm(iter_rows(data, pools, limit, partly_labelled), desc="rendering pages", unit="page", disable=not progress):
