@@ -142,6 +142,25 @@ def test_label_never_crashes_on_unicode(pipeline, text):
         assert text[b.start : b.end] == b.text
 
 
+# Metamorphic checks: how a scraper ended its lines is not part of the page.  Windows line
+# ends and spaces or tabs left before them must not change any block's label.
+_LINE_END_VARIANTS = {
+    "crlf": lambda t: t.replace("\n", "\r\n"),
+    "trailing spaces": lambda t: t.replace("\n", "  \n"),
+    "trailing tab": lambda t: t.replace("\n", "\t\n"),
+}
+
+
+@pytest.mark.parametrize("variant", sorted(_LINE_END_VARIANTS))
+def test_line_endings_do_not_change_labels(pipeline, variant):
+    change = _LINE_END_VARIANTS[variant]
+    for path in SEEDS:
+        text = path.read_text(encoding="utf-8")
+        before = [b.label for b in pipeline.label(text)]
+        after = [b.label for b in pipeline.label(change(text))]
+        assert after == before, f"{path.name}: labels changed with {variant}"
+
+
 def test_sklearn_clone_and_repr_follow_the_estimator_protocol():
     from sklearn.base import clone
 
