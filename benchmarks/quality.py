@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import sys
 import time
 from collections import defaultdict
@@ -68,6 +69,21 @@ def load_sets(corpus: Path, fold: int, max_pages: int | None) -> dict[str, list[
     return dict(sets)
 
 
+def fingerprint(pages: list[PageData]) -> str:
+    """A short hash of the pages' texts, block offsets and gold labels, in order.
+
+    The gate (``gate.py``) compares scores with their floors only on the same pages and
+    labels: a rebuilt corpus with other threads or relabelled blocks is another data set.
+    """
+    digest = hashlib.sha256()
+    for page in pages:
+        digest.update(page.text.encode("utf-8", errors="surrogatepass"))
+        for block, label in zip(page.blocks, page.labels):
+            digest.update(f"\x00{block.start}:{block.end}:{label}".encode())
+        digest.update(b"\x01")
+    return digest.hexdigest()[:16]
+
+
 def _kept_flags(page: PageData, output: str) -> list[bool]:
     gold = GoldText([output])
     return [gold.matches(b.text) for b in page.blocks]
@@ -104,7 +120,8 @@ def run(args: argparse.Namespace) -> dict:
     peers = {name: factory() for name, factory in QUALITY_PEERS.items()}
     for set_name, items in sets.items():
         pages = [p for p, _ in items]
-        entry: dict = {"pages": len(pages), "blocks": sum(len(p.blocks) for p in pages), "tools": {}}
+        entry: dict = {"pages": len(pages), "blocks": sum(len(p.blocks) for p in pages),
+                       "fingerprint": fingerprint(pages), "tools": {}}
         pipeline = heldout if set_name.startswith("corpus-fold") else shipped
         if pipeline is None:
             print(f"skipping cleanfeed on {set_name}: no --heldout-model", file=sys.stderr)

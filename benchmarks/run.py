@@ -1,4 +1,4 @@
-"""Run every benchmark and write ``benchmarks/RESULTS.md``: one command.
+"""Run every benchmark, write ``benchmarks/RESULTS.md`` and check the quality gate: one command.
 
     pip install '.[bench]'
     cleanfeed corpus build --data ../shared/data --out .cache/corpus
@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import quality, report, scaling, speed, streaming  # noqa: E402
+from benchmarks import gate, quality, report, scaling, speed, streaming  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,7 +51,10 @@ def main(argv: list[str] | None = None) -> int:
         scaling.main(["--corpus", args.corpus])
     if not args.skip_streaming:
         streaming.main(["--corpus", args.corpus])
-    return report.main([])
+    code = report.main([])
+    # The gate last: RESULTS.md is written either way, and the exit code says whether the
+    # quality scores held their floors.
+    return code or gate.main([])
 
 
 if __name__ == "__main__":
