@@ -206,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     if q:
         lines += ["## Quality", "", _measured_at(q), "",
                   "`python benchmarks/gate.py` checks these scores against the floors pinned in `benchmarks/floors.json`",
-                  "(with each data set's fingerprint) and that no peer reaching the same plain text matches cleanfeed's body",
+                  "(with each data set's fingerprint) and that no peer reading the same plain text matches cleanfeed's body",
                   "token F1; a floor is lowered only on purpose (`--update --allow-lower`).", "",
                   "![body token F1](quality_body.png)", "", "![cleanfeed labels](quality_labels.png)", ""]
         lines += quality_tables(q)

@@ -96,3 +96,10 @@ def test_command_exit_codes(tmp_path, capsys):
     assert "FAIL l3s: body_tokens.f1 0.8000 is below its floor 0.9000" in capsys.readouterr().err
     assert gate.main(["--results", str(results), "--floors", str(floors), "--update"]) == 2
     assert "refusing to lower the bar" in capsys.readouterr().err
+def test_the_committed_floors_match_the_committed_results():
+    # benchmarks/floors.json and benchmarks/results/quality.json land together; a results
+    # file that fails its own floors means one was changed without the other.
+    floors = json.loads(gate.FLOORS.read_text(encoding="utf-8"))
+    results = json.loads(gate.RESULTS.read_text(encoding="utf-8"))
+    assert gate.check(results, floors) == []
+    assert set(floors["sets"]) == {name for name, e in results["sets"].items() if "cleanfeed" in e["tools"]}
