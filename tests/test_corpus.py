@@ -10,9 +10,8 @@ pytest.importorskip("lxml")
 
 from cleanfeed import segment  # noqa: E402
 from cleanfeed.corpus.align import GoldText  # noqa: E402
-from cleanfeed.corpus.render import STYLES, SourceBlock, decode_html, html_blocks, layout  # noqa: E402
-from cleanfeed.corpus import threads  # noqa: E402
-from cleanfeed.corpus.threads import SPAM_TEMPLATES, ThreadPools, insert_thread, make_thread, spam_comment, thread_blocks  # noqa: E402
+from cleanfeed.corpus.render import STYLES, decode_html, html_blocks, layout  # noqa: E402
+from cleanfeed.corpus.threads import SPAM_TEMPLATES, ThreadPools, insert_thread, make_thread, spam_comment  # noqa: E402
 from cleanfeed.corpus.sources import Message  # noqa: E402
 from cleanfeed.training import gold_labels  # noqa: E402
 
@@ -132,33 +131,6 @@ def test_threads_label_headers_like_their_comments():
     last_body = max(i for i, b in enumerate(merged) if b.label == "body")
     first_thread = next(i for i, b in enumerate(merged) if b in thread)
     assert first_thread > last_body
-
-
-@pytest.mark.parametrize("layout", ["movable_type", "blogger"])
-def test_footer_threads_close_each_comment_with_its_own_label(layout):
-    from cleanfeed.corpus.threads import _footer_thread
-
-    rng = random.Random(5)
-    messages = [("I agree with this.", False), ("Win cash now www.x.com", True), ("Fair point, well made.", False)]
-    thread = _footer_thread(messages, rng, layout)
-    closing = [b for b in thread if b.text[:1].isalpha() and ("Posted by: " in b.text or b.text.split()[0] in threads._MONTHS)]
-    assert [b.label for b in closing] == ["comment", "spam", "comment"]  # the label of the comment above
-    if layout == "blogger":
-        assert [b.text.endswith(" said...") for b in thread[::3]] == [True, True, True]
-    page = [SourceBlock(text="The article.", label="body")]
-    merged = insert_thread(page, thread, random.Random(0))
-    heading = [b.text for b in merged if b.label == "navigation" and b.text[:1].isdigit()]
-    assert all(h.startswith("3 ") for h in heading)  # counts comments, not lines
-
-
-def test_footer_share_zero_leaves_threads_as_they_were():
-    messages = [("I agree with this.", False), ("Win cash now www.x.com", True)]
-    plain = thread_blocks(messages, random.Random(9))
-    assert [(b.text, b.label) for b in thread_blocks(messages, random.Random(9), footer_share=0.0)] == \
-        [(b.text, b.label) for b in plain]
-    layouts = {thread_blocks(messages, random.Random(k), footer_share=1.0)[-1].text.startswith("Posted by: ")
-               for k in range(20)}
-    assert layouts == {True, False}  # both footer layouts occur
 
 
 def test_thread_pools_split_keeps_authors_and_copies_in_one_part():

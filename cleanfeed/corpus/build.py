@@ -28,14 +28,10 @@ from .render import STYLES, SourceBlock, layout
 from .sources import USE, Message, Page, dragnet, fundus, l3s, readability, spam_collections, trafilatura, wcxb
 from .threads import ThreadPools, insert_thread, make_thread, thread_blocks
 
-__all__ = ["build_corpus", "check_data_dir", "N_FOLDS"]
+__all__ = ["build_corpus", "N_FOLDS"]
 
 N_FOLDS = 5
 THREAD_RATE = 0.5
-# Training threads laid out the older way, author and date under the comment
-# (``threads._FOOTER_LAYOUTS``).  Evaluation threads keep the header layouts, so their
-# figures stay comparable from one corpus to the next.
-FOOTER_SHARE = 0.2
 #: Sets that label only some blocks of a page (the rest are ``UNLABELLED``).
 PARTLY_LABELLED = ("trafilatura",)
 
@@ -67,9 +63,8 @@ def _row(page: Page, blocks: list[SourceBlock], how: list[str], style: str, use:
     }
 
 
-def _with_thread(page: Page, pools: ThreadPools, rng: random.Random, templates: bool = True,
-                 footer_share: float = 0.0) -> tuple[list[SourceBlock], list[str]]:
-    thread = make_thread(pools, rng, templates=templates, footer_share=footer_share)
+def _with_thread(page: Page, pools: ThreadPools, rng: random.Random, templates: bool = True) -> tuple[list[SourceBlock], list[str]]:
+    thread = make_thread(pools, rng, templates=templates)
     for b in thread:
         b.group = -1
     how_of = {id(b): h for b, h in zip(page.blocks, page.how)}
@@ -106,7 +101,7 @@ def iter_rows(root: Path, pools: dict[str, list[Message]], limit: int | None = N
             # Threads go into fully labelled pages only: on a snippet-labelled page they
             # would double the synthetic spam and comments without adding any real page.
             if name not in PARTLY_LABELLED and rng.random() < THREAD_RATE and any(b.label == "body" for b in blocks):
-                blocks, how = _with_thread(page, fold_pools[site_fold(page.site)], rng, footer_share=FOOTER_SHARE)
+                blocks, how = _with_thread(page, fold_pools[site_fold(page.site)], rng)
             yield _row(page, blocks, how, style, USE[name], name)
     for k, page in enumerate(dragnet(root)):
         if limit is not None and k >= limit:

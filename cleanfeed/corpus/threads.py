@@ -127,9 +127,6 @@ def spam_comment(rng: random.Random, templates: tuple[str, ...] = SPAM_TEMPLATES
 _MONTHS = ("January February March April May June July August September October November December").split()
 
 
-# The tag of the one line per comment that names its author (a header, or a Movable Type
-# footer), so the heading above the thread can count the comments.
-_HEAD = "_thread_head"
 _WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 N_HEADER_FORMATS = 12
 
@@ -218,14 +215,11 @@ def _message_parts(messages: list[Message], n: int) -> dict[int, int]:
     return {id(m): int(hashlib.sha256(root(k).encode("utf-8")).hexdigest()[:12], 16) % n for m, k in zip(messages, keys)}
 
 
-def make_thread(pools: ThreadPools, rng: random.Random, spam_rate: float = 0.25, templates: bool = True,
-                footer_share: float = 0.0) -> list[SourceBlock]:
+def make_thread(pools: ThreadPools, rng: random.Random, spam_rate: float = 0.25, templates: bool = True) -> list[SourceBlock]:
     """A comment thread as labelled blocks: header, text, and sometimes 'Reply' or a like count.
 
     Spam comes half from ``pools.spam`` and half from ``SPAM_TEMPLATES``, or only from
-    the pool when ``templates`` is false (evaluation threads).  ``footer_share`` is the
-    chance that the thread is laid out the older way, the author and date line below
-    the comment (``thread_blocks``).
+    the pool when ``templates`` is false (evaluation threads).
     """
     messages = []
     for _ in range(rng.randint(2, 12)):
@@ -236,24 +230,17 @@ def make_thread(pools: ThreadPools, rng: random.Random, spam_rate: float = 0.25,
         else:
             text = rng.choice(pools.ham).text
         messages.append((text, spam))
-    return thread_blocks(messages, rng, footer_share)
+    return thread_blocks(messages, rng)
 
 
-def thread_blocks(messages: list[tuple[str, bool]], rng: random.Random, footer_share: float = 0.0) -> list[SourceBlock]:
-    """Given ``(text, is_spam)`` comments, the labelled blocks of their thread.
-
-    With chance ``footer_share`` the thread takes one of the older layouts in
-    ``_FOOTER_LAYOUTS`` instead of a header line above each comment.
-    """
-    # No draw when the share is 0: threads made without footers stay as they were.
-    if footer_share > 0 and rng.random() < footer_share:
-        return _footer_thread(messages, rng, rng.choice(_FOOTER_LAYOUTS))
+def thread_blocks(messages: list[tuple[str, bool]], rng: random.Random) -> list[SourceBlock]:
+    """Given ``(text, is_spam)`` comments, the labelled blocks of their thread."""
     blocks: list[SourceBlock] = []
     fmt = rng.choice((0, *range(N_HEADER_FORMATS)))  # one header format per site, as in life
     for text, spam in messages:
         label = "spam" if spam else "comment"
         depth = 1 if rng.random() < 0.75 else 2
-        blocks.append(SourceBlock(text=_header(_name(rng), rng, fmt), depth=depth, list_item=True, tag=_HEAD, label=label))
+        blocks.append(SourceBlock(text=_header(_name(rng), rng, fmt), depth=depth, list_item=True, tag="_thread", label=label))
         for paragraph in _paragraphs(text, rng):
             blocks.append(SourceBlock(text=paragraph, depth=depth + 1, tag="_thread", label=label))
         if rng.random() < 0.3:
@@ -262,44 +249,12 @@ def thread_blocks(messages: list[tuple[str, bool]], rng: random.Random, footer_s
     return blocks
 
 
-# The comment templates most blogs shipped with until about 2012 put the author and the
-# date *under* the comment: Movable Type and TypePad ("Posted by: Jane | March 3, 2008
-# 10:15 PM"), and Blogger's classic template ("Jane said..." above, the time stamp
-# below).  Page-flattened text shows such a thread as bare paragraphs, each closed by
-# that line.  Per LABELS.md the line belongs to the comment it closes.
-_FOOTER_LAYOUTS = ("movable_type", "blogger")
-
-
-def _clock(rng: random.Random) -> str:
-    return f"{rng.randint(1, 12)}:{rng.randint(0, 59):02d} {rng.choice(('AM', 'PM'))}"
-
-
-def _footer_thread(messages: list[tuple[str, bool]], rng: random.Random, layout: str) -> list[SourceBlock]:
-    blocks: list[SourceBlock] = []
-    # A thread's comments come within days of each other, in order.
-    month, year = rng.choice(_MONTHS), rng.randint(2003, 2013)
-    days = sorted(rng.randint(1, 28) for _ in messages)
-    at = rng.choice((" ", " at "))  # TypePad wrote "at" before the time, Movable Type did not
-    for (text, spam), day in zip(messages, days):
-        label = "spam" if spam else "comment"
-        name = _name(rng)
-        if layout == "blogger":
-            blocks.append(SourceBlock(text=f"{name} said...", tag=_HEAD, label=label))
-        for paragraph in _paragraphs(text, rng):
-            blocks.append(SourceBlock(text=paragraph, tag="_thread", label=label))
-        if layout == "blogger":
-            blocks.append(SourceBlock(text=f"{month} {day}, {year} {_clock(rng)}", tag="_thread", label=label))
-        else:
-            blocks.append(SourceBlock(text=f"Posted by: {name} | {month} {day}, {year}{at}{_clock(rng)}", tag=_HEAD, label=label))
-    return blocks
-
-
 def insert_thread(page_blocks: list[SourceBlock], thread: list[SourceBlock], rng: random.Random) -> list[SourceBlock]:
     """Place ``thread`` after the page's last body block, framed as comment sections are."""
     last_body = max((i for i, b in enumerate(page_blocks) if b.label == "body"), default=len(page_blocks) - 1)
     before: list[SourceBlock] = []
     after: list[SourceBlock] = []
-    n = sum(1 for b in thread if b.tag == _HEAD)
+    n = sum(1 for b in thread if b.label in ("comment", "spam") and b.list_item)
     if rng.random() < 0.6:
         before.append(SourceBlock(text=rng.choice((f"{n} Comments", f"{n} thoughts on this", "Comments", f"Comments ({n})", "Discussion", f"{n} Responses")), label="navigation", tag="_thread"))
     if rng.random() < 0.6:
