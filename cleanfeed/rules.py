@@ -184,9 +184,8 @@ _NOT_A_NAME = (
 
 DEFAULT_RULES: tuple[Rule, ...] = (
     # --- comments --------------------------------------------------------------------
-    _R("comment_says_header", "comment", rf"^{_NAME}\s+(?:says|said|wrote|writes|replied|commented)\s*(?::|\.{{3}}|…)?$",
-       "WordPress and most comment systems head each comment with 'Name says:' (Blogger: 'Name said...').",
-       kind="comment_header",
+    _R("comment_says_header", "comment", rf"^{_NAME}\s+(?:says|said|wrote|writes|replied|commented)\s*:?$",
+       "WordPress and most comment systems head each comment with 'Name says:'.", kind="comment_header",
        max_chars=80, requires=("say", "said", "wrote", "write", "repl", "comment")),
     _R("comment_dated_header", "comment",
        # A date alone after a comma or a space is how datelines read ("New Delhi, January 11,
