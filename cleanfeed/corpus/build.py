@@ -28,7 +28,7 @@ from .render import STYLES, SourceBlock, layout
 from .sources import USE, Message, Page, dragnet, fundus, l3s, readability, spam_collections, trafilatura, wcxb
 from .threads import ThreadPools, insert_thread, make_thread, thread_blocks
 
-__all__ = ["build_corpus", "N_FOLDS"]
+__all__ = ["build_corpus", "check_data_dir", "N_FOLDS"]
 
 N_FOLDS = 5
 THREAD_RATE = 0.5
