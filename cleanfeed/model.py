@@ -115,9 +115,21 @@ def _lengths(blocks: Sequence[Block]) -> np.ndarray:
     return np.array([b.end - b.start for b in blocks], dtype=np.float64)
 
 
+# scikit-learn's tree ensembles score one tree at a time over the whole matrix, so a
+# matrix larger than the CPU's cache is read from memory once per tree, 1,200 times.
+# Batches stay under 4,000 blocks (``pipeline._BATCH_BLOCKS``), but one long page does
+# not: a 1 MB document is some 15,000 blocks.  Scored in chunks of 4,096 rows it took
+# 1.45 s instead of 2.34 s on one core, with the same scores to the bit.
+_PREDICT_ROWS = 4096
+
+
 def _full_proba(clf: Any, X: Any) -> np.ndarray:
     """``predict_proba`` with a column for every label, even those absent in training."""
-    proba = clf.predict_proba(X)
+    n = X.shape[0]
+    if n > _PREDICT_ROWS:
+        proba = np.vstack([clf.predict_proba(X[i : i + _PREDICT_ROWS]) for i in range(0, n, _PREDICT_ROWS)])
+    else:
+        proba = clf.predict_proba(X)
     out = np.zeros((proba.shape[0], len(LABELS)), dtype=np.float32)
     for j, cls in enumerate(clf.classes_):
         out[:, LABELS.index(str(cls))] = proba[:, j]

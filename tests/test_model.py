@@ -71,3 +71,20 @@ def test_mismatched_card_is_refused(model_copy, key, value, message):
 def test_missing_model_names_the_fix(tmp_path):
     with pytest.raises(ModelError, match="cleanfeed train"):
         load_model(tmp_path)
+
+
+def test_scores_do_not_depend_on_how_many_rows_are_scored_together():
+    # Large matrices are scored in chunks of rows (model._PREDICT_ROWS); a block's scores
+    # must be the same whether it is scored alone, in a small page or in a large batch.
+    import numpy as np
+
+    from cleanfeed.model import _PREDICT_ROWS, _full_proba
+
+    clf = load_model(default_model_dir()).block_clf
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(2 * _PREDICT_ROWS + 123, clf.n_features_in_)).astype(np.float32)
+    whole = _full_proba(clf, X)
+    assert whole.shape == (len(X), 5)
+    for rows in (slice(0, 1), slice(_PREDICT_ROWS - 1, _PREDICT_ROWS + 1), slice(len(X) - 7, len(X))):
+        assert np.array_equal(_full_proba(clf, X[rows]), whole[rows])
+    assert np.allclose(whole.sum(axis=1), 1.0, atol=1e-5)
