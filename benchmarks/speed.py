@@ -2,8 +2,10 @@
 
 Every tool runs in its own fresh process (so load time and peak RSS are its own) on the
 same input: at least 10 MB of plain text drawn from the corpus pages, one process, one
-core.  A second measurement times cleanfeed on single documents from 1 KB to 1 MB, to
-show that its time grows linearly with document size.
+core (one OpenMP thread).  Load time is the median of five more fresh processes that only
+start the tool.  A second measurement times cleanfeed on single documents from 1 KB to
+1 MB, also in a one-thread process of its own, to show that its time grows linearly with
+document size.
 
     python benchmarks/speed.py --corpus .cache/corpus --out benchmarks/results/speed.json
 """
@@ -14,6 +16,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -25,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.common import write_results  # noqa: E402
 
 MIN_BYTES = 10_000_000
+LOAD_REPEATS = 5
 SIZES = (1_000, 10_000, 100_000, 1_000_000)
 
 
@@ -135,6 +139,38 @@ def stage_worker(input_path: Path) -> dict:
             "note": "one model call per page here; the pipeline batches 64 pages per model call"}
 
 
+def _load(tool: str, pipeline_class, peers: dict) -> tuple:
+    """The tool made ready to run (``run_all(texts)``) and the seconds that took."""
+    t0 = time.perf_counter()
+    if tool.startswith("cleanfeed"):
+        pipeline = pipeline_class(model=None if tool == "cleanfeed-rules-only" else "default")
+        pipeline._resolve()
+
+        def run_all(texts):
+            for _ in pipeline.clean_many(texts):
+                pass
+    else:
+        extract = peers[tool]()
+
+        def run_all(texts):
+            for text in texts:
+                extract(text)
+    return run_all, time.perf_counter() - t0
+
+
+def load_worker(tool: str) -> dict:
+    """Load time alone, in a fresh process: shared imports first, then the tool's start-up."""
+    from benchmarks.peers import SPEED_PEERS
+    from cleanfeed import Pipeline
+
+    return {"tool": tool, "load_s": _load(tool, Pipeline, SPEED_PEERS)[1]}
+
+
+def curves_worker(corpus: Path) -> dict:
+    """The size curve and the short-page timings, in a process of their own with one thread."""
+    return {"size_curve": size_curve(corpus), "short_pages": short_pages(corpus)}
+
+
 def worker(tool: str, input_path: Path) -> dict:
     """Run one tool over the input in this process and report its numbers."""
     texts = [json.loads(line)["text"] for line in input_path.open(encoding="utf-8")]
@@ -145,20 +181,9 @@ def worker(tool: str, input_path: Path) -> dict:
     from cleanfeed import Pipeline
 
     rss_before = _peak_rss_mb()
-    t0 = time.perf_counter()
-    if tool.startswith("cleanfeed"):
-        pipeline = Pipeline(model=None if tool == "cleanfeed-rules-only" else "default")
-        pipeline._resolve()
-        load_s = time.perf_counter() - t0
-        t1 = time.perf_counter()
-        for _ in pipeline.clean_many(texts):
-            pass
-    else:
-        extract = SPEED_PEERS[tool]()
-        load_s = time.perf_counter() - t0
-        t1 = time.perf_counter()
-        for text in texts:
-            extract(text)
+    run_all, load_s = _load(tool, Pipeline, SPEED_PEERS)
+    t1 = time.perf_counter()
+    run_all(texts)
     seconds = time.perf_counter() - t1
     return {
         "tool": tool,
@@ -223,10 +248,11 @@ def short_pages(corpus: Path, n_pages: int = 300, chars: int = 1_000) -> dict:
     return {"pages": len(docs), "chars": chars, "one_call_per_page_s": one_by_one, "batched_s": batched}
 
 
-def _run_worker(tool: str, input_path: Path, env: dict[str, str], python: str = sys.executable) -> dict:
+def _run_worker(tool: str, input_path: Path, env: dict[str, str], python: str = sys.executable,
+                extra: tuple[str, ...] = ()) -> dict:
     """Run ``--worker tool`` in a fresh process of ``python`` and return the JSON it prints."""
     proc = subprocess.run(
-        [python, str(Path(__file__).resolve()), "--worker", tool, "--input", str(input_path)],
+        [python, str(Path(__file__).resolve()), "--worker", tool, "--input", str(input_path), *extra],
         capture_output=True, text=True, env=env,
     )
     if proc.returncode != 0:
@@ -248,7 +274,14 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     if args.worker:
         special = {"cleanfeed-cli": cli_worker, "cleanfeed-stages": stage_worker}
-        result = special[args.worker](Path(args.input)) if args.worker in special else worker(args.worker, Path(args.input))
+        if args.worker == "curves":
+            result = curves_worker(Path(args.corpus))
+        elif args.worker.startswith("load:"):
+            result = load_worker(args.worker[len("load:"):])
+        elif args.worker in special:
+            result = special[args.worker](Path(args.input))
+        else:
+            result = worker(args.worker, Path(args.input))
         print(json.dumps(result))
         return 0
 
@@ -272,16 +305,33 @@ def main(argv: list[str] | None = None) -> int:
         result["tool"] = "cleanfeed-cli-plain-install"
         print(f"  {result['mb_per_s']} MB/s, peak RSS {result['peak_rss_mb']} MB", file=sys.stderr)
         runs.append(result)
+    # One start-up time is at the mercy of the disk cache and the other core; the median of
+    # LOAD_REPEATS fresh processes is what a user starting the tool will mostly see.
+    for r in runs:
+        if r["load_s"] is not None:
+            loads = [_run_worker(f"load:{r['tool']}", input_path, env)["load_s"] for _ in range(LOAD_REPEATS)]
+            r["load_s_in_run"], r["load_s_runs"] = r["load_s"], [round(x, 3) for x in loads]
+            r["load_s"] = round(statistics.median(loads), 3)
+            print(f"  {r['tool']}: load {r['load_s']} s (median of {LOAD_REPEATS})", file=sys.stderr)
+    plain_load = None
+    if args.plain_python:
+        loads = [_run_worker("load:cleanfeed", input_path, env, python=args.plain_python)["load_s"] for _ in range(LOAD_REPEATS)]
+        plain_load = {"load_s": round(statistics.median(loads), 3), "load_s_runs": [round(x, 3) for x in loads]}
+        print(f"  cleanfeed in the plain install: load {plain_load['load_s']} s (median of {LOAD_REPEATS})", file=sys.stderr)
     base = next(r for r in runs if r["tool"] == "cleanfeed")
     for r in runs:
         r["throughput_vs_cleanfeed"] = round(r["mb_per_s"] / base["mb_per_s"], 3)
     print("stages of cleanfeed ...", file=sys.stderr)
     stages = _run_worker("cleanfeed-stages", input_path, env)
-    print("size curve:", file=sys.stderr)
-    curve = size_curve(Path(args.corpus))
-    print("short pages:", file=sys.stderr)
-    results = {"input": info, "runs": runs, "stages": stages, "size_curve": curve,
-               "short_pages": short_pages(Path(args.corpus)), "cpu_count": os.cpu_count()}
+    print("size curve and short pages ...", file=sys.stderr)
+    curves = _run_worker("curves", input_path, env, extra=("--corpus", args.corpus))
+    for point in curves["size_curve"]:
+        print(f"  {point['bytes']:>9,} bytes: {point['seconds'] * 1000:8.1f} ms", file=sys.stderr)
+    short = curves["short_pages"]
+    print(f"  short pages: clean() {short['one_call_per_page_s'] * 1000:.1f} ms a page, "
+          f"clean_many {short['batched_s'] * 1000:.1f} ms", file=sys.stderr)
+    results = {"input": info, "runs": runs, "stages": stages, "size_curve": curves["size_curve"],
+               "short_pages": curves["short_pages"], "plain_install_load": plain_load, "cpu_count": os.cpu_count()}
     write_results(args.out, results)
     return 0
 
