@@ -20,6 +20,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -136,10 +137,11 @@ def stage_worker(input_path: Path) -> dict:
         final = timed("stacked trees", lambda: [_full_proba(model.stack_clf, X) for X in stacked])
     timed("decide", lambda: [decide(b, h, rules, s, {}) for b, h, s in zip(pages, hits, final)])
     return {"mb": round(n_bytes / 1e6, 2), "stages": {k: round(v, 3) for k, v in times.items()},
-            "note": "one model call per page here; the pipeline batches 64 pages per model call"}
+            "note": "one model call per page here; the pipeline batches up to 64 pages (4,000 blocks) per model call"}
 
 
-def _load(tool: str, pipeline_class, peers: dict) -> tuple:
+def _load(tool: str, pipeline_class: type,
+          peers: dict[str, Callable[[], Callable[[str], str]]]) -> tuple[Callable[[list[str]], None], float]:
     """The tool made ready to run (``run_all(texts)``) and the seconds that took."""
     t0 = time.perf_counter()
     if tool.startswith("cleanfeed"):
