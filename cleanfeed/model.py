@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from ._trees import MAX_ROWS, table_for
 from .features import FEATURE_NAMES, FEATURE_VERSION, STACK_NAMES, page_features, stack_features
 from .labels import LABELS
 from .rules import RuleSet
@@ -71,6 +72,7 @@ class Model:
     stack_clf: Any = None
     card: dict[str, Any] = field(default_factory=dict)
     _vectorizer: Any = field(default=None, repr=False)
+    _tables: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -101,14 +103,24 @@ class Model:
             page_features(blocks, hits, rules, text[bounds[i] : bounds[i + 1]])
             for i, (blocks, hits) in enumerate(pages)
         ]
-        proba = _full_proba(self.block_clf, np.vstack(parts))
+        proba = self._tree_proba("block_clf", np.vstack(parts))
         if self.stack_clf is not None:
             stacked = [
                 stack_features(parts[i], proba[bounds[i] : bounds[i + 1]], _lengths(blocks))
                 for i, (blocks, _) in enumerate(pages)
             ]
-            proba = _full_proba(self.stack_clf, np.vstack(stacked))
+            proba = self._tree_proba("stack_clf", np.vstack(stacked))
         return [proba[bounds[i] : bounds[i + 1]] for i in range(len(pages))]
+
+    def _tree_proba(self, name: str, X: np.ndarray) -> np.ndarray:
+        """``_full_proba`` of the tree model ``name``; short inputs go through its ``TreeTable``."""
+        clf = getattr(self, name)
+        if X.shape[0] > MAX_ROWS:
+            return _full_proba(clf, X)
+        if name not in self._tables:
+            self._tables[name] = table_for(clf)  # built on first use: loading stays as fast
+        table = self._tables[name]
+        return _full_proba(clf, X, table.predict_proba if table is not None else None)
 
 
 def _lengths(blocks: Sequence[Block]) -> np.ndarray:
@@ -123,10 +135,15 @@ def _lengths(blocks: Sequence[Block]) -> np.ndarray:
 _PREDICT_ROWS = 4096
 
 
-def _full_proba(clf: Any, X: Any) -> np.ndarray:
-    """``predict_proba`` with a column for every label, even those absent in training."""
+def _full_proba(clf: Any, X: Any, predict_proba: Any = None) -> np.ndarray:
+    """``predict_proba`` with a column for every label, even those absent in training.
+
+    ``predict_proba`` replaces ``clf.predict_proba`` (a ``TreeTable``'s, for short inputs).
+    """
     n = X.shape[0]
-    if n > _PREDICT_ROWS:
+    if predict_proba is not None:
+        proba = predict_proba(X)
+    elif n > _PREDICT_ROWS:
         proba = np.vstack([clf.predict_proba(X[i : i + _PREDICT_ROWS]) for i in range(0, n, _PREDICT_ROWS)])
     else:
         proba = clf.predict_proba(X)
