@@ -108,7 +108,7 @@ def stage_worker(input_path: Path) -> dict:
     from cleanfeed import Pipeline
     from cleanfeed.decide import decide
     from cleanfeed.features import page_features, rule_hits, stack_features
-    from cleanfeed.model import _full_proba, _lengths
+    from cleanfeed.model import _lengths
     from cleanfeed.segment import segment
 
     texts = [json.loads(line)["text"] for line in input_path.open(encoding="utf-8")]
@@ -130,11 +130,12 @@ def stage_worker(input_path: Path) -> dict:
     hits = timed("rules", lambda: [rule_hits(b, rules) for b in pages])
     text = timed("text model", lambda: [model.text_scores([b.text for b in blocks]) for blocks in pages])
     feats = timed("features", lambda: [page_features(b, h, rules, t) for b, h, t in zip(pages, hits, text)])
-    first = timed("trees", lambda: [_full_proba(model.block_clf, X) for X in feats])
+    # The model's own scoring path: pages of up to 64 blocks through its tree table.
+    first = timed("trees", lambda: [model._tree_proba("block_clf", X) for X in feats])
     final = first
     if model.stack_clf is not None:
         stacked = timed("stacked features", lambda: [stack_features(X, f, _lengths(b)) for X, f, b in zip(feats, first, pages)])
-        final = timed("stacked trees", lambda: [_full_proba(model.stack_clf, X) for X in stacked])
+        final = timed("stacked trees", lambda: [model._tree_proba("stack_clf", X) for X in stacked])
     timed("decide", lambda: [decide(b, h, rules, s, {}) for b, h, s in zip(pages, hits, final)])
     return {"mb": round(n_bytes / 1e6, 2), "stages": {k: round(v, 3) for k, v in times.items()},
             "note": "one model call per page here; the pipeline batches up to 64 pages (4,000 blocks) per model call"}
