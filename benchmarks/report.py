@@ -121,8 +121,9 @@ def speed_tables(s: dict) -> list[str]:
         lines += ["", f"Short pages (the first {short['chars']:,} characters of {short['pages']} corpus pages): "
                   f"**{short['one_call_per_page_s'] * 1000:.1f} ms** a page through `clean()` one page at a time, "
                   f"**{short['batched_s'] * 1000:.1f} ms** through `clean_many` (what `clean_batch`, the `--jsonl` "
-                  "command, `add_clean_column` and `clean_column` use): the tree models cost about the same per call "
-                  "whatever the page's size, and a batch shares that cost among up to 64 pages."]
+                  "command, `add_clean_column` and `clean_column` use): every model call has a fixed cost (the "
+                  "vectoriser, array set-up, and for more than 64 blocks one scikit-learn call per tree), and a batch "
+                  "shares it among up to 64 pages."]
     return lines
 
 
