@@ -36,6 +36,7 @@ class TreeTable:
     def __init__(self, clf: Any) -> None:
         predictors = clf._predictors  # iterations x labels
         self.n_iter, self.n_labels = len(predictors), clf.n_trees_per_iteration_
+        self.n_features = clf.n_features_in_
         trees = [tree.nodes for iteration in predictors for tree in iteration]
         nodes = np.concatenate(trees)
         if nodes["is_categorical"].any():
@@ -61,6 +62,10 @@ class TreeTable:
         """The summed leaf values per label (what scikit-learn's ``_raw_predict`` returns)."""
         X = np.ascontiguousarray(X, dtype=np.float64)
         n, n_features = X.shape
+        # scikit-learn refuses a matrix of the wrong width; so must a walk over flat indices,
+        # which would otherwise read the next row's values.
+        if n_features != self.n_features:
+            raise ValueError(f"X has {n_features} features, but the trees were fitted on {self.n_features}")
         n_trees = len(self.roots)
         node = np.tile(self.roots, n)  # pair p is (row p // n_trees, tree p % n_trees)
         row_start = np.repeat(np.arange(n, dtype=np.intp) * n_features, n_trees)

@@ -41,6 +41,12 @@ def test_missing_values_go_where_each_node_sends_them():
     assert np.array_equal(table.predict_proba(X_new), clf.predict_proba(X_new))
 
 
+def test_a_matrix_of_the_wrong_width_is_refused(model):
+    table = TreeTable(model.block_clf)
+    with pytest.raises(ValueError, match="features"):
+        table.predict_proba(np.zeros((2, model.block_clf.n_features_in_ - 1)))
+
+
 def test_models_it_cannot_read_get_no_table():
     from sklearn.linear_model import SGDClassifier
 
