@@ -7,6 +7,7 @@ import pytest
 
 from cleanfeed import Pipeline, load_model, segment
 from cleanfeed._trees import MAX_ROWS, TreeTable, table_for
+from cleanfeed.features import rule_hits
 from cleanfeed.model import default_model_dir
 
 SEEDS = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
@@ -58,8 +59,6 @@ def test_pages_score_the_same_with_and_without_tables(model):
     pipeline = Pipeline(model=model)
     pipeline._resolve()
     rules = pipeline.rules_
-    from cleanfeed.features import rule_hits
-
     for path in SEEDS:
         blocks = segment(path.read_text(encoding="utf-8"))
         hits = rule_hits(blocks, rules)
