@@ -88,3 +88,19 @@ def test_scores_do_not_depend_on_how_many_rows_are_scored_together():
     for rows in (slice(0, 1), slice(_PREDICT_ROWS - 1, _PREDICT_ROWS + 1), slice(len(X) - 7, len(X))):
         assert np.array_equal(_full_proba(clf, X[rows]), whole[rows])
     assert np.allclose(whole.sum(axis=1), 1.0, atol=1e-5)
+
+
+def test_text_scores_are_the_same_whatever_the_coefficients_memory_order():
+    # text_scores stores the linear model's coefficients column-major (a copy saved on
+    # every call); the probabilities must not move by a bit.
+    import numpy as np
+
+    from cleanfeed.model import _full_proba, text_vectorizer
+
+    model = load_model(default_model_dir())
+    texts = ["Subscribe to my channel!", "The minister said on Monday that talks would go on.", "Reply", ""]
+    assert model.text_clf.coef_.flags["C_CONTIGUOUS"]  # as unpickled
+    before = _full_proba(model.text_clf, text_vectorizer().transform(texts))
+    after = model.text_scores(texts)
+    assert model.text_clf.coef_.flags["F_CONTIGUOUS"]
+    assert np.array_equal(before, after)
