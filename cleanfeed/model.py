@@ -17,6 +17,7 @@ corruption and mix-ups, not against a malicious card written beside a malicious 
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 from collections.abc import Sequence
@@ -194,7 +195,12 @@ def save_model(model: Model, directory: str | PathLike[str], card: dict[str, Any
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / MODEL_FILE
-    joblib.dump({"text_clf": model.text_clf, "block_clf": model.block_clf, "stack_clf": model.stack_clf}, path, compress=3)
+    # Saved as fitted (row-major coefficients), whatever ``text_scores`` did to the
+    # in-memory copy, so the same training writes the same bytes.
+    text_clf = copy.copy(model.text_clf)
+    if isinstance(getattr(text_clf, "coef_", None), np.ndarray):
+        text_clf.coef_ = np.ascontiguousarray(text_clf.coef_)
+    joblib.dump({"text_clf": text_clf, "block_clf": model.block_clf, "stack_clf": model.stack_clf}, path, compress=3)
     card = dict(card)
     card.update(
         labels=list(LABELS),

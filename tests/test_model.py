@@ -104,3 +104,22 @@ def test_text_scores_are_the_same_whatever_the_coefficients_memory_order():
     after = model.text_scores(texts)
     assert model.text_clf.coef_.flags["F_CONTIGUOUS"]
     assert np.array_equal(before, after)
+
+
+def test_scoring_does_not_change_what_save_model_writes(tmp_path):
+    # Training scores the eval sets before it saves; the file must be the same bytes as
+    # if nothing had been scored, or retraining would not reproduce a shipped model.
+    import hashlib
+
+    from cleanfeed.model import save_model
+
+    model = load_model(default_model_dir())
+    save_model(model, tmp_path / "before", dict(model.card))
+    model.text_scores(["Subscribe to my channel!"])
+    save_model(model, tmp_path / "after", dict(model.card))
+
+    def digest(d):
+        return hashlib.sha256((d / MODEL_FILE).read_bytes()).hexdigest()
+
+    assert digest(tmp_path / "before") == digest(tmp_path / "after")
+    assert model.text_clf.coef_.flags["F_CONTIGUOUS"]  # the in-memory copy keeps its fast layout
