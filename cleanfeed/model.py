@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from ._trees import MAX_ROWS, table_for
+from ._trees import MAX_ROWS, TreeTable, table_for
 from .features import FEATURE_NAMES, FEATURE_VERSION, STACK_NAMES, page_features, stack_features
 from .labels import LABELS
 from .rules import RuleSet
@@ -73,6 +73,7 @@ class Model:
     stack_clf: Any = None
     card: dict[str, Any] = field(default_factory=dict)
     _vectorizer: Any = field(default=None, repr=False)
+    _text_scorer: Any = field(default=None, repr=False)
     _tables: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
@@ -85,13 +86,8 @@ class Model:
             return np.zeros((0, len(LABELS)), dtype=np.float32)
         if self._vectorizer is None:
             self._vectorizer = text_vectorizer()
-            # The linear model multiplies the sparse word counts by ``coef_.T``; scipy wants
-            # that matrix in row order and copied all 2.6 MB of it on every call (a tenth
-            # of a short page's time).  Stored column-major, its transpose already is.
-            coef = getattr(self.text_clf, "coef_", None)
-            if isinstance(coef, np.ndarray):
-                self.text_clf.coef_ = np.asfortranarray(coef)
-        return _full_proba(self.text_clf, self._vectorizer.transform(texts))
+            self._text_scorer = _column_major(self.text_clf)
+        return _full_proba(self._text_scorer, self._vectorizer.transform(texts))
 
     def scores(self, blocks: Sequence[Block], hits: np.ndarray, rules: RuleSet) -> np.ndarray:
         """Per-label probabilities (rows: blocks, columns: ``LABELS``) for one page."""
@@ -121,13 +117,29 @@ class Model:
 
     def _tree_proba(self, name: str, X: np.ndarray) -> np.ndarray:
         """``_full_proba`` of the tree model ``name``; short inputs go through its ``TreeTable``."""
-        clf = getattr(self, name)
-        if X.shape[0] > MAX_ROWS:
-            return _full_proba(clf, X)
+        table = self._table(name) if X.shape[0] <= MAX_ROWS else None
+        return _full_proba(getattr(self, name), X, table)
+
+    def _table(self, name: str) -> TreeTable | None:
         if name not in self._tables:
-            self._tables[name] = table_for(clf)  # built on first use: loading stays as fast
-        table = self._tables[name]
-        return _full_proba(clf, X, table.predict_proba if table is not None else None)
+            self._tables[name] = table_for(getattr(self, name))  # built on first use: loading stays as fast
+        return self._tables[name]
+
+
+def _column_major(text_clf: Any) -> Any:
+    """``text_clf`` for scoring: a shallow copy whose coefficients are stored column-major.
+
+    The linear model multiplies the sparse word counts by ``coef_.T``; scipy wants that
+    matrix in row order and copied all 2.6 MB of it on every call (a tenth of a short
+    page's time).  Stored column-major, its transpose already is.  The fitted model keeps
+    its own array, so what ``save_model`` writes does not depend on what was scored.
+    """
+    coef = getattr(text_clf, "coef_", None)
+    if not isinstance(coef, np.ndarray):
+        return text_clf
+    scorer = copy.copy(text_clf)
+    scorer.coef_ = np.asfortranarray(coef)
+    return scorer
 
 
 def _lengths(blocks: Sequence[Block]) -> np.ndarray:
@@ -142,14 +154,14 @@ def _lengths(blocks: Sequence[Block]) -> np.ndarray:
 _PREDICT_ROWS = 4096
 
 
-def _full_proba(clf: Any, X: Any, predict_proba: Any = None) -> np.ndarray:
+def _full_proba(clf: Any, X: Any, table: TreeTable | None = None) -> np.ndarray:
     """``predict_proba`` with a column for every label, even those absent in training.
 
-    ``predict_proba`` replaces ``clf.predict_proba`` (a ``TreeTable``'s, for short inputs).
+    With a ``table`` (``clf``'s ``TreeTable``, for short inputs) the table scores instead.
     """
     n = X.shape[0]
-    if predict_proba is not None:
-        proba = predict_proba(X)
+    if table is not None:
+        proba = table.predict_proba(X)
     elif n > _PREDICT_ROWS:
         proba = np.vstack([clf.predict_proba(X[i : i + _PREDICT_ROWS]) for i in range(0, n, _PREDICT_ROWS)])
     else:
@@ -195,12 +207,7 @@ def save_model(model: Model, directory: str | PathLike[str], card: dict[str, Any
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / MODEL_FILE
-    # Saved as fitted (row-major coefficients), whatever ``text_scores`` did to the
-    # in-memory copy, so the same training writes the same bytes.
-    text_clf = copy.copy(model.text_clf)
-    if isinstance(getattr(text_clf, "coef_", None), np.ndarray):
-        text_clf.coef_ = np.ascontiguousarray(text_clf.coef_)
-    joblib.dump({"text_clf": text_clf, "block_clf": model.block_clf, "stack_clf": model.stack_clf}, path, compress=3)
+    joblib.dump({"text_clf": model.text_clf, "block_clf": model.block_clf, "stack_clf": model.stack_clf}, path, compress=3)
     card = dict(card)
     card.update(
         labels=list(LABELS),

@@ -91,8 +91,8 @@ def test_scores_do_not_depend_on_how_many_rows_are_scored_together():
 
 
 def test_text_scores_are_the_same_whatever_the_coefficients_memory_order():
-    # text_scores stores the linear model's coefficients column-major (a copy saved on
-    # every call); the probabilities must not move by a bit.
+    # text_scores scores through a copy with column-major coefficients (a copy of the
+    # matrix saved on every call); the probabilities must not move by a bit.
     import numpy as np
 
     from cleanfeed.model import _full_proba, text_vectorizer
@@ -102,7 +102,7 @@ def test_text_scores_are_the_same_whatever_the_coefficients_memory_order():
     assert model.text_clf.coef_.flags["C_CONTIGUOUS"]  # as unpickled
     before = _full_proba(model.text_clf, text_vectorizer().transform(texts))
     after = model.text_scores(texts)
-    assert model.text_clf.coef_.flags["F_CONTIGUOUS"]
+    assert model._text_scorer.coef_.flags["F_CONTIGUOUS"]
     assert np.array_equal(before, after)
 
 
@@ -122,4 +122,5 @@ def test_scoring_does_not_change_what_save_model_writes(tmp_path):
         return hashlib.sha256((d / MODEL_FILE).read_bytes()).hexdigest()
 
     assert digest(tmp_path / "before") == digest(tmp_path / "after")
-    assert model.text_clf.coef_.flags["F_CONTIGUOUS"]  # the in-memory copy keeps its fast layout
+    assert model.text_clf.coef_.flags["C_CONTIGUOUS"]  # the fitted model stays as fitted
+    assert model._text_scorer.coef_.flags["F_CONTIGUOUS"]  # the scoring copy keeps its fast layout
