@@ -141,19 +141,25 @@ def stage_worker(input_path: Path) -> dict:
             "note": "one model call per page here; the pipeline batches up to 64 pages (4,000 blocks) per model call"}
 
 
-def _load(tool: str, pipeline_class: type,
-          peers: dict[str, Callable[[], Callable[[str], str]]]) -> tuple[Callable[[list[str]], None], float]:
-    """The tool made ready to run (``run_all(texts)``) and the seconds that took."""
+def _load(tool: str) -> tuple[Callable[[list[str]], None], float]:
+    """The tool made ready to run (``run_all(texts)``) and the seconds that took.
+
+    The shared imports (the peers module, cleanfeed's own segmenter) come before the
+    clock starts: load time is the tool's own start-up, for cleanfeed the model load.
+    """
+    from benchmarks.peers import SPEED_PEERS
+    from cleanfeed import Pipeline
+
     t0 = time.perf_counter()
     if tool.startswith("cleanfeed"):
-        pipeline = pipeline_class(model=None if tool == "cleanfeed-rules-only" else "default")
+        pipeline = Pipeline(model=None if tool == "cleanfeed-rules-only" else "default")
         pipeline._resolve()
 
         def run_all(texts):
             for _ in pipeline.clean_many(texts):
                 pass
     else:
-        extract = peers[tool]()
+        extract = SPEED_PEERS[tool]()
 
         def run_all(texts):
             for text in texts:
@@ -162,11 +168,8 @@ def _load(tool: str, pipeline_class: type,
 
 
 def load_worker(tool: str) -> dict:
-    """Load time alone, in a fresh process: shared imports first, then the tool's start-up."""
-    from benchmarks.peers import SPEED_PEERS
-    from cleanfeed import Pipeline
-
-    return {"tool": tool, "load_s": _load(tool, Pipeline, SPEED_PEERS)[1]}
+    """Load time alone, in a fresh process."""
+    return {"tool": tool, "load_s": _load(tool)[1]}
 
 
 def curves_worker(corpus: Path) -> dict:
@@ -178,13 +181,11 @@ def worker(tool: str, input_path: Path) -> dict:
     """Run one tool over the input in this process and report its numbers."""
     texts = [json.loads(line)["text"] for line in input_path.open(encoding="utf-8")]
     n_bytes = sum(len(t.encode("utf-8")) for t in texts)
-    # Shared imports (the peers module, cleanfeed's own segmenter) come before the clock
-    # starts: load time is the tool's own start-up, for cleanfeed the model load.
-    from benchmarks.peers import SPEED_PEERS
-    from cleanfeed import Pipeline
+    # The shared imports (which _load also makes) belong to the baseline, not to the tool.
+    import benchmarks.peers  # noqa: F401
 
     rss_before = _peak_rss_mb()
-    run_all, load_s = _load(tool, Pipeline, SPEED_PEERS)
+    run_all, load_s = _load(tool)
     t1 = time.perf_counter()
     run_all(texts)
     seconds = time.perf_counter() - t1
@@ -310,16 +311,18 @@ def main(argv: list[str] | None = None) -> int:
         runs.append(result)
     # One start-up time is at the mercy of the disk cache and the other core; the median of
     # LOAD_REPEATS fresh processes is what a user starting the tool will mostly see.
+    def median_load(tool: str, python: str = sys.executable) -> dict:
+        loads = [_run_worker(f"load:{tool}", input_path, env, python=python)["load_s"] for _ in range(LOAD_REPEATS)]
+        return {"load_s": round(statistics.median(loads), 3), "load_s_runs": [round(x, 3) for x in loads]}
+
     for r in runs:
         if r["load_s"] is not None:
-            loads = [_run_worker(f"load:{r['tool']}", input_path, env)["load_s"] for _ in range(LOAD_REPEATS)]
-            r["load_s_in_run"], r["load_s_runs"] = r["load_s"], [round(x, 3) for x in loads]
-            r["load_s"] = round(statistics.median(loads), 3)
+            r["load_s_in_run"] = r["load_s"]
+            r.update(median_load(r["tool"]))
             print(f"  {r['tool']}: load {r['load_s']} s (median of {LOAD_REPEATS})", file=sys.stderr)
     plain_load = None
     if args.plain_python:
-        loads = [_run_worker("load:cleanfeed", input_path, env, python=args.plain_python)["load_s"] for _ in range(LOAD_REPEATS)]
-        plain_load = {"load_s": round(statistics.median(loads), 3), "load_s_runs": [round(x, 3) for x in loads]}
+        plain_load = median_load("cleanfeed", python=args.plain_python)
         print(f"  cleanfeed in the plain install: load {plain_load['load_s']} s (median of {LOAD_REPEATS})", file=sys.stderr)
     base = next(r for r in runs if r["tool"] == "cleanfeed")
     for r in runs:
