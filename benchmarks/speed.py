@@ -291,11 +291,18 @@ def main(argv: list[str] | None = None) -> int:
 
     from benchmarks.peers import SPEED_PEERS
 
+    tools = args.tools.split(",") if args.tools else [*SPEED_PEERS, "cleanfeed-cli"]
+    # Checked before minutes of work: every ratio is to cleanfeed, and a misspelt tool
+    # would only fail when its turn came.
+    unknown = sorted(set(tools) - {*SPEED_PEERS, "cleanfeed-cli"})
+    if unknown:
+        p.error(f"--tools: unknown {', '.join(unknown)}; known: {', '.join([*SPEED_PEERS, 'cleanfeed-cli'])}")
+    if "cleanfeed" not in tools:
+        p.error("--tools must include cleanfeed: every ratio is to it")
     input_path = Path(args.input)
     input_path.parent.mkdir(parents=True, exist_ok=True)
     info = build_input(Path(args.corpus), input_path)
     print(f"input: {info['docs']} docs, {info['bytes'] / 1e6:.1f} MB", file=sys.stderr)
-    tools = args.tools.split(",") if args.tools else [*SPEED_PEERS, "cleanfeed-cli"]
     runs = []
     env = dict(os.environ, PYTHONPATH=str(ROOT), OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
     for tool in tools:

@@ -38,3 +38,17 @@ def test_runner_refuses_missing_inputs_up_front(tmp_path, capsys, monkeypatch, c
         run.main(argv)
     assert exc.value.code == 2
     assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("tools, message", [
+    ("c4-rules,justext", "--tools must include cleanfeed"),
+    ("cleanfeed,trafilatur", "--tools: unknown trafilatur"),
+])
+def test_speed_refuses_a_tool_list_it_cannot_report_on(tmp_path, capsys, monkeypatch, tools, message):
+    from benchmarks import speed
+
+    monkeypatch.setattr(speed, "build_input", lambda *a, **k: pytest.fail("input built before the check"))
+    with pytest.raises(SystemExit) as exc:
+        speed.main(["--corpus", str(tmp_path), "--tools", tools])
+    assert exc.value.code == 2
+    assert message in capsys.readouterr().err
