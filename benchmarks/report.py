@@ -81,9 +81,9 @@ def speed_tables(s: dict) -> list[str]:
                      f"{load} | {r['peak_rss_mb']:.0f} |")
     lines += ["", "Each in-process row holds the whole input as a list of strings before its clock starts; "
               "`cleanfeed-cli` is `cleanfeed --jsonl < input > /dev/null` run whole, start-up, imports and model load "
-              "included in its time, streaming the input as users run it. "
-              "Load is the median of five fresh processes that only start the tool"
-              + (f" (cleanfeed's five: {', '.join(f'{x:.2f}' for x in cf['load_s_runs'])} s)." if cf.get("load_s_runs") else ".")]
+              "included in its time, streaming the input as users run it."
+              + (f" Load is the median of {len(cf['load_s_runs'])} fresh processes that only start the tool "
+                 f"(cleanfeed's: {', '.join(f'{x:.2f}' for x in cf['load_s_runs'])} s)." if cf.get("load_s_runs") else "")]
     lines.append("")
     if fastest_peer:
         ratio = cf["mb_per_s"] / fastest_peer["mb_per_s"]
@@ -101,7 +101,8 @@ def speed_tables(s: dict) -> list[str]:
                      + (f"; **{plain['peak_rss_mb']:.0f} MB** in an environment made with `pip install .` alone "
                         "(`cleanfeed-cli-plain-install`)." if plain else "."))
     lines.append(f"Peak RSS of the in-process run (input held in memory, {cf['input_rss_mb']:.0f} MB before the model was loaded): "
-                 f"{cf['peak_rss_mb']:.0f} MB. Model load, scikit-learn's import included: **{cf['load_s']:.2f} s** (target ≤ 1 s; median of five); "
+                 f"{cf['peak_rss_mb']:.0f} MB. Model load, scikit-learn's import included: **{cf['load_s']:.2f} s** (target ≤ 1 s"
+                 + (f"; median of {len(cf['load_s_runs'])}" if cf.get("load_s_runs") else "") + "); "
                  "`import cleanfeed` and the rules-only mode do not import scikit-learn."
                  + (f" In the plain install (no pandas): **{s['plain_install_load']['load_s']:.2f} s**."
                     if s.get("plain_install_load") else ""))
