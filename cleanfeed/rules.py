@@ -29,8 +29,8 @@ Add rules with ``RuleSet.with_rules`` or a TOML/JSON file (``RuleSet.from_file``
 
 from __future__ import annotations
 
+import bisect
 import json
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from os import PathLike
@@ -58,6 +58,20 @@ _LEADING_MARKER = regex.compile(r"^(?:[•◦▪▫‣⁃∙·○●■□➢►
 def strip_marker(text: str) -> str:
     """``text`` without its leading list marker(s)."""
     return _LEADING_MARKER.sub("", text, count=1)
+
+
+def _contains_any(literals: tuple[str, ...]) -> Callable[[str], bool]:
+    """A test of whether a string contains any of ``literals``.
+
+    The pre-checks run for every rule on every block, so this is on the hot path.  ``in``
+    finds one literal with a fast substring search, where a regular-expression alternation
+    of the same literals tries each of them at every position, and ``any()`` costs a
+    generator step per literal.  So the test is generated as one expression,
+    ``'a' in s or 'b' in s or ...``, the way ``dataclasses`` generates ``__init__``:
+    ``repr`` of a string is always a literal that evaluates to that same string.
+    """
+    source = "lambda s: " + " or ".join(f"{literal!r} in s" for literal in literals)
+    return eval(source, {})  # noqa: S307 - evaluates string literals built just above
 
 
 class RuleError(ValueError):
@@ -94,7 +108,7 @@ class Rule:
     requires: tuple[str, ...] = ()
     timeout: float | None = MATCH_TIMEOUT_S
     _compiled: regex.Pattern = field(init=False, repr=False, compare=False)
-    _required: re.Pattern | None = field(init=False, repr=False, compare=False)
+    _has_required: Callable[[str], bool] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.name or not regex.fullmatch(r"[a-z][a-z0-9_]*", self.name):
@@ -110,9 +124,7 @@ class Rule:
         if isinstance(self.requires, str) or not all(isinstance(r, str) and r for r in self.requires):
             raise RuleError(f"rule {self.name!r}: requires must be a list of non-empty strings")
         object.__setattr__(self, "requires", tuple(r.lower() for r in self.requires))
-        # One compiled alternation tests all required strings in a single C-level scan.
-        required = re.compile("|".join(map(re.escape, self.requires))) if self.requires else None
-        object.__setattr__(self, "_required", required)
+        object.__setattr__(self, "_has_required", _contains_any(self.requires) if self.requires else None)
         try:
             compiled = regex.compile(self.pattern, regex.IGNORECASE)
         except regex.error as exc:
@@ -127,7 +139,7 @@ class Rule:
     def _matches_prepared(self, content: str, lowered: str) -> bool:
         if self.max_chars is not None and len(content) > self.max_chars:
             return False
-        if self._required is not None and self._required.search(lowered) is None:
+        if self._has_required is not None and not self._has_required(lowered):
             return False
         return self._matches_content(content)
 
@@ -138,6 +150,12 @@ class Rule:
             return self._compiled.search(content, timeout=self.timeout) is not None
         except TimeoutError:
             return False
+
+    def __reduce__(self) -> tuple[type["Rule"], tuple[Any, ...]]:
+        # Rebuilt from its fields: the compiled pattern and the pre-check are derived, and
+        # the pre-check (a closure) cannot be pickled.  Worker processes receive rules.
+        return (Rule, (self.name, self.label, self.pattern, self.why, self.strength, self.kind,
+                       self.max_chars, self.requires, self.timeout))
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -409,7 +427,7 @@ class RuleSet:
         self._rules: tuple[Rule, ...] = tuple(rules)
         self._memo: dict[str, tuple[bool, ...]] = {}
         self._derived: dict[str, Any] = {}  # see derived()
-        self._plan = [(r.max_chars, r._required, r) for r in self._rules if isinstance(r, Rule)]
+        self._plans: dict[int, tuple] = {}  # see _plan_for()
         seen: set[str] = set()
         for rule in self._rules:
             if not isinstance(rule, Rule):
@@ -446,6 +464,13 @@ class RuleSet:
 
     def __repr__(self) -> str:
         return f"RuleSet({len(self._rules)} rules)"
+
+    def __getstate__(self) -> dict[str, Any]:
+        # The memo, the derived values and the per-length plans are caches, rebuilt on use.
+        return {"_rules": self._rules}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["_rules"])
 
     def derived(self, key: str, build: Callable[["RuleSet"], Any]) -> Any:
         """``build(self)``, computed once per rule set and remembered under ``key``.
@@ -499,20 +524,39 @@ class RuleSet:
         return self._hits(text)
 
     def _hits(self, text: str) -> tuple[bool, ...]:
-        # The same checks as Rule.matches, unrolled: this loop runs rules x blocks times,
-        # so the pre-checks are one compiled alternation each instead of a generator.
+        # The same answers as Rule.matches for every rule, computed the cheap way: this
+        # runs once per distinct block, so per-rule Python overhead is most of its cost.
         content = strip_marker(text)
-        n = len(content)
-        lowered = content.lower()
-        out = []
-        for max_chars, required, rule in self._plan:
-            if max_chars is not None and n > max_chars:
-                out.append(False)
-            elif required is not None and required.search(lowered) is None:
-                out.append(False)
-            else:
-                out.append(rule._matches_content(content))
+        out = [False] * len(self._rules)
+        lowered = None
+        for i, has_required, rule in self._plan_for(len(content)):
+            if has_required is not None:
+                if lowered is None:
+                    lowered = content.lower()
+                if not has_required(lowered):
+                    continue
+            if rule._matches_content(content):
+                out[i] = True
         return tuple(out)
+
+    def _plan_for(self, n_chars: int) -> tuple[tuple[int, Callable[[str], bool] | None, Rule], ...]:
+        """The rules that can match a block of ``n_chars`` characters (``max_chars`` allows
+        it), each with its position in the set and its literal pre-check.
+
+        Most rules describe short lines, so on an article paragraph all but a dozen are
+        skipped without a Python step each.  There are as many plans as distinct
+        ``max_chars`` limits, plus one, each built on first use.
+        """
+        limits = self.derived("max_chars_limits", lambda rs: sorted({r.max_chars for r in rs if r.max_chars is not None}))
+        tier = bisect.bisect_left(limits, n_chars)
+        plan = self._plans.get(tier)
+        if plan is None:
+            # Blocks in this tier are longer than limits[tier - 1] and at most limits[tier].
+            floor = limits[tier] if tier < len(limits) else None
+            plan = self._plans[tier] = tuple(
+                (i, rule._has_required, rule) for i, rule in enumerate(self._rules)
+                if rule.max_chars is None or (floor is not None and rule.max_chars >= floor))
+        return plan
 
     @classmethod
     def from_file(cls, path: str | PathLike[str], base: "RuleSet | None" = None) -> "RuleSet":

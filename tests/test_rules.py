@@ -1,10 +1,13 @@
 """The rule layer: every default rule against its cases, rule files, and bounded matching."""
 
 import json
+import pickle
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleanfeed import DEFAULT_RULES, Rule, RuleError, RuleSet
 from cleanfeed.labels import LABELS
@@ -44,6 +47,43 @@ def test_prefilters_never_change_results():
     for text in texts:
         raw = tuple(r._matches_content(strip_marker(text)) for r in rules)
         assert rules.hits(text) == raw, text
+
+
+_CASE_TEXTS = sorted({t for c in CASES.values() if isinstance(c, dict) for t in c["match"] + c["no_match"]})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_CASE_TEXTS), st.text(max_size=40), st.text(alphabet=" abcxyz.,:/$©", max_size=400),
+       st.sampled_from(["", "• ", "  - ", "* "]))
+def test_rule_set_answers_as_each_rule_alone(case, noise, padding, marker):
+    """RuleSet.hits (length plans, generated pre-checks, memo) says what Rule.matches says.
+
+    Rule texts with noise and padding of every length cross the max_chars limits, where
+    the set skips rules wholesale; a fresh set each time so the memo is not what answers.
+    """
+    rules = RuleSet()
+    for text in (case, marker + case, case + noise, noise + case, case + padding, marker + padding + case):
+        assert rules.hits(text) == tuple(r.matches(text) for r in rules), text
+
+
+def test_literal_prechecks_match_plain_substring_tests():
+    from cleanfeed.rules import _contains_any
+
+    literals = ("it's", 'say "hi"', "back\\slash", "ü€", "{x}", "\n")
+    test = _contains_any(literals)
+    for text in ("it's here", 'they say "hi"', "a back\\slash", "grüß ü€", "{x}", "\\n", "\n", "nothing", ""):
+        assert test(text) == any(lit in text for lit in literals), text
+
+
+def test_rules_survive_pickling():
+    """Worker processes (--jobs, Spark) receive rule sets; caches are rebuilt there."""
+    rules = RuleSet().with_rules(Rule(name="my_rule", label="spam", pattern=r"buy now", why="Sales pitch.",
+                                      requires=("buy",)))
+    before = rules.hits("Share on Facebook"), rules.hits("Buy now at a discount")
+    copy = pickle.loads(pickle.dumps(rules))
+    assert copy == rules and copy.names == rules.names
+    assert (copy.hits("Share on Facebook"), copy.hits("Buy now at a discount")) == before
+    assert copy["my_rule"].matches("BUY NOW") and not copy["my_rule"].matches("sell later")
 
 
 def test_no_rule_names_a_string_found_only_in_a_seed():
