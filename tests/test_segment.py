@@ -114,3 +114,15 @@ def test_segmentation_is_lossless(text):
     for b in blocks:
         covered.update(range(b.start, b.end))
     assert all(text[i].isspace() or text[i] in "\x1c\x1d\x1e\x1f" for i in range(len(text)) if i not in covered)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text.filter(lambda t: not any(c in t for c in "\r\x85\u2028\u2029\x0b\x0c")),
+       st.sampled_from(["\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\r"]))
+def test_every_line_break_cuts_lines_alike(text, other):
+    """Text with only "\\n" breaks takes a fast path; any other one-character break, put
+    in its place, must give the same blocks at the same offsets."""
+    swapped = text.replace("\n", other)
+    blocks = segment(text)
+    assert [(b.start, b.end, b.indent, b.bullet, b.n_lines, b.blank_before) for b in segment(swapped)] == \
+        [(b.start, b.end, b.indent, b.bullet, b.n_lines, b.blank_before) for b in blocks]
