@@ -39,6 +39,7 @@ from typing import Any, Literal
 
 import regex
 
+from ._first_chars import first_chars
 from .labels import LABELS
 
 __all__ = ["Rule", "RuleSet", "RuleError", "DEFAULT_RULES"]
@@ -416,6 +417,20 @@ DEFAULT_RULES: tuple[Rule, ...] = (
 )
 
 
+_DEFAULT_RULE_SET = frozenset(DEFAULT_RULES)
+
+
+def _rule_first_chars(rules: "RuleSet") -> list[frozenset[str] | None]:
+    """For each rule, the first characters its matches can have (``None``: any).
+
+    Worked out for the default rules only: their patterns are written in syntax the
+    standard library's parser reads as ``regex`` does, and ``tests/test_rules.py`` checks
+    the answers against every rule's own matching.  A user's pattern may use syntax the
+    two read differently, so user rules are always tried.
+    """
+    return [first_chars(r.pattern) if r in _DEFAULT_RULE_SET else None for r in rules]
+
+
 class RuleSet:
     """An ordered, name-unique collection of rules.
 
@@ -427,7 +442,7 @@ class RuleSet:
         self._rules: tuple[Rule, ...] = tuple(rules)
         self._memo: dict[str, tuple[bool, ...]] = {}
         self._derived: dict[str, Any] = {}  # see derived()
-        self._plans: dict[int, tuple] = {}  # see _plan_for()
+        self._plans: dict[tuple[int, str], tuple] = {}  # see _plan_for()
         seen: set[str] = set()
         for rule in self._rules:
             if not isinstance(rule, Rule):
@@ -529,7 +544,8 @@ class RuleSet:
         content = strip_marker(text)
         out = [False] * len(self._rules)
         lowered = None
-        for i, has_required, rule in self._plan_for(len(content)):
+        first = content[:1]
+        for i, has_required, rule in self._plan_for(len(content), first.lower() if first.isascii() else ""):
             if has_required is not None:
                 if lowered is None:
                     lowered = content.lower()
@@ -539,23 +555,28 @@ class RuleSet:
                 out[i] = True
         return tuple(out)
 
-    def _plan_for(self, n_chars: int) -> tuple[tuple[int, Callable[[str], bool] | None, Rule], ...]:
-        """The rules that can match a block of ``n_chars`` characters (``max_chars`` allows
-        it), each with its position in the set and its literal pre-check.
+    def _plan_for(self, n_chars: int, first: str) -> tuple[tuple[int, Callable[[str], bool] | None, Rule], ...]:
+        """The rules that can match a block of ``n_chars`` characters starting with
+        ``first`` (lower-cased; ``""`` when not ASCII, which every rule may match), each with
+        its position in the set and its literal pre-check.
 
         Most rules describe short lines, so on an article paragraph all but a dozen are
-        skipped without a Python step each.  There are as many plans as distinct
-        ``max_chars`` limits, plus one, each built on first use.
+        skipped without a Python step each; and most of those are anchored and can only
+        start with a few letters (``_first_chars``), so on a short line only the one or
+        two that could are tried.  Plans are built on first use, one per length tier
+        (distinct ``max_chars`` limits, plus one) and first character.
         """
         limits = self.derived("max_chars_limits", lambda rs: sorted({r.max_chars for r in rs if r.max_chars is not None}))
         tier = bisect.bisect_left(limits, n_chars)
-        plan = self._plans.get(tier)
+        plan = self._plans.get((tier, first))
         if plan is None:
             # Blocks in this tier are longer than limits[tier - 1] and at most limits[tier].
             floor = limits[tier] if tier < len(limits) else None
-            plan = self._plans[tier] = tuple(
+            starts = self.derived("first_chars", _rule_first_chars)
+            plan = self._plans[tier, first] = tuple(
                 (i, rule._has_required, rule) for i, rule in enumerate(self._rules)
-                if rule.max_chars is None or (floor is not None and rule.max_chars >= floor))
+                if (rule.max_chars is None or (floor is not None and rule.max_chars >= floor))
+                and (not first or starts[i] is None or first in starts[i]))
         return plan
 
     @classmethod

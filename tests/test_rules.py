@@ -188,3 +188,43 @@ def test_bad_rule_files(tmp_path, content, message):
 def test_missing_rule_file(tmp_path):
     with pytest.raises(RuleError, match="cannot read"):
         RuleSet.from_file(tmp_path / "absent.toml")
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"^(?:abc|Def)\b", set("ad")),
+    (r"^\d+ items?$", set("0123456789")),
+    (r"^(?:x\s+)?y", set("xy")),
+    (r"^[a-c]\w*", set("abc")),
+    (r"^(?=foo)bar", {"b"}),
+    (r"^(?-i:K)ey", {"k"}),  # case is folded whatever the flags say: a superset is safe
+    (r"^ab|^cd", set("ac")),
+    (r"abc", None),  # not anchored: may match anywhere
+    (r"^a|b", None),  # one alternative not anchored
+    (r"^a?", None),  # can match the empty string, so any block
+    (r"^.x", None),
+    (r"^[^a]", None),
+    (r"^\p{Lu}", None),  # regex syntax the standard parser cannot read
+    (r"^(a)\1", {"a"}),
+])
+def test_first_chars(pattern, expected):
+    from cleanfeed._first_chars import first_chars
+
+    assert first_chars(pattern) == (None if expected is None else frozenset(expected))
+
+
+def test_first_chars_never_skip_a_default_rule_that_matches():
+    """Every positive case of an anchored default rule starts with a character its set holds."""
+    from cleanfeed._first_chars import first_chars
+    from cleanfeed.rules import strip_marker
+
+    checked = 0
+    for rule in DEFAULT_RULES:
+        starts = first_chars(rule.pattern)
+        if starts is None:
+            continue
+        for text in CASES[rule.name]["match"]:
+            first = strip_marker(text)[:1]
+            if first.isascii():
+                assert first.lower() in starts, (rule.name, text)
+                checked += 1
+    assert checked >= 40  # most chrome rules are anchored and have cases
