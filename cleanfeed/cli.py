@@ -260,13 +260,19 @@ def _run_jsonl(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
     try:
         with PagePool(pipeline, args.jobs) as pool:
             for chunk in chunked(_records(source, args)):
-                results = iter(pool.map("label", [r.text for r in chunk if r.error is None]))
+                # Labelled blocks only when asked for: cleaning alone skips building them (and,
+                # with --jobs, sending them between processes).
+                results = iter(pool.map("label" if args.labels else "clean", [r.text for r in chunk if r.error is None]))
                 for record in chunk:
-                    labelled = next(results) if record.error is None else None
                     if record.error is not None:
                         failures += 1
                         _err(f"line {record.line_no}: {record.error}")
-                    out.write(format_record(record, labelled, pipeline.clean_labelled, args.output_field, args.labels) + "\n")
+                        out.write(format_record(record, None, args.output_field) + "\n")
+                    elif args.labels:
+                        blocks = next(results)
+                        out.write(format_record(record, pipeline.clean_labelled(blocks), args.output_field, blocks) + "\n")
+                    else:
+                        out.write(format_record(record, next(results), args.output_field) + "\n")
                 out.flush()
                 progress.update(len(chunk))
     finally:

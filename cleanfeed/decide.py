@@ -35,7 +35,7 @@ from .labels import LABELS
 from .rules import RuleSet
 from .segment import Block
 
-__all__ = ["LabelledBlock", "decide"]
+__all__ = ["LabelledBlock", "decide", "decide_labels"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +105,33 @@ def decide(
     fallback: str = "body",
 ) -> list[LabelledBlock]:
     """Label every block.  ``scores`` is ``None`` in rules-only mode: unruled blocks get ``fallback``."""
+    labels, conf, reasons = decide_labels(blocks, hits, rules, scores, thresholds, fallback)
+    rows = scores.tolist() if scores is not None else None
+    return [
+        LabelledBlock(
+            index=b.index,
+            start=b.start,
+            end=b.end,
+            text=b.text,
+            label=labels[i],
+            confidence=conf[i],
+            reason=reasons[i],
+            scores={} if rows is None else dict(zip(LABELS, rows[i])),
+        )
+        for i, b in enumerate(blocks)
+    ]
+
+
+def decide_labels(
+    blocks: Sequence[Block],
+    hits: np.ndarray,
+    rules: RuleSet,
+    scores: np.ndarray | None,
+    thresholds: Mapping[str, float | None],
+    fallback: str = "body",
+) -> tuple[list[str], list[float], list[str]]:
+    """``decide`` as three lists (label, confidence and reason of each block), for callers
+    that need no ``LabelledBlock`` per block: ``clean`` and the training scores."""
     rule_list, hard, header_cols, section_cols = rules.derived("decide_plan", _rule_plan)
 
     n = len(blocks)
@@ -138,20 +165,7 @@ def decide(
     _comment_thread(labels, reasons, _any_hit(hits, header_cols), conf)
     if scores is None:
         _after_section_header(blocks, labels, reasons, _any_hit(hits, section_cols), conf)
-
-    return [
-        LabelledBlock(
-            index=b.index,
-            start=b.start,
-            end=b.end,
-            text=b.text,
-            label=labels[i],
-            confidence=conf[i],
-            reason=reasons[i],
-            scores={} if scores is None else dict(zip(LABELS, rows[i])),
-        )
-        for i, b in enumerate(blocks)
-    ]
+    return labels, conf, reasons
 
 
 def _comment_thread(labels: list[str], reasons: list[str], is_header: list[bool], conf: list[float]) -> None:

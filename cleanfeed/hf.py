@@ -35,15 +35,17 @@ class _CleanBatch:
     def __call__(self, batch: dict[str, list[Any]]) -> dict[str, list[Any]]:
         if self._pipeline is None:
             self._pipeline = Pipeline(**self.params)
-        texts = batch[self.text_column]
-        labelled = list(self._pipeline.label_many(["" if t is None else t for t in texts]))
-        out: dict[str, list[Any]] = {self.output_column: [self._pipeline.clean_labelled(lab) for lab in labelled]}
-        if self.labels_column is not None:
-            out[self.labels_column] = [
+        texts = ["" if t is None else t for t in batch[self.text_column]]
+        if self.labels_column is None:  # cleaning alone skips building a LabelledBlock per block
+            return {self.output_column: list(self._pipeline.clean_many(texts))}
+        labelled = list(self._pipeline.label_many(texts))
+        return {
+            self.output_column: [self._pipeline.clean_labelled(lab) for lab in labelled],
+            self.labels_column: [
                 [{"start": b.start, "end": b.end, "label": b.label, "confidence": b.confidence, "reason": b.reason} for b in lab]
                 for lab in labelled
-            ]
-        return out
+            ],
+        }
 
 
 def add_clean_column(

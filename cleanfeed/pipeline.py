@@ -19,7 +19,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from .decide import LabelledBlock, decide
+from .decide import LabelledBlock, decide, decide_labels
 from .features import rule_hits
 from .labels import LABELS, check_labels
 from .model import Model, load_model
@@ -155,6 +155,24 @@ class Pipeline:
 
     def label_many(self, texts: Iterable[str]) -> Iterator[list[LabelledBlock]]:
         """``label`` over many texts, in order; the model runs once per batch of pages."""
+        for blocks, hits, rules, scores in self._scored(texts):
+            yield decide(blocks, hits, rules, scores, self.thresholds_, fallback=self.fallback)
+
+    def clean(self, text: str) -> str:
+        """The blocks whose label is in ``keep``, each exactly as in ``text``, joined by blank lines."""
+        return next(self.clean_many([text]))
+
+    def clean_many(self, texts: Iterable[str]) -> Iterator[str]:
+        """``clean`` over many texts, in order."""
+        # The labels alone: a LabelledBlock per block would cost a tenth of the rules-only
+        # mode's time here, only to be thrown away.
+        for blocks, hits, rules, scores in self._scored(texts):
+            labels = decide_labels(blocks, hits, rules, scores, self.thresholds_, fallback=self.fallback)[0]
+            yield "\n\n".join(b.text for b, label in zip(blocks, labels) if label in self.keep_)
+
+    def _scored(self, texts: Iterable[str]) -> Iterator[tuple[list[Block], Any, RuleSet, Any]]:
+        """Each page's blocks, rule hits, the rules used and the model's scores (``None``
+        without a model), scoring a batch of pages at a time."""
         self._resolve()
         rules = self.rules_ if self.model_ is not None else self.rules_.deciding()
         batch: list[tuple[list[Block], Any]] = []
@@ -164,29 +182,15 @@ class Pipeline:
             batch.append((blocks, rule_hits(blocks, rules)))
             n_blocks += len(blocks)
             if len(batch) >= _BATCH_PAGES or n_blocks >= _BATCH_BLOCKS:
-                yield from self._label_batch(batch, rules)
+                yield from self._score_batch(batch, rules)
                 batch, n_blocks = [], 0
         if batch:
-            yield from self._label_batch(batch, rules)
+            yield from self._score_batch(batch, rules)
 
-    def _label_batch(self, pages: list[tuple[list[Block], Any]], rules: RuleSet) -> list[list[LabelledBlock]]:
-        if self.model_ is None:
-            all_scores = [None] * len(pages)
-        else:
-            all_scores = self.model_.scores_many(pages, rules)
-        return [
-            decide(blocks, hits, rules, scores, self.thresholds_, fallback=self.fallback)
-            for (blocks, hits), scores in zip(pages, all_scores)
-        ]
-
-    def clean(self, text: str) -> str:
-        """The blocks whose label is in ``keep``, each exactly as in ``text``, joined by blank lines."""
-        return self.clean_labelled(self.label(text))
-
-    def clean_many(self, texts: Iterable[str]) -> Iterator[str]:
-        """``clean`` over many texts, in order."""
-        for labelled in self.label_many(texts):
-            yield self.clean_labelled(labelled)
+    def _score_batch(self, pages: list[tuple[list[Block], Any]], rules: RuleSet) -> Iterator[tuple[list[Block], Any, RuleSet, Any]]:
+        all_scores = [None] * len(pages) if self.model_ is None else self.model_.scores_many(pages, rules)
+        for (blocks, hits), scores in zip(pages, all_scores):
+            yield blocks, hits, rules, scores
 
     def clean_labelled(self, labelled: list[LabelledBlock]) -> str:
         """Join the kept blocks of an already labelled page."""

@@ -9,7 +9,7 @@ carries on and exits non-zero at the end: a batch never loses a record silently.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -88,20 +88,20 @@ def chunked(items: Iterable[Any], size: int = CHUNK_LINES) -> Iterator[list[Any]
 
 def format_record(
     record: Record,
-    labelled: list[LabelledBlock] | None,
-    clean_text: Callable[[list[LabelledBlock]], str],
+    cleaned: str | None,
     output_field: str,
-    with_labels: bool,
+    blocks: list[LabelledBlock] | None = None,
 ) -> str:
-    """The output line for one record: its fields plus the cleaned text, or an error object."""
+    """The output line for one record: its fields plus the cleaned text (and, when given,
+    its labelled blocks as ``blocks``), or an error object."""
     if record.error is not None:
         out: dict[str, Any] = {"error": record.error, "line": record.line_no}
         if record.data is not None and "id" in record.data:
             out["id"] = record.data["id"]
         return dumps_line(out)
-    assert record.data is not None and labelled is not None
+    assert record.data is not None and cleaned is not None
     out = dict(record.data)
-    out[output_field] = clean_text(labelled)
-    if with_labels:
-        out["blocks"] = [b.to_dict() for b in labelled]
+    out[output_field] = cleaned
+    if blocks is not None:
+        out["blocks"] = [b.to_dict() for b in blocks]
     return dumps_line(out)

@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from .decide import decide
+from .decide import decide_labels
 from .features import page_features, rule_hits, stack_features
 from .labels import LABELS, UNLABELLED
 from .metrics import label_prf, mean_token_prf
@@ -179,7 +179,7 @@ def _page_slices(pages: Sequence[PageData]) -> list[slice]:
 
 def _decide_pages(pages: Sequence[PageData], scores: np.ndarray, rules: RuleSet) -> list[list[str]]:
     return [
-        [lb.label for lb in decide(p.blocks, p.hits, rules, scores[s], {})]
+        decide_labels(p.blocks, p.hits, rules, scores[s], {})[0]
         for p, s in zip(pages, _page_slices(pages))
     ]
 
@@ -252,7 +252,7 @@ def evaluate_pages(model: Model, pages: Sequence[PageData], rules: RuleSet | Non
     predicted = []
     for p in pages:
         scores = model.scores(p.blocks, p.hits, rules)
-        predicted.append([lb.label for lb in decide(p.blocks, p.hits, rules, scores, {})])
+        predicted.append(decide_labels(p.blocks, p.hits, rules, scores, {})[0])
     return score_predictions(pages, predicted)
 
 

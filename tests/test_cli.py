@@ -62,6 +62,21 @@ def test_jsonl_batch_keeps_every_record_in_order(monkeypatch, capsys):
     assert "Short page 3." in {b["text"] for b in rows[3]["blocks"]}
 
 
+def test_jsonl_cleaned_text_is_the_same_with_and_without_labels(monkeypatch, capsys):
+    """Without --labels the batch takes the clean-only path; the cleaned field must not differ."""
+    page = SEED_004.read_text(encoding="utf-8")
+    lines = [json.dumps({"id": i, "text": page[: 400 * i] or "Share"}) for i in range(12)] + ["not json"]
+    stdin = ("\n".join(lines) + "\n").encode()
+    code, plain, _ = run(monkeypatch, capsys, ["--jsonl"], stdin)
+    code_labels, labelled, _ = run(monkeypatch, capsys, ["--jsonl", "--labels"], stdin)
+    assert code == code_labels == 1  # the last line is an error object in both
+    plain_rows = [json.loads(line) for line in plain.splitlines()]
+    labelled_rows = [json.loads(line) for line in labelled.splitlines()]
+    assert all("blocks" not in r for r in plain_rows) and all("blocks" in r for r in labelled_rows[:-1])
+    assert [r.get("cleaned") for r in plain_rows] == [r.get("cleaned") for r in labelled_rows]
+    assert plain_rows[-1]["line"] == 13 and "error" in plain_rows[-1]
+
+
 def test_jsonl_bad_lines_become_error_objects(monkeypatch, capsys):
     stdin = b'{"text": "Fine page."}\nnot json\n{"body": "no text field"}\n[1, 2]\n{"text": 5}\n{"text": "Last."}\n'
     code, out, err = run(monkeypatch, capsys, ["--jsonl", "--rules-only"], stdin)

@@ -113,6 +113,19 @@ def test_batches_keep_order(pipeline):
     assert list(cleanfeed.clean_batch(texts, pipeline=pipeline)) == [pipeline.clean(t) for t in texts]
 
 
+@pytest.mark.parametrize("model, keep", [("default", ("body",)), ("default", ("body", "comment", "caption")),
+                                         (None, ("body",)), (None, ("body", "navigation"))])
+def test_clean_agrees_with_the_labels(model, keep, pipeline):
+    """clean() takes a shorter path than label() (no LabelledBlock per block); both must
+    keep the same blocks, with thresholds too."""
+    p = Pipeline(model=pipeline.model_ if model == "default" else None, keep=keep, thresholds={"spam": 0.2})
+    pages = [path.read_text(encoding="utf-8") for path in SEEDS] + ["", "Share", "Reply\n\nGreat post!"]
+    labelled = list(p.label_many(pages))
+    assert list(p.clean_many(pages)) == [p.clean_labelled(page) for page in labelled]
+    assert [p.clean(text) for text in pages] == [p.clean_labelled(page) for page in labelled]
+    assert any(p.clean(text) != text.strip() for text in pages)  # something was dropped
+
+
 _pages = st.lists(
     st.sampled_from([
         "Leave a Reply", "Jane says:", "The government announced a new plan on Monday.", "Share", "• Reply",
