@@ -106,7 +106,7 @@ def cli_worker(input_path: Path) -> dict:
 def stage_worker(input_path: Path) -> dict:
     """Where cleanfeed's time goes: each stage of the pipeline timed alone on the same input."""
     from cleanfeed import Pipeline
-    from cleanfeed.decide import decide
+    from cleanfeed.decide import decide_labels
     from cleanfeed.features import page_features, rule_hits, stack_features
     from cleanfeed.model import _lengths
     from cleanfeed.segment import segment
@@ -136,7 +136,7 @@ def stage_worker(input_path: Path) -> dict:
     if model.stack_clf is not None:
         stacked = timed("stacked features", lambda: [stack_features(X, f, _lengths(b)) for X, f, b in zip(feats, first, pages)])
         final = timed("stacked trees", lambda: [model._tree_proba("stack_clf", X) for X in stacked])
-    timed("decide", lambda: [decide(b, h, rules, s, {}) for b, h, s in zip(pages, hits, final)])
+    timed("decide", lambda: [decide_labels(b, h, rules, s, {}) for b, h, s in zip(pages, hits, final)])
     return {"mb": round(n_bytes / 1e6, 2), "stages": {k: round(v, 3) for k, v in times.items()},
             "note": "one model call per page here; the pipeline batches up to 64 pages (4,000 blocks) per model call"}
 
