@@ -61,7 +61,7 @@ def first_chars(pattern: str) -> frozenset[str] | None:
         return None
     if nullable:  # it can match an empty prefix, so any block
         return None
-    return frozenset(_fold(c) for c in chars for c in _variants(c))
+    return frozenset(variant.lower() for char in chars for variant in _case_variants(char))
 
 
 def _anchored(items: list) -> bool:
@@ -71,7 +71,7 @@ def _anchored(items: list) -> bool:
     if op is _c.AT:
         return av is _c.AT_BEGINNING
     if op is _c.BRANCH:
-        return all(_anchored(alt.data if hasattr(alt, "data") else alt) for alt in av[1])
+        return all(_anchored(alt.data) for alt in av[1])
     if op is _c.SUBPATTERN:
         return _anchored(av[-1].data)
     if op is getattr(_c, "ATOMIC_GROUP", None):
@@ -130,12 +130,7 @@ def _set_chars(members: list) -> set[str]:
     return chars
 
 
-def _variants(char: str) -> set[str]:
-    """``char`` and every character a case-insensitive match may pair with it (ASCII
-    letters also pair with the Kelvin sign, long s and the like through these)."""
-    out = {char, char.lower(), char.upper(), char.casefold()}
-    return {c for c in out if len(c) == 1}
-
-
-def _fold(char: str) -> str:
-    return char.lower()
+def _case_variants(char: str) -> set[str]:
+    """``char`` and the characters a case-insensitive match may pair it with (the long s
+    folds to "s", the Kelvin sign lower-cases to "k")."""
+    return {c for c in (char, char.lower(), char.upper(), char.casefold()) if len(c) == 1}
