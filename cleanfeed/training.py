@@ -247,7 +247,7 @@ def _stacked(pages: Sequence[PageData], X: np.ndarray, first: np.ndarray) -> np.
 
 
 def evaluate_pages(model: Model, pages: Sequence[PageData], rules: RuleSet | None = None) -> dict[str, Any]:
-    """Score ``model`` through the same path ``Pipeline`` uses (scores, then ``decide``)."""
+    """Score ``model`` through the same path ``Pipeline.clean`` uses (scores, then ``decide_labels``)."""
     rules = rules or RuleSet.default()
     predicted = []
     for p in pages:
