@@ -111,11 +111,28 @@ def _score_tool(pages: list[PageData], outputs: list[str], kept: list[list[bool]
     }
 
 
+def _score_cleanfeed(name: str, pipeline: Pipeline, pages: list[PageData], set_name: str) -> dict:
+    """Body scores and per-label block scores of one cleanfeed pipeline (``name``) on a data set."""
+    t0 = time.perf_counter()
+    labelled = [pipeline.label(p.text) for p in pages]
+    outputs = [pipeline.clean_labelled(lab) for lab in labelled]
+    kept = [[b.label == "body" for b in lab] for lab in labelled]
+    scored = _score_tool(pages, outputs, kept)
+    gold = [g for p in pages for g in p.labels]
+    pred = [b.label for lab in labelled for b in lab]
+    equivalent = {"caption": {"caption", "navigation"}} if set_name in ("l3s-gn1", "threads-heldout") else None
+    scored["labels"] = label_prf(gold, pred, equivalent=equivalent)
+    scored["seconds"] = round(time.perf_counter() - t0, 2)
+    print(f"{set_name}: {name} body token F1 {scored['body_tokens']['f1']:.3f}", file=sys.stderr)
+    return scored
+
+
 def run(args: argparse.Namespace) -> dict:
     sets = load_sets(Path(args.corpus), args.fold, args.max_pages)
     sets["seeds"] = [(p, {"source": "seeds", "page_id": p.site}) for p in seed_pages(Path(args.seeds))]
     shipped = Pipeline()
     heldout = Pipeline(model=args.heldout_model) if args.heldout_model else None
+    rules_only = Pipeline(model=None)
     results: dict = {"sets": {}, "fold": args.fold}
     peers = {name: factory() for name, factory in QUALITY_PEERS.items()}
     for set_name, items in sets.items():
@@ -126,18 +143,10 @@ def run(args: argparse.Namespace) -> dict:
         if pipeline is None:
             print(f"skipping cleanfeed on {set_name}: no --heldout-model", file=sys.stderr)
         else:
-            t0 = time.perf_counter()
-            labelled = [pipeline.label(p.text) for p in pages]
-            outputs = [pipeline.clean_labelled(lab) for lab in labelled]
-            kept = [[b.label == "body" for b in lab] for lab in labelled]
-            scored = _score_tool(pages, outputs, kept)
-            gold = [g for p in pages for g in p.labels]
-            pred = [b.label for lab in labelled for b in lab]
-            equivalent = {"caption": {"caption", "navigation"}} if set_name in ("l3s-gn1", "threads-heldout") else None
-            scored["labels"] = label_prf(gold, pred, equivalent=equivalent)
-            scored["seconds"] = round(time.perf_counter() - t0, 2)
-            entry["tools"]["cleanfeed"] = scored
-            print(f"{set_name}: cleanfeed body token F1 {scored['body_tokens']['f1']:.3f}", file=sys.stderr)
+            entry["tools"]["cleanfeed"] = _score_cleanfeed("cleanfeed", pipeline, pages, set_name)
+        # The rules-only mode has no model, so one pipeline serves every set, the held-out
+        # fold included: what users get when they trade the model for speed.
+        entry["tools"]["cleanfeed-rules-only"] = _score_cleanfeed("cleanfeed-rules-only", rules_only, pages, set_name)
         for name, extract in peers.items():
             t0 = time.perf_counter()
             outputs = [extract(p.text) for p in pages]

@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.common import git_commit  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-TOOLS_ORDER = ["cleanfeed", "keep-everything", "c4-rules", "justext", "boilerpy3", "trafilatura"]
+TOOLS_ORDER = ["cleanfeed", "cleanfeed-rules-only", "keep-everything", "c4-rules", "justext", "boilerpy3", "trafilatura"]
 LABELS = ("body", "caption", "navigation", "comment", "spam")
 
 
@@ -154,7 +154,7 @@ def charts(q: dict | None, s: dict | None) -> list[str]:
     if q:
         sets = list(q["sets"])
         body = {tool: [q["sets"][st]["tools"].get(tool, {}).get("body_tokens", {}).get("f1", 0) for st in sets] for tool in TOOLS_ORDER}
-        _grouped_bars(plt, sets, body, "body token F1", "Body text quality on plain text, per data set", "quality_body.png", ncol=3)
+        _grouped_bars(plt, sets, body, "body token F1", "Body text quality on plain text, per data set", "quality_body.png", ncol=4)
         made.append("quality_body.png")
         labels = {
             label: [q["sets"][st]["tools"].get("cleanfeed", {}).get("labels", {}).get(label, {}).get("f1", 0) for st in sets]

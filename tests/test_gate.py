@@ -57,6 +57,16 @@ def test_a_peer_at_or_above_cleanfeed_fails_the_gate():
     assert problems == ["l3s: boilerpy3's body token F1 0.9000 is not below cleanfeed's 0.9000"]
 
 
+def test_cleanfeeds_rules_only_mode_is_not_a_peer():
+    """The rules-only row is cleanfeed's own speed option, reported beside it; a peer still counts."""
+    floors = gate.update(_results(), {})
+    results = _results()
+    results["sets"]["l3s"]["tools"]["cleanfeed-rules-only"] = _tool(0.95)
+    assert gate.check(results, floors) == []
+    results["sets"]["l3s"]["tools"]["trafilatura"] = _tool(0.95)
+    assert gate.check(results, floors) == ["l3s: trafilatura's body token F1 0.9500 is not below cleanfeed's 0.9000"]
+
+
 def test_a_missing_data_set_fails():
     floors = gate.update(_results(), {})
     assert gate.check({"sets": {}}, floors) == ["l3s: not in the results (was the benchmark run on all data sets?)"]
