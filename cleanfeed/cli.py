@@ -58,6 +58,13 @@ def _labels_arg(value: str) -> tuple[str, ...]:
     return labels
 
 
+def _one_label(value: str) -> str:
+    labels = _labels_arg(value)
+    if len(labels) != 1:
+        raise argparse.ArgumentTypeError(f"give one label, not {len(labels)}")
+    return labels[0]
+
+
 def _whole_number(option: str, low: int, high: int | None = None) -> Callable[[str], int]:
     """An argparse ``type`` for ``option``: a whole number from ``low`` (to ``high``)."""
 
@@ -105,7 +112,11 @@ def filter_parser() -> argparse.ArgumentParser:
     p.add_argument("--labels", action="store_true", help="with --jsonl: also write every block with its label as 'blocks'")
     p.add_argument("--model", metavar="PATH", help="model directory or .joblib file (default: the shipped model)")
     p.add_argument("--rules-only", action="store_true",
-                   help="use the rules alone, no model: faster; blocks no hard rule claims are kept as body")
+                   help="no model, several times faster: rules decide, and blocks no rule claims are body "
+                        "when they read as prose (or head it), else navigation")
+    p.add_argument("--fallback", type=_one_label, metavar="LABEL",
+                   help="with --rules-only: give every block no rule claims this label instead of judging its layout "
+                        "(--fallback body keeps them all)")
     p.add_argument("--rules", metavar="FILE", help="TOML or JSON rule file added on top of the default rules")
     p.add_argument("--disable-rule", action="append", default=[], metavar="NAME",
                    help="switch off a rule by name (repeatable; see --list-rules)")
@@ -198,6 +209,7 @@ def _build_pipeline(args: argparse.Namespace) -> Any:
         disable_rules=tuple(args.disable_rule),
         thresholds=dict(args.threshold),
         keep=args.keep,
+        fallback=args.fallback,
     )
 
 

@@ -26,16 +26,36 @@ the neighbours revise what context makes obvious.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from .features import _FUNCTION_WORDS  # one list of function words for both uses
 from .labels import LABELS
 from .rules import RuleSet
 from .segment import Block
 
 __all__ = ["LabelledBlock", "decide", "decide_labels"]
+
+# Reasons of blocks no rule decided: the model's call, or the rules-only placeholder.  The
+# comment-thread pass may relabel these (a rules-only page once kept every comment body).
+_UNRULED = ("model", "default")
+
+# Rules-only mode: what a block no rule claims is, from its own layout (the C4 line filter's
+# and jusText's cues, jusText's habit of keeping its few constants visible).  Prose is
+# article text: enough words ending a sentence, or enough words of which many are function
+# words (the, of, und, le...), as running text has and menus, tickers and link lists lack.
+# A short line right above prose is its heading.  The values were chosen on one site fold
+# of the training corpus (.cache note s14); the other folds and the eval sets are reported
+# in benchmarks/RESULTS.md.
+_PROSE_MIN_WORDS = 8
+_PROSE_ENDS = (".", "!", "?", ":", "…", ")", '"', "'", "”", "’")
+_DENSE_MIN_WORDS = 10
+_DENSE_MIN_FUNCTION_WORDS = 0.3
+_HEADING_MAX_WORDS = 25
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,9 +122,11 @@ def decide(
     rules: RuleSet,
     scores: np.ndarray | None,
     thresholds: Mapping[str, float | None],
-    fallback: str = "body",
+    fallback: str | None = None,
 ) -> list[LabelledBlock]:
-    """Label every block.  ``scores`` is ``None`` in rules-only mode: unruled blocks get ``fallback``."""
+    """Label every block.  ``scores`` is ``None`` in rules-only mode, where the blocks no rule
+    or context pass claims are labelled by their layout (``_layout``), or all ``fallback``
+    when that is a label."""
     labels, conf, reasons = decide_labels(blocks, hits, rules, scores, thresholds, fallback)
     rows = scores.tolist() if scores is not None else None
     return [
@@ -128,7 +150,7 @@ def decide_labels(
     rules: RuleSet,
     scores: np.ndarray | None,
     thresholds: Mapping[str, float | None],
-    fallback: str = "body",
+    fallback: str | None = None,
 ) -> tuple[list[str], list[float], list[str]]:
     """``decide`` as three lists (label, confidence and reason of each block), for callers
     that need no ``LabelledBlock`` per block: ``clean`` and the training scores."""
@@ -158,13 +180,15 @@ def decide_labels(
             conf.append(rows[i][j])
             reasons.append("model")
         else:
-            labels.append(fallback)
+            labels.append(fallback or "body")
             conf.append(0.0)
             reasons.append("default")
 
     _comment_thread(labels, reasons, _any_hit(hits, header_cols), conf)
     if scores is None:
         _after_section_header(blocks, labels, reasons, _any_hit(hits, section_cols), conf)
+        if fallback is None:
+            _layout(blocks, labels, reasons)
     return labels, conf, reasons
 
 
@@ -179,12 +203,12 @@ def _comment_thread(labels: list[str], reasons: list[str], is_header: list[bool]
             continue
         stop = i + 2
         if in_thread:
-            while stop < n and not is_header[stop] and reasons[stop] == "model" and labels[stop] in ("body", "comment", "spam"):
+            while stop < n and not is_header[stop] and reasons[stop] in _UNRULED and labels[stop] in ("body", "comment", "spam"):
                 stop += 1
         for k in range(i + 1, stop):
             # The block under a header is the comment itself, unless a rule already says
             # otherwise (a "Leave a Reply" form straight after the last comment, say).
-            if labels[k] in ("body", "caption") and reasons[k] == "model":
+            if labels[k] in ("body", "caption") and reasons[k] in _UNRULED:
                 labels[k] = "comment"
                 reasons[k] = "context:comment_thread"
         # Spam is decided block by block: letting the spam of one paragraph spread over
@@ -218,3 +242,22 @@ def _after_section_header(
             if labels[k] in ("body", "caption"):
                 labels[k] = "navigation"
                 reasons[k] = "context:after_section_header"
+
+
+def _is_prose(text: str) -> bool:
+    stripped = text.rstrip()
+    if len(stripped.split()) >= _PROSE_MIN_WORDS and stripped.endswith(_PROSE_ENDS):
+        return True
+    words = _WORD.findall(stripped.lower())
+    return len(words) >= _DENSE_MIN_WORDS and sum(w in _FUNCTION_WORDS for w in words) >= _DENSE_MIN_FUNCTION_WORDS * len(words)
+
+
+def _layout(blocks: Sequence[Block], labels: list[str], reasons: list[str]) -> None:
+    """Rules-only mode: every block still undecided is body if it reads as prose or heads
+    prose, navigation otherwise (``reason="layout"``)."""
+    undecided = [i for i, reason in enumerate(reasons) if reason == "default"]
+    prose = {i for i in undecided if _is_prose(blocks[i].text)}
+    for i in undecided:
+        heading = i + 1 in prose and len(blocks[i].text.split()) <= _HEADING_MAX_WORDS
+        labels[i] = "body" if i in prose or heading else "navigation"
+        reasons[i] = "layout"

@@ -43,8 +43,9 @@ class Pipeline:
     model : "default", path, Model or None
         The classifier.  ``"default"`` is the model shipped in the package; a path names a
         model directory (or its ``.joblib`` file) written by ``cleanfeed train``; ``None``
-        runs the rules alone, which is several times faster and keeps every block no hard
-        rule claims (as ``fallback``).  Change it to use a model trained on your own sites.
+        runs the rules alone, which is several times faster; blocks no rule claims are then
+        judged by their layout (see ``fallback``).  Change it to use a model trained on
+        your own sites.
     rules : RuleSet, path or None
         The rule set.  ``None`` is the default set; a path loads a TOML/JSON rule file on
         top of the defaults (``RuleSet.from_file``).
@@ -61,8 +62,12 @@ class Pipeline:
     keep : iterable of str
         The labels ``clean`` returns, ``("body",)`` by default; add ``"caption"`` to keep
         picture captions, or ``"comment"`` for discussion corpora.
-    fallback : str
-        The label of blocks no hard rule claims when ``model`` is ``None``.
+    fallback : str or None
+        Without a model, what becomes of the blocks no rule or context pass claims.
+        ``None`` (the default) decides by layout: prose (enough words ending a sentence,
+        or many function words) and the short line heading it are ``body``, the rest
+        ``navigation`` (``reason="layout"``).  A label gives every such block that label
+        (``"body"`` keeps them all; ``reason="default"``).
     """
 
     def __init__(
@@ -73,7 +78,7 @@ class Pipeline:
         extra_rules: Iterable[Rule] = (),
         thresholds: Mapping[str, float | None] | None = None,
         keep: Iterable[str] = ("body",),
-        fallback: str = "body",
+        fallback: str | None = None,
     ) -> None:
         self.model = model
         self.rules = rules
@@ -136,7 +141,8 @@ class Pipeline:
                 if value is not None and not (isinstance(value, (int, float)) and 0.0 <= value <= 1.0):
                     raise ValueError(f"threshold for {label!r} must be a probability in [0, 1] or None, not {value!r}")
             self.thresholds_ = thresholds
-            check_labels([self.fallback], what="fallback label")
+            if self.fallback is not None:
+                check_labels([self.fallback], what="fallback label")
 
     def _resolve_model(self) -> None:
         if "model_" not in self.__dict__:

@@ -79,7 +79,7 @@ def test_jsonl_cleaned_text_is_the_same_with_and_without_labels(monkeypatch, cap
 
 def test_jsonl_bad_lines_become_error_objects(monkeypatch, capsys):
     stdin = b'{"text": "Fine page."}\nnot json\n{"body": "no text field"}\n[1, 2]\n{"text": 5}\n{"text": "Last."}\n'
-    code, out, err = run(monkeypatch, capsys, ["--jsonl", "--rules-only"], stdin)
+    code, out, err = run(monkeypatch, capsys, ["--jsonl", "--rules-only", "--fallback", "body"], stdin)
     assert code == 1
     rows = [json.loads(line) for line in out.splitlines()]
     assert len(rows) == 6
@@ -89,7 +89,7 @@ def test_jsonl_bad_lines_become_error_objects(monkeypatch, capsys):
 
 
 def test_jsonl_custom_field(monkeypatch, capsys):
-    code, out, _ = run(monkeypatch, capsys, ["--jsonl", "--rules-only", "--field", "content", "--output-field", "article"], b'{"content": "Hello there."}\n')
+    code, out, _ = run(monkeypatch, capsys, ["--jsonl", "--rules-only", "--fallback", "body", "--field", "content", "--output-field", "article"], b'{"content": "Hello there."}\n')
     assert code == 0 and json.loads(out)["article"] == "Hello there."
 
 
@@ -107,8 +107,13 @@ def test_list_rules_reflects_disable_and_rule_file(monkeypatch, capsys, tmp_path
 
 
 def test_threshold_and_rules_only(monkeypatch, capsys):
-    code, out, _ = run(monkeypatch, capsys, ["--rules-only"], b"Share\n\nArticle text.\n")
-    assert code == 0 and out == "Article text.\n"
+    page = b"Share\n\nThe article goes on in a whole sentence of plain prose.\n\nArticle text.\n"
+    code, out, _ = run(monkeypatch, capsys, ["--rules-only"], page)  # the short unruled line is not prose
+    assert code == 0 and out == "The article goes on in a whole sentence of plain prose.\n"
+    code, out, _ = run(monkeypatch, capsys, ["--rules-only", "--fallback", "body"], page)
+    assert code == 0 and out == "The article goes on in a whole sentence of plain prose.\n\nArticle text.\n"
+    code, out, _ = run(monkeypatch, capsys, ["--rules-only", "--fallback", "navigation"], page)
+    assert code == 0 and out == ""
     code, _, _ = run(monkeypatch, capsys, ["--threshold", "spam=0.2"], SEED_004.read_bytes())
     assert code == 0
 
@@ -138,9 +143,9 @@ def test_user_errors_exit_2_without_traceback(monkeypatch, capsys, argv, message
 
 def test_invalid_utf8_replaced_with_warning_or_refused(monkeypatch, capsys):
     data = b"Good text.\n\nBad \xff byte here.\n"
-    code, out, err = run(monkeypatch, capsys, ["--rules-only"], data)
+    code, out, err = run(monkeypatch, capsys, ["--rules-only", "--fallback", "body"], data)
     assert code == 0 and "\ufffd" in out and "offset 16" in err
-    code, out, err = run(monkeypatch, capsys, ["--rules-only", "--strict"], data)
+    code, out, err = run(monkeypatch, capsys, ["--rules-only", "--fallback", "body", "--strict"], data)
     assert code == 2 and "byte offset 16" in err
 
 
@@ -258,7 +263,8 @@ def test_every_option_has_help(parser):
 
 def test_console_script_runs_as_a_process():
     proc = subprocess.run(
-        [sys.executable, "-m", "cleanfeed", "--rules-only"], input=b"Share\n\nText.\n", capture_output=True, timeout=120
+        [sys.executable, "-m", "cleanfeed", "--rules-only", "--fallback", "body"], input=b"Share\n\nText.\n",
+        capture_output=True, timeout=120
     )
     assert proc.returncode == 0 and proc.stdout == b"Text.\n"
 

@@ -1,6 +1,7 @@
 """decide(): hard rules first, then model scores under thresholds, then the context passes."""
 
 import numpy as np
+import pytest
 
 from cleanfeed import RuleSet, segment
 from cleanfeed.decide import decide
@@ -108,3 +109,15 @@ def test_spam_rule_beats_navigation_rule():
     assert "nav_follow" in hit  # both a navigation and a spam rule match
     (b,) = _decide(text, [{"navigation": 1.0}])
     assert b.label == "spam" and b.reason == "rule:spam_contact_messenger"
+
+
+@pytest.mark.parametrize("fallback", [None, "body"])
+def test_rules_only_threads_claim_the_comments_under_their_headers(fallback):
+    """Without a model a comment body has no rule of its own; its header says what it is."""
+    text = ("The article ends here with a sentence of its own words.\n\n"
+            "Jane Doe says:\n\nFirst paragraph of my comment, which I wrote myself.\n\nSecond paragraph of it.\n\n"
+            "Bob Roe says:\n\nA reply from Bob to what Jane said above.\n\nLeave a Reply")
+    blocks = segment(text)
+    out = decide(blocks, rule_hits(blocks, RULES), RULES, None, {}, fallback=fallback)
+    assert [b.label for b in out] == ["body"] + ["comment"] * 5 + ["navigation"]
+    assert out[2].reason == out[3].reason == "context:comment_thread"

@@ -11,7 +11,7 @@ from cleanfeed.hf import add_clean_column  # noqa: E402
 def test_add_clean_column_with_labels_and_processes():
     texts = [f"Share\n\nArticle number {i}.\n\nLeave a Reply" for i in range(20)] + [None]
     ds = datasets.Dataset.from_dict({"text": texts, "id": list(range(21))})
-    out = add_clean_column(ds, pipeline=Pipeline(model=None), labels_column="blocks", num_proc=2, batch_size=4)
+    out = add_clean_column(ds, pipeline=Pipeline(model=None, fallback="body"), labels_column="blocks", num_proc=2, batch_size=4)
     assert out["id"] == list(range(21))
     assert out["cleaned"][:20] == [f"Article number {i}." for i in range(20)]
     assert out["cleaned"][20] == "" and out["blocks"][20] == []

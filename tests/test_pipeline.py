@@ -29,7 +29,7 @@ def test_get_params_lists_every_setting():
 def test_set_params_rebuilds_derived_state(pipeline):
     p = Pipeline(model=pipeline.model_)
     assert "Font Size:" not in p.clean("Font Size:\n\nThe article starts here and goes on at length.")
-    p.set_params(disable_rules=["nav_font_size"], model=None)
+    p.set_params(disable_rules=["nav_font_size"], model=None, fallback="body")
     assert "Font Size:" in p.clean("Font Size:\n\nThe article starts here.")
 
 
@@ -78,10 +78,25 @@ def test_extra_rule_is_applied(pipeline):
     assert any(b.reason == "rule:nav_ukraine_crisis" for b in labelled)
 
 
-def test_rules_only_mode_keeps_unruled_blocks():
-    p = Pipeline(model=None)
+def test_rules_only_mode_with_a_fallback_label_keeps_unruled_blocks():
+    p = Pipeline(model=None, fallback="body")
     out = p.clean("Share\n\nThe article text.\n\nLeave a Reply")
     assert out == "The article text."
+
+
+def test_rules_only_mode_judges_unruled_blocks_by_layout():
+    text = ("Home\n\nWorld\n\nMarkets\n\nA Headline About the Harbour\n\n"
+            "The harbour reopened on Monday after a week of storms, the port authority said.\n\n"
+            "Ships queued outside the breakwater and the ferry to the islands ran late all day\n\n"
+            "Share\n\nAAPL 180.2 MSFT 410.5 GOOG 150.1 AMZN 175.9 META 480.0 NVDA 900.3\n\nLeave a Reply")
+    labelled = Pipeline(model=None).label(text)
+    got = {b.text.split()[0]: (b.label, b.reason) for b in labelled}
+    assert got["World"] == got["Markets"] == ("navigation", "layout")  # short, no sentence
+    assert got["A"] == ("body", "layout")  # a short line right above prose heads it
+    assert got["The"] == ("body", "layout")  # words ending a sentence
+    assert got["Ships"] == ("body", "layout")  # no full stop, but running text's function words
+    assert got["AAPL"] == ("navigation", "layout")  # a ticker: many words, no sentence, no function words
+    assert got["Home"][1].startswith("rule:") and got["Share"][1].startswith("rule:")
 
 
 def test_rules_only_mode_skips_soft_rules_without_changing_labels():
@@ -191,11 +206,11 @@ def test_rules_only_never_imports_scikit_learn():
 
     code = (
         "import sys, cleanfeed\n"
-        "print(cleanfeed.Pipeline(model=None).clean('Font Size:\\n\\nThe article starts here.'))\n"
+        "print(cleanfeed.Pipeline(model=None).clean('Font Size:\\n\\nThe article starts here, and it goes on.'))\n"
         "print('sklearn' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
-    assert out[:2] == ["The article starts here.", "False"]
+    assert out[:2] == ["The article starts here, and it goes on.", "False"]
 
 
 def test_batches_cut_by_blocks_give_the_same_labels(pipeline, monkeypatch):

@@ -69,7 +69,7 @@ def test_strict_jsonl_names_the_offset():
 
 
 def test_jsonl_invalid_utf8_is_replaced_and_kept():
-    proc = cli(["--jsonl", "--rules-only"], b'{"text": "caf\xe9 page"}\n')
+    proc = cli(["--jsonl", "--rules-only", "--fallback", "body"], b'{"text": "caf\xe9 page"}\n')
     assert proc.returncode == 0
     (row,) = [json.loads(line) for line in proc.stdout.splitlines()]
     assert row["cleaned"] == "caf\ufffd page" and b"line 1" in proc.stderr

@@ -35,7 +35,7 @@ def spark():
 def test_clean_column_in_local_mode(spark):
     rows = [(1, "Share\n\nThe article text.\n\nLeave a Reply"), (2, None), (3, "Connect with us\n\nAnother article body.")]
     df = spark.createDataFrame(rows, "id int, text string").repartition(2)
-    out = clean_column(df, "text", "cleaned", pipeline=Pipeline(model=None), labels_col="blocks")
+    out = clean_column(df, "text", "cleaned", pipeline=Pipeline(model=None, fallback="body"), labels_col="blocks")
     result = {r["id"]: r for r in out.collect()}
     assert result[1]["cleaned"] == "The article text."
     assert result[2]["cleaned"] is None and result[2]["blocks"] is None
@@ -63,7 +63,7 @@ def test_batched_udf_keeps_rows_in_place_around_nulls(spark):
     # each output must belong to its own row.
     rows = [(i, None if i % 7 == 3 else f"Share\n\nArticle number {i} says something.\n\nReply") for i in range(150)]
     df = spark.createDataFrame(rows, "id int, text string").coalesce(1)
-    out = clean_column(df, "text", "cleaned", pipeline=Pipeline(model=None), labels_col="blocks")
+    out = clean_column(df, "text", "cleaned", pipeline=Pipeline(model=None, fallback="body"), labels_col="blocks")
     result = {r["id"]: r for r in out.collect()}
     for i, text in rows:
         if text is None:
