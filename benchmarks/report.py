@@ -64,6 +64,20 @@ def quality_tables(q: dict) -> list[str]:
     return lines
 
 
+def rules_only_table(r: dict) -> list[str]:
+    """Rules-only mode per training-corpus fold: every unruled block kept, or judged by layout."""
+    lines = ["### Rules-only mode: keeping unruled blocks or judging their layout", "", _measured_at(r),
+             "Body token F1 of `Pipeline(model=None)` (layout, the default) and `Pipeline(model=None, fallback=\"body\")`",
+             "(keep every block no rule claims) on each site fold of the training corpus (`benchmarks/rules_only_layout.py`);",
+             f"the layout constants in `cleanfeed/decide.py` were chosen on fold {r['chosen_on_fold']} alone.", "",
+             "| fold | pages | keep-all | layout |", "|---|---|---|---|"]
+    for fold, v in r["folds"].items():
+        mark = " (chosen here)" if int(fold) == r["chosen_on_fold"] else ""
+        lines.append(f"| {fold}{mark} | {v['pages']} | {_f(v['keep-all'])} | {_f(v['layout'])} |")
+    lines.append("")
+    return lines
+
+
 def speed_tables(s: dict) -> list[str]:
     runs = s["runs"]
     peers = [r for r in runs if r["tool"] in ("justext", "trafilatura")]
@@ -216,6 +230,9 @@ def main(argv: list[str] | None = None) -> int:
                   "token F1; a floor is lowered only on purpose (`--update --allow-lower`).", "",
                   "![body token F1](quality_body.png)", "", "![cleanfeed labels](quality_labels.png)", ""]
         lines += quality_tables(q)
+    layout = results / "rules_only_layout.json"
+    if layout.is_file():
+        lines += rules_only_table(json.loads(layout.read_text()))
     if s:
         lines += ["## Speed and memory", "", _measured_at(s), "", "![throughput](throughput.png)", "", "![time vs size](size_curve.png)", ""]
         lines += speed_tables(s)

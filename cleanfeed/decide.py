@@ -48,8 +48,8 @@ _UNRULED = ("model", "default")
 # article text: enough words ending a sentence, or enough words of which many are function
 # words (the, of, und, le...), as running text has and menus, tickers and link lists lack.
 # A short line right above prose is its heading.  The values were chosen on one site fold
-# of the training corpus (.cache note s14); the other folds and the eval sets are reported
-# in benchmarks/RESULTS.md.
+# of the training corpus; benchmarks/rules_only_layout.py scores them on the other folds
+# against keeping every such block, and benchmarks/RESULTS.md on the eval sets.
 _PROSE_MIN_WORDS = 8
 _PROSE_ENDS = (".", "!", "?", ":", "…", ")", '"', "'", "”", "’")
 _DENSE_MIN_WORDS = 10
