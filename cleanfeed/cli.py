@@ -110,7 +110,7 @@ def filter_parser() -> argparse.ArgumentParser:
     p.add_argument("--output-field", default="cleaned", metavar="NAME",
                    help="with --jsonl: the field the cleaned text is written to (default: cleaned)")
     p.add_argument("--labels", action="store_true", help="with --jsonl: also write every block with its label as 'blocks'")
-    p.add_argument("--model", metavar="PATH", help="model directory or .joblib file (default: the shipped model)")
+    p.add_argument("--model", metavar="PATH", help="model directory or its model file (default: the shipped model)")
     p.add_argument("--rules-only", action="store_true",
                    help="no model, several times faster: rules decide, and blocks no rule claims are body "
                         "when they read as prose (or head it), else navigation")

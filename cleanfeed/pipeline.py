@@ -42,7 +42,7 @@ class Pipeline:
     ----------
     model : "default", path, Model or None
         The classifier.  ``"default"`` is the model shipped in the package; a path names a
-        model directory (or its ``.joblib`` file) written by ``cleanfeed train``; ``None``
+        model directory (or its model file) written by ``cleanfeed train``; ``None``
         runs the rules alone, which is several times faster; blocks no rule claims are then
         judged by their layout (see ``fallback``).  Change it to use a model trained on
         your own sites.

@@ -379,7 +379,7 @@ def train(
         "holdout_fold": holdout_fold,
         "corpus_blocks_by_rule": _corpus_counts(corpus),
         "train_seconds": round(time.time() - t0, 1),
-        "warning": "joblib files run code when loaded: load only model files you trust.",
+        "warning": "Model files are pickles, which run code when loaded: load only model files you trust.",
     }
     save_model(model, out, card)
     (out / "README.md").write_text(model_readme(model.card), encoding="utf-8")
@@ -428,7 +428,7 @@ def model_readme(card: dict[str, Any]) -> str:
         "",
         card.get("description", ""),
         "",
-        "**joblib files run code when loaded: load only model files you trust.** `load_model` refuses a file whose",
+        "**Model files are pickles, which run code when loaded: load only model files you trust.** `load_model` refuses a file whose",
         "SHA-256, feature set, labels or scikit-learn version differ from this card.",
         "",
         "## Training data (licences allow shipping the weights)",

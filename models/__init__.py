@@ -1,1 +1,1 @@
-"""The shipped cleanfeed model: ``cleanfeed-model.joblib`` and its ``model-card.json``."""
+"""The shipped cleanfeed model: ``cleanfeed-model.pkl.gz`` and its ``model-card.json``."""

@@ -124,3 +124,25 @@ def test_scoring_does_not_change_what_save_model_writes(tmp_path):
     assert digest(tmp_path / "before") == digest(tmp_path / "after")
     assert model.text_clf.coef_.flags["C_CONTIGUOUS"]  # the fitted model stays as fitted
     assert model._text_scorer.coef_.flags["F_CONTIGUOUS"]  # the scoring copy keeps its fast layout
+
+
+def test_models_saved_by_earlier_versions_in_joblib_still_load(tmp_path):
+    """Before the gzipped pickle, models were joblib files; their cards name that file."""
+    import hashlib
+
+    import joblib
+
+    from cleanfeed import Pipeline
+    from cleanfeed.model import load_model
+
+    shipped = load_model()
+    path = tmp_path / "cleanfeed-model.joblib"
+    joblib.dump({"text_clf": shipped.text_clf, "block_clf": shipped.block_clf, "stack_clf": shipped.stack_clf}, path, compress=3)
+    card = dict(shipped.card, model_file=path.name, sha256=hashlib.sha256(path.read_bytes()).hexdigest())
+    (tmp_path / CARD_FILE).write_text(json.dumps(card), encoding="utf-8")
+    page = "Share\n\nThe harbour reopened on Monday, the port authority said.\n\nJane says:\n\nGood news."
+    expected = [(b.label, b.scores) for b in Pipeline(model=shipped).label(page)]
+    for where in (tmp_path, path):
+        old = load_model(where)
+        assert old.card["model_file"] == "cleanfeed-model.joblib"
+        assert [(b.label, b.scores) for b in Pipeline(model=old).label(page)] == expected

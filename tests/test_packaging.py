@@ -19,6 +19,6 @@ def test_wheel_contains_model_and_card(tmp_path):
     assert proc.returncode == 0, proc.stderr
     (wheel,) = tmp_path.glob("cleanfeed-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    assert "cleanfeed/models/cleanfeed-model.joblib" in names
+    assert "cleanfeed/models/cleanfeed-model.pkl.gz" in names
     assert "cleanfeed/models/model-card.json" in names
     assert not any(n.startswith(("seeds/", "tests/", "benchmarks/")) for n in names)

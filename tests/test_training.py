@@ -67,7 +67,7 @@ def test_gold_labels_follow_overlap():
 
 def test_train_writes_model_card_and_readme(trained):
     model_dir, card = trained
-    assert (model_dir / "cleanfeed-model.joblib").is_file()
+    assert (model_dir / "cleanfeed-model.pkl.gz").is_file()
     on_disk = json.loads((model_dir / "model-card.json").read_text())
     assert on_disk["sha256"] == card["sha256"] and on_disk["training_blocks"]["spam"] == 25
     assert set(card["metrics"]["cross_validation_by_site"]) == {"wcxb", "trafilatura"}
@@ -75,7 +75,7 @@ def test_train_writes_model_card_and_readme(trained):
     assert set(card["metrics"]["held_out_sets"]) == {"l3s-gn1"}
     assert "l3s-gn1" not in card["training_data"]
     readme = (model_dir / "README.md").read_text()
-    assert "## Targets" in readme and "joblib files run code" in readme
+    assert "## Targets" in readme and "run code when loaded" in readme
 
 
 def test_trained_model_is_used_by_the_pipeline(trained):
