@@ -312,7 +312,11 @@ def _run_text(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
 
 
 def _filter(argv: Sequence[str]) -> int:
-    args = filter_parser().parse_args(argv)
+    parser = filter_parser()
+    args = parser.parse_args(argv)
+    if args.fallback is not None and not args.rules_only:
+        # With the model every block gets a label from it; a fallback would silently do nothing.
+        parser.error("--fallback applies only with --rules-only")
     pipeline = _build_pipeline(args)
     if args.list_rules:
         _list_rules(pipeline, sys.stdout)

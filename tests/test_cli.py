@@ -114,6 +114,9 @@ def test_threshold_and_rules_only(monkeypatch, capsys):
     assert code == 0 and out == "The article goes on in a whole sentence of plain prose.\n\nArticle text.\n"
     code, out, _ = run(monkeypatch, capsys, ["--rules-only", "--fallback", "navigation"], page)
     assert code == 0 and out == ""
+    with pytest.raises(SystemExit) as exc:
+        run(monkeypatch, capsys, ["--fallback", "body"], page)
+    assert exc.value.code == 2 and "--fallback applies only with --rules-only" in capsys.readouterr().err
     code, _, _ = run(monkeypatch, capsys, ["--threshold", "spam=0.2"], SEED_004.read_bytes())
     assert code == 0
 
