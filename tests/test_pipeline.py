@@ -221,3 +221,21 @@ def test_batches_cut_by_blocks_give_the_same_labels(pipeline, monkeypatch):
     monkeypatch.setattr(module, "_BATCH_BLOCKS", 3)  # a new batch after every page
     batched = [[(b.label, b.start, b.end) for b in page] for page in pipeline.label_many(pages)]
     assert batched == alone
+
+
+_RULES_ONLY = Pipeline(model=None)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_pages | st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
+def test_rules_only_layout_never_crashes_and_keeps_only_input_blocks(text):
+    """The layout pass (rules-only mode) on arbitrary text: every block gets a label and a
+    known reason, and clean() returns only input blocks, in order."""
+    labelled = _RULES_ONLY.label(text)
+    assert all(b.label in LABELS and (b.reason in ("layout",) or b.reason.startswith(("rule:", "context:")))
+               for b in labelled)
+    out, pos = _RULES_ONLY.clean(text), 0
+    for part in filter(None, out.split("\n\n")):
+        found = text.find(part, pos)
+        assert found >= 0, f"{part!r} is not in the input after offset {pos}"
+        pos = found + len(part)
