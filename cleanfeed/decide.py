@@ -1,13 +1,14 @@
 """From rule hits and model scores to one label per block, and why.
 
-Three small passes, in the order jusText taught: decide each block on its own, then let
+Small passes, in the order jusText taught: decide each block on its own, then let
 the neighbours revise what context makes obvious.
 
 1. **Hard rules.** The first hard rule that matches decides (``reason="rule:<name>"``),
    except that a matching spam rule beats any other: spam rules are the most specific
    ("subscribe to my channel" is also a subscribe prompt, but a reader wrote it to sell).
 2. **Model.** Otherwise the label whose score reaches its threshold; with no threshold
-   met, the highest score (``reason="model"``).
+   met, the highest score (``reason="model"``).  Without a model (rules-only mode) the
+   block waits for step 4 (``reason="default"``), or takes the ``fallback`` label.
 3. **Context.** ``"context:<what>"`` reasons mark labels changed by the page around them:
 
    * ``comment_thread``: a comment header ("Jane says:") takes the label of the comment
@@ -22,6 +23,9 @@ the neighbours revise what context makes obvious.
      it would move 19,992 characters of article to navigation for 5,684 of teasers, while
      without a model it catches 78,138 characters of teasers for 29,444 of article
      (``benchmarks/context_passes.py``, with the shipped model's fold-0 twin, v11).
+4. **Layout** (rules-only mode, no ``fallback`` label): a block still undecided is ``body``
+   when it reads as prose or is the short line heading prose, ``navigation`` otherwise
+   (``reason="layout"``; the constants below say what counts).
 """
 
 from __future__ import annotations
@@ -62,9 +66,10 @@ _WORD = re.compile(r"\w+")
 class LabelledBlock:
     """A block with its label, how sure cleanfeed is, and why.
 
-    ``confidence`` is the score of the chosen label (1.0 for a hard rule); ``scores`` maps
-    every label to the model's probability (empty when the model did not run);
-    ``reason`` is ``"rule:<name>"``, ``"model"`` or ``"context:<pass>"``.
+    ``confidence`` is the score of the chosen label (1.0 for a hard rule, 0.0 without a
+    model); ``scores`` maps every label to the model's probability (empty when the model
+    did not run); ``reason`` is ``"rule:<name>"``, ``"model"``, ``"context:<pass>"``, or,
+    without a model, ``"layout"`` (or ``"default"`` with a ``fallback`` label).
     """
 
     index: int
