@@ -68,7 +68,7 @@ def rules_only_table(r: dict) -> list[str]:
     """Rules-only mode per training-corpus fold: every unruled block kept, or judged by layout."""
     lines = ["### Rules-only mode: keeping unruled blocks or judging their layout", "", _measured_at(r),
              "Body token F1 of `Pipeline(model=None)` (layout, the default) and `Pipeline(model=None, fallback=\"body\")`",
-             "(keep every block no rule claims) on each site fold of the training corpus (`benchmarks/rules_only_layout.py`);",
+             "(keep every block no rule or context pass claims) on each site fold of the training corpus (`benchmarks/rules_only_layout.py`);",
              f"the layout constants in `cleanfeed/decide.py` were chosen on fold {r['chosen_on_fold']} alone.", "",
              "| fold | pages | keep-all | layout |", "|---|---|---|---|"]
     for fold, v in r["folds"].items():
