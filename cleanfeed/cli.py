@@ -175,6 +175,10 @@ def _list_rules(pipeline: Any, out: IO[str]) -> None:
     for r in rules:
         out.write(f"{r.name:<{width}}  {r.label:<10}  {r.strength:<4}  {r.why}\n")
     out.write(f"\n{len(rules)} rules. Hard rules decide a label; soft rules are features the model weighs.\n")
+    if pipeline.model is None and pipeline.fallback is None:
+        from .decide import layout_summary
+
+        out.write(layout_summary() + "\n")
 
 
 def _read_input(args: argparse.Namespace) -> bytes:

@@ -249,6 +249,13 @@ def _after_section_header(
                 reasons[k] = "context:after_section_header"
 
 
+def layout_summary() -> str:
+    """The layout step in one sentence, from its constants (``cleanfeed --list-rules``)."""
+    return (f"Without a model, a block no rule claims is body when it reads as prose ({_PROSE_MIN_WORDS}+ words "
+            f"ending a sentence, or {_DENSE_MIN_WORDS}+ words of which {_DENSE_MIN_FUNCTION_WORDS:.0%} are function "
+            f"words) or is a line of up to {_HEADING_MAX_WORDS} words right above prose; otherwise navigation.")
+
+
 def _is_prose(text: str) -> bool:
     stripped = text.rstrip()
     if len(stripped.split()) >= _PROSE_MIN_WORDS and stripped.endswith(_PROSE_ENDS):

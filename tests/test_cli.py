@@ -97,6 +97,11 @@ def test_list_rules(monkeypatch, capsys):
     code, out, _ = run(monkeypatch, capsys, ["--list-rules"])
     assert code == 0
     assert "comment_says_header" in out and "WordPress" in out and "rules." in out
+    assert "Without a model" not in out  # the layout step is not used with the model
+    code, out, _ = run(monkeypatch, capsys, ["--list-rules", "--rules-only"])
+    assert code == 0 and "8+ words ending a sentence" in out and "up to 25 words" in out
+    code, out, _ = run(monkeypatch, capsys, ["--list-rules", "--rules-only", "--fallback", "body"])
+    assert code == 0 and "Without a model" not in out
 
 
 def test_list_rules_reflects_disable_and_rule_file(monkeypatch, capsys, tmp_path):
