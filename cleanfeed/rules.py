@@ -450,6 +450,8 @@ class RuleSet:
             if rule.name in seen:
                 raise RuleError(f"two rules are named {rule.name!r}; names must be unique")
             seen.add(rule.name)
+        # The distinct max_chars limits, ascending: the length tiers of _plan_for.
+        self._limits = sorted({r.max_chars for r in self._rules if r.max_chars is not None})
 
     @classmethod
     def empty(cls) -> "RuleSet":
@@ -566,7 +568,7 @@ class RuleSet:
         two that could are tried.  Plans are built on first use, one per length tier
         (distinct ``max_chars`` limits, plus one) and first character.
         """
-        limits = self.derived("max_chars_limits", lambda rs: sorted({r.max_chars for r in rs if r.max_chars is not None}))
+        limits = self._limits
         tier = bisect.bisect_left(limits, n_chars)
         plan = self._plans.get((tier, first))
         if plan is None:
