@@ -14,7 +14,7 @@ because they only call ``get_params``/``set_params``.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -174,7 +174,7 @@ class Pipeline:
         # mode's time here, only to be thrown away.
         for blocks, hits, rules, scores in self._scored(texts):
             labels = decide_labels(blocks, hits, rules, scores, self.thresholds_, fallback=self.fallback)[0]
-            yield "\n\n".join(b.text for b, label in zip(blocks, labels) if label in self.keep_)
+            yield self._join_kept(blocks, labels)
 
     def _scored(self, texts: Iterable[str]) -> Iterator[tuple[list[Block], Any, RuleSet, Any]]:
         """Each page's blocks, rule hits, the rules used and the model's scores (``None``
@@ -201,7 +201,12 @@ class Pipeline:
     def clean_labelled(self, labelled: list[LabelledBlock]) -> str:
         """Join the kept blocks of an already labelled page."""
         self._resolve()
-        return "\n\n".join(b.text for b in labelled if b.label in self.keep_)
+        return self._join_kept(labelled, [b.label for b in labelled])
+
+    def _join_kept(self, blocks: Sequence[Block | LabelledBlock], labels: Sequence[str]) -> str:
+        """The text of the blocks whose label is kept, in order, one blank line apart: the
+        output of ``clean``, whichever path decided the labels."""
+        return "\n\n".join(b.text for b, label in zip(blocks, labels) if label in self.keep_)
 
     @property
     def labels(self) -> tuple[str, ...]:
