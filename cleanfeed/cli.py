@@ -143,7 +143,8 @@ def corpus_parser() -> argparse.ArgumentParser:
     b.add_argument("--out", default=".cache/corpus", metavar="DIR", help="where to save the dataset (default: .cache/corpus)")
     b.add_argument("--limit", type=_whole_number("--limit", 1), default=None, metavar="N", help="at most N pages per source (for a quick try)")
     b.add_argument("--partly-labelled", action=argparse.BooleanOptionalAction, default=True,
-                   help="add trafilatura's snippet-labelled pages, most of whose blocks are unlabelled (default: on, "
+                   help="add trafilatura's snippet-labelled pages and Kreuzer's segmented home pages, most of whose "
+                        "blocks are unlabelled (default: on, "
                         "as for the shipped model; --no-partly-labelled builds the fully labelled sets only)")
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
     return p

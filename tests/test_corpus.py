@@ -247,3 +247,92 @@ def test_socc_comments_are_read_from_their_column(tmp_path):
     path.write_text("_unit_id,comment_text\n1,Text under another name.\n", encoding="utf-8")
     with pytest.raises(ValueError, match="no 'comment' column"):
         spam_collections(tmp_path)
+
+
+def _tar_xz(path, files):
+    import io
+    import tarfile
+
+    path.parent.mkdir(parents=True)
+    with tarfile.open(path, "w:xz") as tar:
+        for name, data in files:
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+
+
+def test_html_blocks_record_the_innermost_block_type():
+    page = """<html><body><div data-block-type="Content" data-block="1"><p>Teaser text of a story.</p>
+    <ul data-block-type="LinkList" data-block="2"><li><a href="/a">Sports</a></li></ul></div>
+    <p>Nobody annotated this.</p></body></html>"""
+    types = {b.text: b.block_type for b in html_blocks(page)}
+    assert types == {"Teaser text of a story.": "Content", "Sports": "LinkList", "Nobody annotated this.": None}
+
+
+def test_kreuzer_labels_chrome_and_leaves_page_dependent_types_unlabelled(tmp_path):
+    from cleanfeed.corpus.sources import kreuzer
+
+    # Serialised the way the set's pages are: UTF-8 read as Latin-1, then written as entities.
+    page = """<html><head><style>[data-block] {outline: 1px solid blue}</style></head><body>
+    <div data-block-type="Menu" data-block="1"><a href="/">Startseite</a> <a href="/w">W&#195;&#164;rme</a></div>
+    <div data-block-type="Article" data-block="1"><h2>Ein Artikel oder ein Teaser</h2>
+      <div data-block-type="Author" data-block="2">von Anna Muster</div></div>
+    <div data-block-type="Comments" data-block="1"><p>Tweet: neue Folge online</p></div>
+    <div data-block-type="Footer" data-block="1"><p>&#194;&#169; 2013 Example</p></div>
+    <p>Ohne Typ</p></body></html>"""
+    # Cyrillic read as windows-1252 twice ("Р" holds a no-break-space byte) is repaired;
+    # Shift-JIS read as windows-1252 is not UTF-8 damage and cannot be, so its page is left out.
+    cyrillic = "<html><body>" + "".join(
+        f'<div data-block-type="LinkList"><p>{_read_as_latin1_or_cp1252(_read_as_latin1_or_cp1252("Россия Родина"))} {i}</p></div>'
+        for i in range(5)) + "</body></html>"
+    broken = "<html><body>" + "".join(
+        f'<div data-block-type="LinkList"><p>{"日本語のページへようこそ".encode("shift_jis").decode("cp1252", errors="replace")} {i}</p></div>'
+        for i in range(5)) + "</body></html>"
+    # ... and so is UTF-8 read as windows-1251 (every letter "Р" or "С" and another).
+    cp1251 = "<html><body>" + "".join(
+        f'<div data-block-type="Menu"><p>{"Областна администрация".encode("utf-8").decode("cp1251", errors="replace")} {i}</p></div>'
+        for i in range(5)) + "</body></html>"
+    _tar_xz(tmp_path / "kreuzer-web-segmentation" / "kreuzer_segmentation_blocks.tar.xz", [
+        ("kreuzer-segmentation/dataset-random/www.Example.de/www.example.de/index.blocks.html", page.encode("ascii")),
+        ("kreuzer-segmentation/dataset-random/www.example.de/www.example.de/index.html.orig", b"<p>not annotated</p>"),
+        ("kreuzer-segmentation/dataset-random/broken.jp/broken.jp/index.blocks.html", broken.encode("utf-8")),
+        ("kreuzer-segmentation/dataset-random/broken.bg/broken.bg/index.blocks.html", cp1251.encode("utf-8")),
+        ("kreuzer-segmentation/dataset-popular/www.example.ru/www.example.ru/index.blocks.html", cyrillic.encode("utf-8")),
+    ])
+    result, russian = list(kreuzer(tmp_path))
+    assert [b.text for b in russian.blocks] == [f"Россия Родина {i}" for i in range(5)]
+    assert result.site == "example.de" and result.source == "kreuzer" and result.gold_body == ""
+    assert {b.text: b.label for b in result.blocks} == {
+        "Startseite Wärme": "navigation",
+        "Ein Artikel oder ein Teaser": "",  # teaser on a home page, body on an article page
+        "von Anna Muster": "navigation",  # the innermost type wins
+        "Tweet: neue Folge online": "",
+        "© 2013 Example": "navigation",
+        "Ohne Typ": "",
+    }
+    assert dict(zip((b.text for b in result.blocks), result.how))["Ohne Typ"] == "kreuzer:none"
+
+
+def _read_as_latin1_or_cp1252(text: str) -> str:
+    """What a browser decoding UTF-8 as windows-1252 shows (Latin-1 for bytes 1252 leaves undefined)."""
+    out = []
+    for byte in text.encode("utf-8"):
+        try:
+            out.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(chr(byte))
+    return "".join(out)
+
+
+@given(st.text(min_size=1, max_size=40), st.integers(min_value=1, max_value=3))
+@settings(max_examples=300, deadline=None)
+def test_undo_mojibake_reverses_up_to_three_wrong_readings(text, layers):
+    from cleanfeed.corpus.sources import _MOJIBAKE, _undo_mojibake
+
+    if _MOJIBAKE.search(text):
+        return  # text that already looks damaged is not this property's subject
+    damaged = text
+    for _ in range(layers):
+        damaged = _read_as_latin1_or_cp1252(damaged)
+    assert _undo_mojibake(damaged) == text
+    assert _undo_mojibake(text) == text

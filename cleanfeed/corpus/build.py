@@ -8,7 +8,7 @@ a site share a fold and cross-validation never splits a site), ``renderer``, ``t
 
 Each training page is rendered in one scraper style chosen from its id, so the model sees
 every style without seeing one page three times; about half of them get a comment thread
-with spam (not the partly labelled trafilatura pages), drawn from the messages and
+with spam (not the partly labelled trafilatura and Kreuzer pages), drawn from the messages and
 templates of the page's fold only, so no message is on both sides of a cross-validation
 split.  Evaluation pages are rendered in the seed style, and a copy of the L3S pages gets
 threads made only of the held-out YouTube file and the SOCC comments, so spam is measured
@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .render import STYLES, SourceBlock, layout
-from .sources import USE, Message, Page, dragnet, fundus, l3s, readability, spam_collections, trafilatura, wcxb
+from .sources import USE, Message, Page, dragnet, fundus, kreuzer, l3s, readability, spam_collections, trafilatura, wcxb
 from .threads import ThreadPools, insert_thread, make_thread, thread_blocks
 
 __all__ = ["build_corpus", "check_data_dir", "N_FOLDS"]
@@ -33,7 +33,7 @@ __all__ = ["build_corpus", "check_data_dir", "N_FOLDS"]
 N_FOLDS = 5
 THREAD_RATE = 0.5
 #: Sets that label only some blocks of a page (the rest are ``UNLABELLED``).
-PARTLY_LABELLED = ("trafilatura",)
+PARTLY_LABELLED = ("trafilatura", "kreuzer")
 
 
 def site_fold(site: str) -> int:
@@ -77,7 +77,7 @@ def iter_rows(root: Path, pools: dict[str, list[Message]], limit: int | None = N
               partly_labelled: bool = True) -> Iterator[dict[str, Any]]:
     """Every corpus row, train sets first.  ``pools`` are ``spam_collections(root)``;
     ``limit`` caps pages per source (for quick runs); ``partly_labelled`` adds the
-    snippet-labelled trafilatura pages (see ``build_corpus``)."""
+    snippet-labelled trafilatura and Kreuzer pages (see ``build_corpus``)."""
     train_pools = ThreadPools(
         ham=[m for m in pools["youtube"] + pools["sms"] if not m.spam] + pools["foxnews"],
         spam=[m for m in pools["youtube"] + pools["sms"] if m.spam],
@@ -90,7 +90,7 @@ def iter_rows(root: Path, pools: dict[str, list[Message]], limit: int | None = N
     )
     readers = [("wcxb", wcxb), ("fundus", fundus), ("readability", readability)]
     if partly_labelled:
-        readers.append(("trafilatura", trafilatura))
+        readers += [("trafilatura", trafilatura), ("kreuzer", kreuzer)]
     for name, reader in readers:
         for k, page in enumerate(reader(root)):
             if limit is not None and k >= limit:
@@ -137,7 +137,9 @@ def build_corpus(data: Path, out: Path, limit: int | None = None, progress: bool
 
     ``partly_labelled`` adds trafilatura's 987 snippet-labelled pages, as for the shipped
     model (CV body token F1 rose with them on all three fully labelled sets); their HTML
-    comment and caption containers stay unlabelled (see ``sources._label_by_snippets``).
+    comment and caption containers stay unlabelled (see ``sources._label_by_snippets``);
+    and Kreuzer's hand-segmented pages, labelled only where a block type means the
+    same on every page (see ``sources.kreuzer``).
     """
     try:
         import datasets

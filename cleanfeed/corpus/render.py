@@ -2,7 +2,7 @@
 
 ``html_blocks`` walks the DOM once and returns ``SourceBlock``s: the collapsed text of
 each block-level element run, its list depth, and what its ancestors say about it (a
-comment section, a caption, an L3S annotation class).  ``layout`` then writes those
+comment section, a caption, an L3S annotation class, a Kreuzer block type).  ``layout`` then writes those
 blocks out in one of several scraper styles and returns, for each block, the character
 span it occupies in the output, so labels stay attached after rendering:
 
@@ -57,6 +57,8 @@ _CAPTION_MARK = re.compile(r"caption|credit|wp-caption|image-?credit|photo-?cred
 _MEDIA_TAGS = ("picture", "video", "figure")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _L3S_CLASS = re.compile(r"\bx-nc-sel(\d)\b")
+# Kreuzer's segmentation data marks each annotated element with data-block-type="Menu" etc.
+_BLOCK_TYPE_ATTR = "data-block-type"
 _SPACE = re.compile(r"\s+")
 
 
@@ -66,7 +68,8 @@ class SourceBlock:
 
     ``comment``/``caption``/``comment_form`` are the share of its characters under an
     element marked that way, ``link`` the share inside an ``<a href>``; ``l3s`` the majority L3S class (``None`` if unannotated);
-    ``label`` is filled in by the labelling step.
+    ``block_type`` the majority ``data-block-type`` of the innermost annotated ancestors
+    (``None`` if none); ``label`` is filled in by the labelling step.
     """
 
     text: str
@@ -78,6 +81,7 @@ class SourceBlock:
     caption: float = 0.0
     link: float = 0.0
     l3s: int | None = None
+    block_type: str | None = None
     label: str = ""
     group: int = 0  # consecutive list items of one list share a group, for layout
 
@@ -89,6 +93,7 @@ class _Ctx:
     comment_form: bool = False
     caption: bool = False
     l3s: int | None = None
+    block_type: str | None = None
     list_item: bool = False
     media: bool = False  # inside a <figure> or <picture>
     link: bool = False
@@ -135,6 +140,7 @@ class _Walker:
         if text:
             weights = Counter()
             l3s = Counter()
+            block_types = Counter()
             total = 0
             for piece, ctx in self.buf.parts:
                 n = len(piece.strip())
@@ -149,6 +155,8 @@ class _Walker:
                     weights["link"] += n
                 if ctx.l3s is not None:
                     l3s[ctx.l3s] += n
+                if ctx.block_type is not None:
+                    block_types[ctx.block_type] += n
             total = total or 1
             self.blocks.append(
                 SourceBlock(
@@ -161,6 +169,7 @@ class _Walker:
                     caption=weights["caption"] / total,
                     link=weights["link"] / total,
                     l3s=l3s.most_common(1)[0][0] if l3s else None,
+                    block_type=block_types.most_common(1)[0][0] if block_types else None,
                     group=self.group,
                 )
             )
@@ -192,6 +201,9 @@ class _Walker:
             m = _L3S_CLASS.search(el.get("class") or "")
             if m:
                 ctx.l3s = int(m.group(1))
+        block_type = el.get(_BLOCK_TYPE_ATTR)
+        if block_type:
+            ctx.block_type = block_type.strip()  # the innermost annotation wins: a LinkList inside Content
         if tag in ("figure", "picture"):
             ctx.media = True
         if tag == "figcaption" or (tag == "caption" and el.getparent() is not None and el.getparent().tag != "table"):
