@@ -143,9 +143,11 @@ def corpus_parser() -> argparse.ArgumentParser:
     b.add_argument("--out", default=".cache/corpus", metavar="DIR", help="where to save the dataset (default: .cache/corpus)")
     b.add_argument("--limit", type=_whole_number("--limit", 1), default=None, metavar="N", help="at most N pages per source (for a quick try)")
     b.add_argument("--partly-labelled", action=argparse.BooleanOptionalAction, default=True,
-                   help="add trafilatura's snippet-labelled pages and Kreuzer's segmented home pages, most of whose "
-                        "blocks are unlabelled (default: on, "
+                   help="add trafilatura's snippet-labelled pages, most of whose blocks are unlabelled (default: on, "
                         "as for the shipped model; --no-partly-labelled builds the fully labelled sets only)")
+    b.add_argument("--kreuzer", action="store_true",
+                   help="add Kreuzer's hand-segmented home pages, their menus and link lists labelled navigation "
+                        "and the rest unlabelled (default: off; the shipped model does not use them)")
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
     return p
 
@@ -349,7 +351,7 @@ def _corpus(argv: Sequence[str]) -> int:
     check_data_dir(Path(args.data))  # before --out is made: a wrong path leaves nothing behind
     out = _output_dir(args.out)
     stats = build_corpus(Path(args.data), out, limit=args.limit, progress=not args.no_progress,
-                         partly_labelled=args.partly_labelled)
+                         partly_labelled=args.partly_labelled, kreuzer=args.kreuzer)
     (out / "stats.json").write_text(json.dumps(stats, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(stats["pages"]), file=sys.stderr)
     # The message pools feed the comment threads; an empty one is worth seeing at once.

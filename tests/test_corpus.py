@@ -313,6 +313,26 @@ def test_kreuzer_labels_chrome_and_leaves_page_dependent_types_unlabelled(tmp_pa
     assert dict(zip((b.text for b in result.blocks), result.how))["Ohne Typ"] == "kreuzer:none"
 
 
+def test_kreuzer_pages_join_the_corpus_only_when_asked(tmp_path):
+    import gzip
+
+    from cleanfeed.corpus.build import iter_rows
+
+    page = '<html><body><ul data-block-type="Menu"><li>Home</li><li>News</li></ul><p>Welcome</p></body></html>'
+    _tar_xz(tmp_path / "kreuzer-web-segmentation" / "kreuzer_segmentation_blocks.tar.xz", [
+        ("kreuzer-segmentation/dataset-random/www.example.org/www.example.org/index.blocks.html", page.encode()),
+    ])
+    (tmp_path / "wcxb-dev").mkdir()
+    with gzip.open(tmp_path / "wcxb-dev" / "ground-truth.jsonl.gz", "wt"):
+        pass
+    pools = {"youtube": [], "youtube_eval": [], "sms": [], "foxnews": [], "socc_eval": []}
+    assert list(iter_rows(tmp_path, pools)) == []
+    (row,) = list(iter_rows(tmp_path, pools, kreuzer=True))
+    assert (row["source"], row["site"], row["use"]) == ("kreuzer", "example.org", "train")
+    assert [(row["text"][b["start"]:b["end"]].lstrip("*• "), b["label"]) for b in row["blocks"]] == [
+        ("Home", "navigation"), ("News", "navigation"), ("Welcome", "")]
+
+
 def _read_as_latin1_or_cp1252(text: str) -> str:
     """What a browser decoding UTF-8 as windows-1252 shows (Latin-1 for bytes 1252 leaves undefined)."""
     out = []

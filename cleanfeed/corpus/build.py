@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from .render import STYLES, SourceBlock, layout
-from .sources import USE, Message, Page, dragnet, fundus, kreuzer, l3s, readability, spam_collections, trafilatura, wcxb
+from .sources import USE, Message, Page, dragnet, fundus, l3s, readability, spam_collections, trafilatura, wcxb
+from .sources import kreuzer as kreuzer_pages
 from .threads import ThreadPools, insert_thread, make_thread, thread_blocks
 
 __all__ = ["build_corpus", "check_data_dir", "N_FOLDS"]
@@ -74,10 +75,10 @@ def _with_thread(page: Page, pools: ThreadPools, rng: random.Random, templates: 
 
 
 def iter_rows(root: Path, pools: dict[str, list[Message]], limit: int | None = None,
-              partly_labelled: bool = True) -> Iterator[dict[str, Any]]:
+              partly_labelled: bool = True, kreuzer: bool = False) -> Iterator[dict[str, Any]]:
     """Every corpus row, train sets first.  ``pools`` are ``spam_collections(root)``;
     ``limit`` caps pages per source (for quick runs); ``partly_labelled`` adds the
-    snippet-labelled trafilatura and Kreuzer pages (see ``build_corpus``)."""
+    snippet-labelled trafilatura pages and ``kreuzer`` Kreuzer's (see ``build_corpus``)."""
     train_pools = ThreadPools(
         ham=[m for m in pools["youtube"] + pools["sms"] if not m.spam] + pools["foxnews"],
         spam=[m for m in pools["youtube"] + pools["sms"] if m.spam],
@@ -90,7 +91,9 @@ def iter_rows(root: Path, pools: dict[str, list[Message]], limit: int | None = N
     )
     readers = [("wcxb", wcxb), ("fundus", fundus), ("readability", readability)]
     if partly_labelled:
-        readers += [("trafilatura", trafilatura), ("kreuzer", kreuzer)]
+        readers.append(("trafilatura", trafilatura))
+    if kreuzer:
+        readers.append(("kreuzer", kreuzer_pages))
     for name, reader in readers:
         for k, page in enumerate(reader(root)):
             if limit is not None and k >= limit:
@@ -132,14 +135,17 @@ def check_data_dir(data: Path) -> None:
 
 
 def build_corpus(data: Path, out: Path, limit: int | None = None, progress: bool = True,
-                 partly_labelled: bool = True) -> dict[str, Any]:
+                 partly_labelled: bool = True, kreuzer: bool = False) -> dict[str, Any]:
     """Build the corpus from ``data`` into ``out`` (a ``datasets`` directory); return counts.
 
     ``partly_labelled`` adds trafilatura's 987 snippet-labelled pages, as for the shipped
     model (CV body token F1 rose with them on all three fully labelled sets); their HTML
-    comment and caption containers stay unlabelled (see ``sources._label_by_snippets``);
-    and Kreuzer's hand-segmented pages, labelled only where a block type means the
-    same on every page (see ``sources.kreuzer``).
+    comment and caption containers stay unlabelled (see ``sources._label_by_snippets``).
+    ``kreuzer`` adds Kreuzer's hand-segmented pages, labelled only where a block type
+    means the same on every page (see ``sources.kreuzer``).  They are off by default:
+    a model trained with them lost 0.010 of site-grouped CV body token F1 (their 10,000
+    navigation blocks come from home pages with no body at all), so the shipped model
+    does not use them.
     """
     try:
         import datasets
@@ -149,7 +155,7 @@ def build_corpus(data: Path, out: Path, limit: int | None = None, progress: bool
     check_data_dir(data)
     pools = spam_collections(data)
     rows = []
-    for row in tqdm(iter_rows(data, pools, limit, partly_labelled), desc="rendering pages", unit="page", disable=not progress):
+    for row in tqdm(iter_rows(data, pools, limit, partly_labelled, kreuzer), desc="rendering pages", unit="page", disable=not progress):
         rows.append(row)
     ds = datasets.Dataset.from_list(rows)
     out.mkdir(parents=True, exist_ok=True)
