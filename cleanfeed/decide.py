@@ -93,6 +93,12 @@ class LabelledBlock:
             "text": self.text,
         }
 
+    def to_row(self) -> dict[str, object]:
+        """The block as a row of a labels column (Hugging Face datasets, Spark): offsets,
+        label, confidence and reason, without the text and scores the page already implies."""
+        return {"start": self.start, "end": self.end, "label": self.label, "confidence": float(self.confidence),
+                "reason": self.reason}
+
 
 def _model_choices(scores: np.ndarray, thresholds: Mapping[str, float | None]) -> np.ndarray:
     """For each score row, the label index the per-label thresholds point to.

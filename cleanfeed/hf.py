@@ -41,10 +41,7 @@ class _CleanBatch:
         labelled = list(self._pipeline.label_many(texts))
         return {
             self.output_column: [self._pipeline.clean_labelled(lab) for lab in labelled],
-            self.labels_column: [
-                [{"start": b.start, "end": b.end, "label": b.label, "confidence": b.confidence, "reason": b.reason} for b in lab]
-                for lab in labelled
-            ],
+            self.labels_column: [[b.to_row() for b in lab] for lab in labelled],
         }
 
 

@@ -73,10 +73,7 @@ def clean_column(
                 if pd.isna(t):
                     rows.append(None)
                     continue
-                rows.append([
-                    {"start": b.start, "end": b.end, "label": b.label, "confidence": float(b.confidence), "reason": b.reason}
-                    for b in next(labelled)
-                ])
+                rows.append([b.to_row() for b in next(labelled)])
             return pd.Series(rows)
 
         out = out.withColumn(labels_col, _labels(F.col(input_col)))

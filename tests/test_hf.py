@@ -16,6 +16,11 @@ def test_add_clean_column_with_labels_and_processes():
     assert out["cleaned"][:20] == [f"Article number {i}." for i in range(20)]
     assert out["cleaned"][20] == "" and out["blocks"][20] == []
     assert [b["label"] for b in out["blocks"][0]] == ["navigation", "body", "navigation"]
+    # Each row is the block's offsets, label, confidence and reason, as label() gives them.
+    labelled = Pipeline(model=None, fallback="body").label(texts[3])
+    assert out["blocks"][3] == [{"start": b.start, "end": b.end, "label": b.label, "confidence": b.confidence,
+                                 "reason": b.reason} for b in labelled]
+    assert [texts[3][row["start"]:row["end"]] for row in out["blocks"][3]] == ["Share", "Article number 3.", "Leave a Reply"]
 
 
 def test_unknown_column():
