@@ -247,8 +247,6 @@ def short_pages(corpus: Path, n_pages: int = 300, chars: int = 1_000) -> dict:
     for _ in pipeline.clean_many(docs):
         pass
     batched = (time.perf_counter() - t0) / len(docs)
-    print(f"  {len(docs)} pages of {chars:,} chars: clean() {one_by_one * 1000:.1f} ms a page, clean_many {batched * 1000:.1f} ms",
-          file=sys.stderr)
     return {"pages": len(docs), "chars": chars, "one_call_per_page_s": one_by_one, "batched_s": batched}
 
 
@@ -341,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
     for point in curves["size_curve"]:
         print(f"  {point['bytes']:>9,} bytes: {point['seconds'] * 1000:8.1f} ms", file=sys.stderr)
     short = curves["short_pages"]
-    print(f"  short pages: clean() {short['one_call_per_page_s'] * 1000:.1f} ms a page, "
+    print(f"  {short['pages']} short pages of {short['chars']:,} chars: clean() {short['one_call_per_page_s'] * 1000:.1f} ms a page, "
           f"clean_many {short['batched_s'] * 1000:.1f} ms", file=sys.stderr)
     results = {"input": info, "runs": runs, "stages": stages, "size_curve": curves["size_curve"],
                "short_pages": curves["short_pages"], "plain_install_load": plain_load, "cpu_count": os.cpu_count()}
