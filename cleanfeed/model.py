@@ -118,7 +118,7 @@ class Model:
                 stack_features(parts[i], proba[bounds[i] : bounds[i + 1]], _lengths(blocks))
                 for i, (blocks, _) in enumerate(pages)
             ]
-            proba = combine_passes(proba, self._tree_proba("stack_clf", np.vstack(stacked)))
+            proba = self._tree_proba("stack_clf", np.vstack(stacked))
         return [proba[bounds[i] : bounds[i + 1]] for i in range(len(pages))]
 
     def _tree_proba(self, name: str, X: np.ndarray) -> np.ndarray:
@@ -130,21 +130,6 @@ class Model:
         if name not in self._tables:
             self._tables[name] = table_for(getattr(self, name))  # built on first use: loading stays as fast
         return self._tables[name]
-
-
-def combine_passes(first: np.ndarray, stacked: np.ndarray) -> np.ndarray:
-    """The final scores: the mean of the first and the stacked tree pass.
-
-    The stacked pass reads what the first concluded about the neighbours, which is what
-    finds comments and spam (a block between two comments is a comment), but it also
-    smooths short blocks (subheads, a one-line paragraph) into their surroundings, and
-    the first pass keeps those.  In site-grouped cross-validation the stacked pass alone
-    lost body block F1 against the first pass (0.797 against 0.819) and the mean kept the
-    better of each: body block F1 0.817, comment and spam F1 at least the stacked pass's,
-    body token F1 level (out-of-fold scores at seed 0, confirmed at seed 1;
-    ``models/README.md`` has the table).
-    """
-    return (first + stacked) / 2
 
 
 def _column_major(text_clf: Any) -> Any:

@@ -32,7 +32,7 @@ from .decide import decide_labels
 from .features import page_features, rule_hits, stack_features
 from .labels import LABELS, UNLABELLED
 from .metrics import label_prf, mean_token_prf
-from .model import Model, _full_proba, _lengths, combine_passes, save_model, text_vectorizer
+from .model import Model, _full_proba, _lengths, save_model, text_vectorizer
 from .rules import RuleSet
 from .segment import Block, segment
 
@@ -334,12 +334,10 @@ def train(
     X_stack = _stacked(train_pages, X, oof_first)
     cv: dict[str, Any] = {}
     cv_first: dict[str, Any] = {}
-    cv_stack: dict[str, Any] = {}
     if run_cv:
         oof_stack = oof_scores(train_pages, X_stack, y, fit_stack, "stacked block model")
-        cv = score_predictions(train_pages, _decide_pages(train_pages, combine_passes(oof_first, oof_stack), rules))
+        cv = score_predictions(train_pages, _decide_pages(train_pages, oof_stack, rules))
         cv_first = score_predictions(train_pages, _decide_pages(train_pages, oof_first, rules))
-        cv_stack = score_predictions(train_pages, _decide_pages(train_pages, oof_stack, rules))
 
     _log("final text model on all training pages")
     text_clf = fit_text(X_text[known], y[known])
@@ -355,7 +353,7 @@ def train(
     sources = sorted({p.source for p in train_pages})
     card = {
         "name": "cleanfeed-default",
-        "description": "Block classifier in three stages: a hashed word n-gram SGD text model; gradient-boosted trees over layout, rule hits, neighbours and text scores; a second tree model stacked on the first's scores of the block and its neighbours; the final scores are the mean of the two tree passes.",
+        "description": "Block classifier in three stages: a hashed word n-gram SGD text model; gradient-boosted trees over layout, rule hits, neighbours and text scores; a second tree model stacked on the first's scores of the block and its neighbours.",
         "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "git_commit": _git_commit(),
         "training_data": {
@@ -375,7 +373,6 @@ def train(
         "metrics": {
             "cross_validation_by_site": cv,
             "cross_validation_by_site_first_pass_only": cv_first,
-            "cross_validation_by_site_stacked_pass_only": cv_stack,
             "held_out_sets": held_out,
             "seeds": seed_scores,
         },
@@ -466,22 +463,20 @@ def model_readme(card: dict[str, Any]) -> str:
             tok = e.get("body_tokens_article_pages") or e.get("body_tokens") or {}
             tok_s = f"{tok['f1']:.3f}" if tok else "–"
             lines.append(f"| {source} | {e['pages']} | {e['blocks']} | {e['accuracy']:.3f} | {tok_s} | " + " | ".join(cells) + " |")
-    passes = [m.get("cross_validation_by_site_first_pass_only") or {}, m.get("cross_validation_by_site_stacked_pass_only") or {},
-              m.get("cross_validation_by_site") or {}]
-    if all(passes):
-        lines += ["", "## The two tree passes and their mean (site-grouped cross-validation)", "",
-                  "The same folds decided from the first tree pass alone, from the stacked pass alone, and from the mean of",
-                  "the two (what the model scores with: `cleanfeed.model.combine_passes`). Each cell: first / stacked / mean.", "",
-                  "| data | accuracy | body token F1 | " + " | ".join(f"{lab} F1" for lab in LABELS) + " |",
-                  "|---|---|---|" + "---|" * len(LABELS)]
-        for source in passes[0]:
-            runs = [p.get(source) for p in passes]
-            if not all(runs):
+    first = m.get("cross_validation_by_site_first_pass_only") or {}
+    stacked = m.get("cross_validation_by_site") or {}
+    if first:
+        lines += ["", "## What the stacked pass adds (site-grouped cross-validation)", "",
+                  "The same folds decided from the first tree pass alone, and from the stacked pass.", "",
+                  "| data | accuracy first → stacked | " + " | ".join(f"{lab} F1 first → stacked" for lab in LABELS) + " |",
+                  "|---|---|" + "---|" * len(LABELS)]
+        for source, e in first.items():
+            s = stacked.get(source)
+            if not s:
                 continue
-            three = lambda get: " / ".join(f"{get(r):.3f}" for r in runs)  # noqa: E731
-            tok = three(lambda r: r["body_tokens"]["f1"]) if all("body_tokens" in r for r in runs) else "–"
-            cells = [three(lambda r, lab=lab: r["labels"][lab]["f1"]) if runs[0]["labels"][lab]["support"] else "–" for lab in LABELS]
-            lines.append(f"| {source} | {three(lambda r: r['accuracy'])} | {tok} | " + " | ".join(cells) + " |")
+            cells = [f"{e['labels'][lab]['f1']:.3f} → {s['labels'][lab]['f1']:.3f}" if e["labels"][lab]["support"] else "–"
+                     for lab in LABELS]
+            lines.append(f"| {source} | {e['accuracy']:.3f} → {s['accuracy']:.3f} | " + " | ".join(cells) + " |")
     counts = card.get("corpus_blocks_by_rule") or {}
     if counts:
         lines += ["", "## Blocks per labelling rule (corpus build)", "",

@@ -146,26 +146,3 @@ def test_models_saved_by_earlier_versions_in_joblib_still_load(tmp_path):
         old = load_model(where)
         assert old.card["model_file"] == "cleanfeed-model.joblib"
         assert [(b.label, b.scores) for b in Pipeline(model=old).label(page)] == expected
-
-
-def test_scores_are_the_mean_of_the_two_tree_passes():
-    # The stacked pass smooths short blocks into their surroundings; the first pass keeps
-    # them.  The model scores with the mean of the two (``combine_passes``).
-    import numpy as np
-
-    from cleanfeed import segment
-    from cleanfeed.features import page_features, rule_hits, stack_features
-    from cleanfeed.model import _full_proba, _lengths, default_model_dir
-    from cleanfeed.rules import RuleSet
-
-    model = load_model(default_model_dir())
-    rules = RuleSet.default()
-    text = open("seeds/004_8352a8b32f8949aa.txt", encoding="utf-8").read()
-    blocks = segment(text)
-    hits = rule_hits(blocks, rules)
-    X = page_features(blocks, hits, rules, model.text_scores([b.text for b in blocks]))
-    first = _full_proba(model.block_clf, X)
-    stacked = _full_proba(model.stack_clf, stack_features(X, first, _lengths(blocks)))
-    scores = model.scores(blocks, hits, rules)
-    np.testing.assert_allclose(scores, (first + stacked) / 2, rtol=1e-6, atol=1e-7)
-    assert not np.allclose(scores, stacked, atol=1e-3) and not np.allclose(scores, first, atol=1e-3)
