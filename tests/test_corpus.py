@@ -347,12 +347,12 @@ def _read_as_latin1_or_cp1252(text: str) -> str:
 @given(st.text(min_size=1, max_size=40), st.integers(min_value=1, max_value=3))
 @settings(max_examples=300, deadline=None)
 def test_undo_mojibake_reverses_up_to_three_wrong_readings(text, layers):
-    from cleanfeed.corpus.sources import _MOJIBAKE, _undo_mojibake
+    from cleanfeed.corpus.mojibake import MOJIBAKE, undo_mojibake
 
-    if _MOJIBAKE.search(text):
+    if MOJIBAKE.search(text):
         return  # text that already looks damaged is not this property's subject
     damaged = text
     for _ in range(layers):
         damaged = _read_as_latin1_or_cp1252(damaged)
-    assert _undo_mojibake(damaged) == text
-    assert _undo_mojibake(text) == text
+    assert undo_mojibake(damaged) == text
+    assert undo_mojibake(text) == text

@@ -21,7 +21,8 @@ from urllib.parse import urlparse
 
 from ..labels import UNLABELLED
 from .align import GoldText
-from .render import SourceBlock, decode_html, html_blocks
+from .mojibake import looks_damaged, repaired_html
+from .render import SourceBlock, html_blocks
 
 __all__ = ["Page", "USE", "LICENCES", "wcxb", "fundus", "readability", "trafilatura", "kreuzer", "dragnet", "l3s",
            "spam_collections"]
@@ -321,82 +322,10 @@ _KREUZER_LABELS = {
     "Footer": "navigation", "Logo": "navigation", "Sidebar": "navigation", "Searchbar": "navigation",
     "Ad": "navigation", "Author": "navigation",
 }
-# Kreuzer's annotated pages are DOMs serialised after a browser read UTF-8 bytes as Latin-1
-# or windows-1252 ("W&#195;&#164;rme" for "Wärme"), on 116 of 138 pages, some twice over.
-# A lead character (Â to ô) before a continuation-range one is the tell; re-reading a run
-# of such characters as the bytes they came from undoes it.  The repair works on the DOM's
-# text nodes, before rendering collapses whitespace: Cyrillic "Р" arrives as "Ð" and a
-# no-break space, and a collapsed space would lose that byte.
-_CP1252_BYTE = {bytes([i]).decode("cp1252"): i for i in range(0x80, 0x100) if i not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
-_CP1252_HIGH = "".join(sorted(ch for ch in _CP1252_BYTE if ord(ch) >= 0x100))
-_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{_CP1252_HIGH}]")
-_MOJIBAKE_RUN = re.compile(f"[\u0080-\u00ff{_CP1252_HIGH}]{{2,}}")
-_ESCAPED = re.compile("[\udc80-\udcff]")  # bytes surrogateescape could not decode
 # A page on which this share or more of the labelled blocks still look damaged after the
-# repair was damaged some other way (a Shift-JIS page read as windows-1252, or UTF-8 read
-# as windows-1251, where every Cyrillic letter became "Р" or "С" and a second letter):
-# its text is noise, not a page anybody scrapes.
+# repair (``mojibake.looks_damaged``) was damaged some other way: its text is noise, not a
+# page anybody scrapes.
 _DAMAGED_PAGE_SHARE = 0.1
-_CYRILLIC = re.compile("[\u0400-\u045f]")
-# In running Russian or Bulgarian, Р and С are about one letter in twelve; in UTF-8 read
-# as windows-1251 they are every other letter.
-_CP1251_LEAD_SHARE = 0.3
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-_BYTE_CHAR = {byte: ch for ch, byte in _CP1252_BYTE.items()}
-
-
-def _bytes_back(match: re.Match) -> str:
-    """A run of such characters as the bytes they were read from, decoded as UTF-8.
-
-    A byte that starts no valid sequence goes back to the character it was read as, so a
-    no-break space before a damaged "Â»" does not keep the "»" from being repaired.
-    """
-    raw = bytes(_CP1252_BYTE.get(ch, ord(ch)) for ch in match.group(0))
-    decoded = raw.decode("utf-8", errors="surrogateescape")
-    return _ESCAPED.sub(lambda m: _BYTE_CHAR.get(ord(m.group(0)) - 0xDC00, chr(ord(m.group(0)) - 0xDC00)), decoded)
-
-
-def _undo_mojibake(text: str) -> str:
-    """``text`` with UTF-8 that was read as Latin-1/windows-1252 decoded again (up to three layers).
-
-    Each run of characters such a reader makes goes back to its bytes (windows-1252's
-    for its own characters, Latin-1's for the rest); the valid UTF-8 sequences among them
-    are decoded and every other byte stays the character it was, so a lone "Ã" or
-    legitimately accented text ("café") stays as it is.
-    """
-    for _ in range(3):
-        if not _MOJIBAKE.search(text):
-            break
-        text = _MOJIBAKE_RUN.sub(_bytes_back, text)
-    return text
-
-
-def _looks_damaged(text: str) -> bool:
-    if _MOJIBAKE.search(text):
-        return True
-    cyrillic = len(_CYRILLIC.findall(text))
-    return cyrillic >= 4 and text.count("Р") + text.count("С") >= _CP1251_LEAD_SHARE * cyrillic
-
-
-def _repaired_html(raw: bytes) -> str:
-    """``raw``, decoded, with every text node passed through ``_undo_mojibake``."""
-    import lxml.html
-    from lxml import etree
-
-    try:
-        root = lxml.html.document_fromstring(decode_html(raw))
-    except (etree.ParserError, ValueError):
-        return ""
-    for el in root.iter():
-        for attr in ("text", "tail"):
-            old = getattr(el, attr)
-            new = _undo_mojibake(old) if old else old
-            if new != old:
-                # lxml refuses control characters the repair can bring back; a scraper drops them.
-                setattr(el, attr, _CONTROL.sub("", new))
-    return lxml.html.tostring(root, encoding="unicode")
 
 
 def kreuzer(root: Path) -> Iterator[Page]:
@@ -421,7 +350,7 @@ def kreuzer(root: Path) -> Iterator[Page]:
             fh = tar.extractfile(member)
             if fh is None:
                 continue
-            blocks = html_blocks(_repaired_html(fh.read()))
+            blocks = html_blocks(repaired_html(fh.read()))
             how = []
             for b in blocks:
                 label = _KREUZER_LABELS.get(b.block_type or "")
@@ -431,7 +360,7 @@ def kreuzer(root: Path) -> Iterator[Page]:
                     b.label, h = label, f"kreuzer:{b.block_type}"
                 how.append(h)
             labelled = [b for b in blocks if b.label]
-            damaged = sum(1 for b in labelled if _looks_damaged(b.text))
+            damaged = sum(1 for b in labelled if looks_damaged(b.text))
             if labelled and damaged < _DAMAGED_PAGE_SHARE * len(labelled):
                 site = parts[2][4:] if parts[2].startswith("www.") else parts[2]
                 yield Page("kreuzer", site.lower(), "/".join(parts[1:-1]), blocks, how, "", "")
