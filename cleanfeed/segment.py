@@ -24,8 +24,10 @@ __all__ = ["Block", "segment"]
 
 # Every line break a scraper may emit: CRLF first so it counts as one break, then lone
 # CR (old Mac exports), LF, NEL, and the Unicode line/paragraph separators.
-_LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029\x0b\x0c]")
-_OTHER_BREAK = re.compile(r"[\r\x85\u2028\u2029\x0b\x0c]")
+_BREAKS_BUT_LF = r"\r\x85\u2028\u2029\x0b\x0c"
+_LINE_BREAK = re.compile(rf"\r\n|[\n{_BREAKS_BUT_LF}]")
+# Text with none of these breaks lines with "\n" alone and can be cut with str.split.
+_OTHER_BREAK = re.compile(rf"[{_BREAKS_BUT_LF}]")
 
 # A list marker at the start of a line.  Bullet glyphs that scrapers use for <li>, or a
 # short ordinal ("1.", "iv)", "a)").  Followed by whitespace, so "-5 degrees" is no bullet.
