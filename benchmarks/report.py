@@ -122,11 +122,13 @@ def speed_tables(s: dict) -> list[str]:
                     if s.get("plain_install_load") else ""))
     stages = s.get("stages")
     if stages:
-        total = sum(stages["stages"].values())
-        lines += ["", f"Where cleanfeed's time goes (each stage alone over the same {stages['mb']:.1f} MB, one model call per page):", "",
-                  "| stage | seconds | share | MB/s |", "|---|---|---|---|"]
-        for name, sec in stages["stages"].items():
-            lines.append(f"| {name} | {sec:.2f} | {sec / total:.0%} | {stages['mb'] / sec:.1f} |")
+        lines += ["", f"Where cleanfeed's time goes (each stage alone over the same {stages['mb']:.1f} MB, one model call per page):", ""]
+        target = 3 * fastest_peer["mb_per_s"] if fastest_peer else None
+        lines += _stage_table(stages["stages"], stages["mb"], stages.get("blocks"), target, "3× the faster of jusText and trafilatura")
+        if stages.get("rules_only_stages"):
+            lines += ["", "The rules-only mode's stages over the same input:", ""]
+            lines += _stage_table(stages["rules_only_stages"], stages["mb"], stages.get("blocks"),
+                                  c4["mb_per_s"] if c4 else None, "the C4 line rules")
     lines += ["", "Time against document size (one document, cleanfeed with the model):", "",
               "| size | time (ms) | ms per KB |", "|---|---|---|"]
     for p in s["size_curve"]:
@@ -139,6 +141,29 @@ def speed_tables(s: dict) -> list[str]:
                   "command, `add_clean_column` and `clean_column` use): every model call has a fixed cost (the "
                   "vectoriser, array set-up, and for more than 64 blocks one scikit-learn call per tree), and a batch "
                   "shares it among up to 64 pages."]
+    return lines
+
+
+def _stage_table(stages: dict[str, float], mb: float, blocks: int | None, target_mb_s: float | None, target: str) -> list[str]:
+    """Seconds, share and MB/s of each stage; per block, and against the time per block a
+    throughput target leaves for the whole pipeline, when the block count is known."""
+    total = sum(stages.values())
+    per_block = bool(blocks)
+    lines = ["| stage | seconds | share | MB/s |" + (" µs per block |" if per_block else ""),
+             "|---|---|---|---|" + ("---|" if per_block else "")]
+    for name, sec in stages.items():
+        lines.append(f"| {name} | {sec:.2f} | {sec / total:.0%} | {mb / sec:.1f} |" + (f" {sec / blocks * 1e6:.1f} |" if per_block else ""))
+    if per_block:
+        lines.append(f"| all | {total:.2f} | 100% | {mb / total:.1f} | {total / blocks * 1e6:.1f} |")
+    if per_block and target_mb_s:
+        # The target as time: what the whole pipeline may spend on one block of this input.
+        budget = mb / target_mb_s / blocks * 1e6
+        over = [name for name, sec in stages.items() if sec / blocks * 1e6 > budget]
+        lines += ["", f"The input has {blocks:,} blocks ({mb * 1e6 / blocks:.0f} bytes each on average). At {target} "
+                  f"({target_mb_s:.2f} MB/s) the whole pipeline may spend **{budget:.1f} µs per block**; it spends "
+                  f"{total / blocks * 1e6:.1f} µs"
+                  + (f", and {len(over)} of its {len(stages)} stages each take longer than that alone ({', '.join(over)})."
+                     if over else ".")]
     return lines
 
 

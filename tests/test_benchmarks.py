@@ -52,3 +52,19 @@ def test_speed_refuses_a_tool_list_it_cannot_report_on(tmp_path, capsys, monkeyp
         speed.main(["--corpus", str(tmp_path), "--tools", tools])
     assert exc.value.code == 2
     assert message in capsys.readouterr().err
+
+
+def test_stage_table_turns_the_throughput_target_into_time_per_block():
+    from benchmarks.report import _stage_table
+
+    # 1 MB in 10,000 blocks; a 2 MB/s target leaves 0.5 s, so 50 µs a block for everything.
+    lines = _stage_table({"fast": 0.1, "slow": 0.6}, mb=1.0, blocks=10_000, target_mb_s=2.0, target="the target")
+    table = "\n".join(lines)
+    assert "| fast | 0.10 | 14% | 10.0 | 10.0 |" in table
+    assert "| slow | 0.60 | 86% | 1.7 | 60.0 |" in table
+    assert "| all | 0.70 | 100% | 1.4 | 70.0 |" in table
+    assert "**50.0 µs per block**" in table
+    assert "1 of its 2 stages each take longer than that alone (slow)" in table
+    # Without a block count (results written before it was recorded) the table keeps its old columns.
+    assert _stage_table({"fast": 0.1}, mb=1.0, blocks=None, target_mb_s=2.0, target="t") == [
+        "| stage | seconds | share | MB/s |", "|---|---|---|---|", "| fast | 0.10 | 100% | 10.0 |"]
