@@ -34,3 +34,14 @@ def test_readme_library_example_output_is_real():
     ]
     assert "label(text)[12:16]" in block
     assert got == [line.rstrip() for line in expected]
+
+
+def test_readme_short_page_figures_are_the_benchmark_s():
+    """The README quotes the short-page timings; they must be the ones RESULTS.md was written from."""
+    import json
+
+    short = json.loads((Path(__file__).parent.parent / "benchmarks" / "results" / "speed.json").read_text())["short_pages"]
+    quoted = re.search(r"pages: ([\d.]+) ms\s+a page one at a time, ([\d.]+) ms\s+batched", README)
+    assert quoted, "the README no longer quotes the short-page timings; drop this test with them"
+    assert float(quoted.group(1)) == round(short["one_call_per_page_s"] * 1000, 1)
+    assert float(quoted.group(2)) == round(short["batched_s"] * 1000, 1)
