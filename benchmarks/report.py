@@ -144,6 +144,33 @@ def speed_tables(s: dict) -> list[str]:
     return lines
 
 
+def tree_predictor_table(t: dict, s: dict | None) -> list[str]:
+    """The shipped model's trees scored by scikit-learn and by onnxruntime (``tree_predictors.py``)."""
+    lines = ["### Tree predictors", "", _measured_at(t),
+             "The shipped model's two tree ensembles on the feature rows of the speed input, one thread, scored by "
+             "scikit-learn as cleanfeed does and by onnxruntime on the same trees converted to ONNX "
+             "(`benchmarks/tree_predictors.py`; onnxruntime is not a dependency of the library).", "",
+             "| pass | trees | rows | scikit-learn µs/row | onnxruntime µs/row | speed-up | short pages: scikit-learn / onnxruntime µs/row | largest raw-score difference |",
+             "|---|---|---|---|---|---|---|---|"]
+    per_block = {"sklearn": 0.0, "onnxruntime": 0.0}
+    for name, e in t["passes"].items():
+        c, sp = e["chunks_of_4096"], e["short_pages"]
+        sk, ox = c["sklearn_s"] / e["rows"] * 1e6, c["onnxruntime_s"] / e["rows"] * 1e6
+        per_block["sklearn"] += c["sklearn_s"] / t["blocks"] * 1e6
+        per_block["onnxruntime"] += c["onnxruntime_s"] / t["blocks"] * 1e6
+        short = (f"{sp['sklearn_s'] / sp['rows'] * 1e6:.1f} / {sp['onnxruntime_s'] / sp['rows'] * 1e6:.1f}" if sp["rows"] else "–")
+        lines.append(f"| {'first' if name == 'block_clf' else 'stacked'} | {e['trees']:,} | {e['rows']:,} | {sk:.1f} | {ox:.1f} | "
+                     f"{sk / ox:.1f}× | {short} | {e['max_abs_raw_score_difference']:.1e} |")
+    sentence = (f"Both passes together take {per_block['sklearn']:.1f} µs a block with scikit-learn and "
+                f"{per_block['onnxruntime']:.1f} µs with onnxruntime")
+    peers = [r for r in (s or {}).get("runs", []) if r["tool"] in ("justext", "trafilatura")]
+    if peers and t.get("blocks"):
+        budget = s["input"]["bytes"] / 1e6 / (3 * max(r["mb_per_s"] for r in peers)) / t["blocks"] * 1e6
+        sentence += f", against the {budget:.1f} µs a block the 3× target leaves for the whole pipeline"
+    lines += ["", sentence + ".", ""]
+    return lines
+
+
 def _stage_table(stages: dict[str, float], mb: float, blocks: int | None, target_mb_s: float | None, target: str) -> list[str]:
     """Seconds, share and MB/s of each stage; per block, and against the time per block a
     throughput target leaves for the whole pipeline, when the block count is known."""
@@ -262,6 +289,9 @@ def main(argv: list[str] | None = None) -> int:
         lines += ["## Speed and memory", "", _measured_at(s), "", "![throughput](throughput.png)", "", "![time vs size](size_curve.png)", ""]
         lines += speed_tables(s)
         lines.append("")
+    trees = results / "tree_predictors.json"
+    if trees.is_file():
+        lines += tree_predictor_table(json.loads(trees.read_text()), s)
     scaling = results / "scaling.json"
     if scaling.is_file():
         sc = json.loads(scaling.read_text())

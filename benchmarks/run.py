@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import gate, quality, report, rules_only_layout, scaling, speed, streaming  # noqa: E402
+from benchmarks import gate, quality, report, rules_only_layout, scaling, speed, streaming, tree_predictors  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,12 +43,19 @@ def main(argv: list[str] | None = None) -> int:
             p.error(f"no data directory at {args.data!r} (--data)")
     if args.plain_python and not Path(args.plain_python).is_file():
         p.error(f"--plain-python: no interpreter at {args.plain_python!r}")
+    if not args.skip_speed:
+        try:
+            import onnx  # noqa: F401
+            import onnxruntime  # noqa: F401
+        except ImportError:
+            p.error("the tree-predictor comparison needs onnx and onnxruntime: pip install '.[bench]'")
     if not args.skip_quality:
         quality.main(["--corpus", args.corpus, "--heldout-model", args.heldout_model, "--data", args.data])
         rules_only_layout.main(["--corpus", args.corpus])
     if not args.skip_speed:
         speed.main(["--corpus", args.corpus] + (["--plain-python", args.plain_python] if args.plain_python else []))
     if not args.skip_speed:
+        tree_predictors.main([])  # on the input speed.py just wrote
         scaling.main(["--corpus", args.corpus])
     if not args.skip_streaming:
         streaming.main(["--corpus", args.corpus])

@@ -26,7 +26,7 @@ def _fake_corpus(tmp_path: Path) -> Path:
 ])
 def test_runner_refuses_missing_inputs_up_front(tmp_path, capsys, monkeypatch, case, message):
     # Had a check been missing, the parts would run and the test would fail on these.
-    for part in ("quality", "rules_only_layout", "speed", "scaling", "streaming", "report", "gate"):
+    for part in ("quality", "rules_only_layout", "speed", "tree_predictors", "scaling", "streaming", "report", "gate"):
         monkeypatch.setattr(getattr(run, part), "main", lambda *a, part=part, **k: pytest.fail(f"{part} started"))
     corpus = str(tmp_path / "none") if case == "no-corpus" else str(_fake_corpus(tmp_path))
     model = str(tmp_path / "none") if case == "no-model" else str(ROOT / "models")
@@ -68,3 +68,41 @@ def test_stage_table_turns_the_throughput_target_into_time_per_block():
     # Without a block count (results written before it was recorded) the table keeps its old columns.
     assert _stage_table({"fast": 0.1}, mb=1.0, blocks=None, target_mb_s=2.0, target="t") == [
         "| stage | seconds | share | MB/s |", "|---|---|---|---|", "| fast | 0.10 | 100% | 10.0 |"]
+
+
+def test_tree_predictor_table_compares_per_row_and_against_the_budget():
+    from benchmarks.report import tree_predictor_table
+
+    t = {"commit": "abc", "blocks": 1000, "passes": {
+        "block_clf": {"trees": 800, "rows": 1000, "max_abs_raw_score_difference": 4e-7,
+                      "chunks_of_4096": {"sklearn_s": 0.02, "onnxruntime_s": 0.01},
+                      "short_pages": {"pages": 3, "rows": 100, "sklearn_s": 0.004, "onnxruntime_s": 0.001}},
+        "stack_clf": {"trees": 400, "rows": 1000, "max_abs_raw_score_difference": 3e-7,
+                      "chunks_of_4096": {"sklearn_s": 0.01, "onnxruntime_s": 0.005},
+                      "short_pages": {"pages": 0, "rows": 0, "sklearn_s": 0.0, "onnxruntime_s": 0.0}}}}
+    # 1 MB in 1,000 blocks; the faster peer at 1 MB/s makes the target 3 MB/s: 333.3 µs a block.
+    s = {"input": {"bytes": 1_000_000}, "runs": [{"tool": "trafilatura", "mb_per_s": 1.0}, {"tool": "justext", "mb_per_s": 0.5}]}
+    text = "\n".join(tree_predictor_table(t, s))
+    assert "| first | 800 | 1,000 | 20.0 | 10.0 | 2.0× | 40.0 / 10.0 | 4.0e-07 |" in text
+    assert "| stacked | 400 | 1,000 | 10.0 | 5.0 | 2.0× | – | 3.0e-07 |" in text
+    assert "Both passes together take 30.0 µs a block with scikit-learn and 15.0 µs with onnxruntime" in text
+    assert "against the 333.3 µs a block" in text
+
+
+def test_trees_converted_to_onnx_score_as_scikit_learn_does():
+    pytest.importorskip("onnx")
+    ort = pytest.importorskip("onnxruntime")
+    import numpy as np
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    from benchmarks.tree_predictors import onnx_trees
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(600, 6))
+    X[rng.random(X.shape) < 0.1] = np.nan  # missing values take the side each node learnt
+    y = (np.nan_to_num(X[:, 0]) + np.nan_to_num(X[:, 1]) > 0).astype(int) + (np.nan_to_num(X[:, 2]) > 1)
+    clf = HistGradientBoostingClassifier(max_iter=15, random_state=0).fit(X, y)
+    session = ort.InferenceSession(onnx_trees(clf), providers=["CPUExecutionProvider"])
+    got = session.run(None, {"X": X})[0]
+    assert got.shape == (600, 3)
+    np.testing.assert_allclose(got, clf._raw_predict(X), atol=1e-5)
