@@ -123,11 +123,13 @@ def main(argv: list[str] | None = None) -> int:
 
     from threadpoolctl import threadpool_limits  # a scikit-learn dependency
 
-    threadpool_limits(1)  # one core, as every speed figure here
     texts = [json.loads(line)["text"] for line in Path(args.input).open(encoding="utf-8")]
     print(f"features of {len(texts)} pages ...", file=sys.stderr)
     pages, n_blocks = feature_rows(texts)
     model = load_model()
+    # One core, as every speed figure here; only libraries already loaded are limited, so
+    # this comes after scikit-learn's OpenMP runtime is in.
+    threadpool_limits(1)
     options = ort.SessionOptions()
     options.intra_op_num_threads = options.inter_op_num_threads = 1
     out: dict = {"blocks": n_blocks, "pages": len(pages["block_clf"]), "passes": {}}
