@@ -7,9 +7,8 @@ the neighbours revise what context makes obvious.
    except that a matching spam rule beats any other: spam rules are the most specific
    ("subscribe to my channel" is also a subscribe prompt, but a reader wrote it to sell).
 2. **Model.** Otherwise the label whose score reaches its threshold; with no threshold
-   met, the highest score, body's weighted by ``_BODY_WEIGHT`` (``reason="model"``).
-   Without a model (rules-only mode) the block waits for step 4 (``reason="default"``),
-   or takes the ``fallback`` label.
+   met, the highest score (``reason="model"``).  Without a model (rules-only mode) the
+   block waits for step 4 (``reason="default"``), or takes the ``fallback`` label.
 3. **Context.** ``"context:<what>"`` reasons mark labels changed by the page around them:
 
    * ``comment_thread``: a comment header ("Jane says:") takes the label of the comment
@@ -101,27 +100,16 @@ class LabelledBlock:
                 "reason": self.reason}
 
 
-# How much body's score counts when no threshold decides.  Training weights the rare labels
-# up, and how far that pulls a block away from body varies from one training run to the
-# next: on the out-of-fold scores of the shipped recipe at two seeds, weighing body's
-# score by 1.25 before the comparison raised the cross-validated body token F1 by 0.0004
-# at one seed and 0.0065 at the other (mean over fundus, readability and wcxb), with
-# comment, navigation and spam F1 within 0.003.  1.25 was the best of 0.8, 1.25 and 1.5.
-_BODY_WEIGHT = 1.25
-_WEIGHTS = np.array([_BODY_WEIGHT if label == "body" else 1.0 for label in LABELS])
-
-
 def _model_choices(scores: np.ndarray, thresholds: Mapping[str, float | None]) -> np.ndarray:
     """For each score row, the label index the per-label thresholds point to.
 
     A label whose score reaches its threshold wins early (the highest such score when
-    several do); with no threshold met, the highest weighted score wins (``_BODY_WEIGHT``).
-    Thresholds compare the probabilities themselves, as users set them.
+    several do); with no threshold met, the highest score wins.
     """
     limits = np.array([np.inf if thresholds.get(label) is None else thresholds[label] for label in LABELS])
     met = scores >= limits
     best_met = np.where(met, scores, -np.inf).argmax(axis=1)
-    return np.where(met.any(axis=1), best_met, (scores * _WEIGHTS).argmax(axis=1))
+    return np.where(met.any(axis=1), best_met, scores.argmax(axis=1))
 
 
 def _rule_plan(rules: RuleSet) -> tuple[list, list[int], list[int], list[int]]:

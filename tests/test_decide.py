@@ -121,20 +121,3 @@ def test_rules_only_threads_claim_the_comments_under_their_headers(fallback):
     out = decide(blocks, rule_hits(blocks, RULES), RULES, None, {}, fallback=fallback)
     assert [b.label for b in out] == ["body"] + ["comment"] * 5 + ["navigation"]
     assert out[2].reason == out[3].reason == "context:comment_thread"
-
-
-def test_body_score_is_weighted_when_no_threshold_decides():
-    from cleanfeed.decide import _BODY_WEIGHT
-
-    assert _BODY_WEIGHT > 1
-    # 0.45 x weight beats 0.5 for any weight over 1.11; the block stays body.
-    (b,) = _decide("An ordinary sentence of an article.", [{"body": 0.45, "navigation": 0.5, "comment": 0.05}])
-    assert (b.label, b.reason) == ("body", "model")
-    assert abs(b.confidence - 0.45) < 1e-6  # the confidence is the probability, not the weighted score
-    # Far enough apart, the other label still wins.
-    (b,) = _decide("An ordinary sentence of an article.", [{"body": 0.3, "navigation": 0.7}])
-    assert b.label == "navigation"
-    # A threshold compares the probability itself: navigation reaching 0.5 wins over a weighted body.
-    (b,) = _decide("An ordinary sentence of an article.", [{"body": 0.45, "navigation": 0.5, "comment": 0.05}],
-                   {"navigation": 0.5})
-    assert b.label == "navigation"
