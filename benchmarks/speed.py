@@ -118,34 +118,33 @@ def stage_worker(input_path: Path) -> dict:
     pipeline = Pipeline()
     pipeline._resolve()
     model, rules = pipeline.model_, pipeline.rules_
-    times: dict[str, float] = {}
+    times: dict[str, dict[str, float]] = {"model": {}, "rules only": {}}
 
-    def timed(name, fn):
+    def timed(mode, name, fn):
         t0 = time.perf_counter()
         out = fn()
-        times[name] = time.perf_counter() - t0
+        times[mode][name] = time.perf_counter() - t0
         return out
 
-    pages = timed("segment", lambda: [segment(t) for t in texts])
-    hits = timed("rules", lambda: [rule_hits(b, rules) for b in pages])
-    text = timed("text model", lambda: [model.text_scores([b.text for b in blocks]) for blocks in pages])
-    feats = timed("features", lambda: [page_features(b, h, rules, t) for b, h, t in zip(pages, hits, text)])
+    pages = timed("model", "segment", lambda: [segment(t) for t in texts])
+    hits = timed("model", "rules", lambda: [rule_hits(b, rules) for b in pages])
+    text = timed("model", "text model", lambda: [model.text_scores([b.text for b in blocks]) for blocks in pages])
+    feats = timed("model", "features", lambda: [page_features(b, h, rules, t) for b, h, t in zip(pages, hits, text)])
     # The model's own scoring path: pages of up to 64 blocks through its tree table.
-    first = timed("trees", lambda: [model._tree_proba("block_clf", X) for X in feats])
+    first = timed("model", "trees", lambda: [model._tree_proba("block_clf", X) for X in feats])
     final = first
     if model.stack_clf is not None:
-        stacked = timed("stacked features", lambda: [stack_features(X, f, _lengths(b)) for X, f, b in zip(feats, first, pages)])
-        final = timed("stacked trees", lambda: [model._tree_proba("stack_clf", X) for X in stacked])
-    timed("decide", lambda: [decide_labels(b, h, rules, s, {}) for b, h, s in zip(pages, hits, final)])
-    model_times, times = times, {}
+        stacked = timed("model", "stacked features", lambda: [stack_features(X, f, _lengths(b)) for X, f, b in zip(feats, first, pages)])
+        final = timed("model", "stacked trees", lambda: [model._tree_proba("stack_clf", X) for X in stacked])
+    timed("model", "decide", lambda: [decide_labels(b, h, rules, s, {}) for b, h, s in zip(pages, hits, final)])
     # Rules-only mode runs only the rules that can decide a block, then judges the rest by layout.
     deciding = rules.deciding()
-    pages = timed("segment", lambda: [segment(t) for t in texts])
-    hits = timed("rules (deciding set)", lambda: [rule_hits(b, deciding) for b in pages])
-    timed("decide and layout", lambda: [decide_labels(b, h, deciding, None, {}) for b, h in zip(pages, hits)])
+    pages = timed("rules only", "segment", lambda: [segment(t) for t in texts])
+    hits = timed("rules only", "rules (deciding set)", lambda: [rule_hits(b, deciding) for b in pages])
+    timed("rules only", "decide and layout", lambda: [decide_labels(b, h, deciding, None, {}) for b, h in zip(pages, hits)])
     return {"mb": round(n_bytes / 1e6, 2), "blocks": sum(len(b) for b in pages),
-            "stages": {k: round(v, 3) for k, v in model_times.items()},
-            "rules_only_stages": {k: round(v, 3) for k, v in times.items()},
+            "stages": {k: round(v, 3) for k, v in times["model"].items()},
+            "rules_only_stages": {k: round(v, 3) for k, v in times["rules only"].items()},
             "note": "one model call per page here; the pipeline batches up to 64 pages (4,000 blocks) per model call"}
 
 
