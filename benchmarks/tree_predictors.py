@@ -119,9 +119,10 @@ def main(argv: list[str] | None = None) -> int:
         import onnxruntime as ort
     except ImportError:
         p.error("onnxruntime is not installed: pip install '.[bench]'")
-    from cleanfeed.model import MAX_ROWS, load_model
-
     from threadpoolctl import threadpool_limits  # a scikit-learn dependency
+
+    from cleanfeed._trees import MAX_ROWS
+    from cleanfeed.model import load_model
 
     texts = [json.loads(line)["text"] for line in Path(args.input).open(encoding="utf-8")]
     print(f"features of {len(texts)} pages ...", file=sys.stderr)

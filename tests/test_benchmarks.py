@@ -106,3 +106,13 @@ def test_trees_converted_to_onnx_score_as_scikit_learn_does():
     got = session.run(None, {"X": X})[0]
     assert got.shape == (600, 3)
     np.testing.assert_allclose(got, clf._raw_predict(X), atol=1e-5)
+
+
+def test_tree_predictors_refuses_a_missing_input(tmp_path, capsys):
+    from benchmarks import tree_predictors
+
+    with pytest.raises(SystemExit) as exc:
+        tree_predictors.main(["--input", str(tmp_path / "none.jsonl"), "--out", str(tmp_path / "out.json")])
+    assert exc.value.code == 2
+    assert "run benchmarks/speed.py first" in capsys.readouterr().err
+    assert not (tmp_path / "out.json").exists()
