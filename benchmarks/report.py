@@ -173,6 +173,29 @@ def tree_predictor_table(t: dict, s: dict | None) -> list[str]:
     return lines
 
 
+def smaller_model_table(m: dict) -> list[str]:
+    """Two fold-0 twins side by side: the shipped recipe and one with fewer trees (``smaller_model.py``)."""
+    a, b = m["shipped_recipe"], m["smaller"]
+
+    def recipe(x: dict) -> str:
+        first, stack = x["params"]["block_model"], x["params"]["stack_model"]
+        return f"{x['trees']:,} trees ({first['max_iter']} + {stack['max_iter']} iterations at {first['learning_rate']})"
+
+    lines = ["### A smaller tree model", "", _measured_at(m),
+             "Two twins trained without fold 0's sites, one with the shipped recipe and one with fewer trees "
+             f"(`benchmarks/smaller_model.py`): fold 0 ({m['fold0_pages']} pages) scored here, the eval sets from each "
+             "twin's card, and both tree passes over the speed input (one thread).", "",
+             f"| measure | shipped recipe: {recipe(a)} | smaller: {recipe(b)} |", "|---|---|---|"]
+    rows = [(f"fold 0 body token F1, {src}", a["fold0_body_token_f1"][src], b["fold0_body_token_f1"].get(src))
+            for src in a["fold0_body_token_f1"]]
+    rows += [(f"fold 0 {label} F1", a["fold0_label_f1"][label], b["fold0_label_f1"].get(label)) for label in a["fold0_label_f1"]]
+    rows += [(name, a["held_out"][name], b["held_out"].get(name)) for name in a["held_out"]]
+    for name, x, y in rows:
+        lines.append(f"| {name} | {_f(x)} | {_f(y)} |")
+    lines += [f"| both tree passes, µs a block | {a['tree_us_per_block']:.1f} | {b['tree_us_per_block']:.1f} |", ""]
+    return lines
+
+
 def _budget_us(mb: float, target_mb_s: float, blocks: int) -> float:
     """A throughput target as time: the µs the whole pipeline may spend on one block of an
     input of ``mb`` megabytes in ``blocks`` blocks."""
@@ -299,6 +322,9 @@ def main(argv: list[str] | None = None) -> int:
     trees = results / "tree_predictors.json"
     if trees.is_file():
         lines += tree_predictor_table(json.loads(trees.read_text()), s)
+    smaller = results / "smaller_model.json"
+    if smaller.is_file():
+        lines += smaller_model_table(json.loads(smaller.read_text()))
     scaling = results / "scaling.json"
     if scaling.is_file():
         sc = json.loads(scaling.read_text())

@@ -163,8 +163,34 @@ def train_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-cv", action="store_true", help="skip the grouped cross-validation of the tree model (faster; no CV metrics)")
     p.add_argument("--seed", type=_seed, default=0, metavar="N",
                    help="random state of the models (default: 0); retrain under a few seeds to see how far metrics move by chance")
+    p.add_argument("--iterations", type=_iterations, default=None, metavar="FIRST,STACKED",
+                   help="boosting iterations of the first and the stacked tree model (default: 160,80); "
+                        "fewer trees score faster and less accurately")
+    p.add_argument("--learning-rate", type=_learning_rate, default=None, metavar="LR",
+                   help="learning rate of both tree models (default: 0.12); raise it when lowering --iterations")
     p.add_argument("--no-progress", action="store_true", help="no progress bars")
     return p
+
+
+def _iterations(value: str) -> tuple[int, int]:
+    parts = value.split(",")
+    try:
+        first, stacked = (int(x) for x in parts)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected two whole numbers FIRST,STACKED (e.g. 160,80), not {value!r}") from None
+    if first < 1 or stacked < 1:
+        raise argparse.ArgumentTypeError(f"iterations must be at least 1, not {value!r}")
+    return first, stacked
+
+
+def _learning_rate(value: str) -> float:
+    try:
+        rate = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0 < rate <= 1:
+        raise argparse.ArgumentTypeError(f"a learning rate is in (0, 1], not {value}")
+    return rate
 
 
 def _err(msg: str) -> None:
@@ -372,7 +398,8 @@ def _train(argv: Sequence[str]) -> int:
     if not Path(args.seeds).is_dir():
         _err(f"warning: no seed pages at {args.seeds!r}; the card will have no seed figures (see --seeds)")
     train(corpus, out, seeds=Path(args.seeds), progress=not args.no_progress, n_jobs=args.jobs,
-          holdout_fold=args.holdout_fold, run_cv=not args.no_cv, seed=args.seed)
+          holdout_fold=args.holdout_fold, run_cv=not args.no_cv, seed=args.seed,
+          iterations=args.iterations, learning_rate=args.learning_rate)
     return EXIT_OK
 
 

@@ -161,8 +161,19 @@ def _fit_blocks(X: np.ndarray, y: np.ndarray, params: dict[str, Any] = BLOCK_MOD
     return clf
 
 
-def _fit_stack(X: np.ndarray, y: np.ndarray, seed: int = 0):
-    return _fit_blocks(X, y, STACK_MODEL_PARAMS, seed)
+def _tree_params(iterations: tuple[int, int] | None, learning_rate: float | None) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The first and stacked tree models' parameters, with ``train``'s overrides applied."""
+    block, stack = dict(BLOCK_MODEL_PARAMS), dict(STACK_MODEL_PARAMS)
+    if iterations is not None:
+        first, stacked = iterations
+        if first < 1 or stacked < 1:
+            raise ValueError(f"iterations must be positive, not {iterations}")
+        block["max_iter"], stack["max_iter"] = first, stacked
+    if learning_rate is not None:
+        if not 0 < learning_rate <= 1:
+            raise ValueError(f"learning_rate must be in (0, 1], not {learning_rate}")
+        block["learning_rate"] = stack["learning_rate"] = learning_rate
+    return block, stack
 
 
 def y_names(y: np.ndarray) -> np.ndarray:
@@ -297,6 +308,8 @@ def train(
     holdout_fold: int | None = None,
     run_cv: bool = True,
     seed: int = 0,
+    iterations: tuple[int, int] | None = None,
+    learning_rate: float | None = None,
 ) -> dict[str, Any]:
     """Train on the corpus's ``train`` rows, evaluate, and write the model and card to ``out``.
 
@@ -306,10 +319,14 @@ def train(
     ``seed`` is the models' random state: the same corpus and seed give the same model,
     and retraining under other seeds shows how far the metrics move by chance alone (on
     the small spam sets, by more than many a change being tested).
+    ``iterations`` (first pass, stacked pass) and ``learning_rate`` replace the tree
+    models' defaults (``BLOCK_MODEL_PARAMS``, ``STACK_MODEL_PARAMS``): fewer trees score
+    faster and lose accuracy (``benchmarks/smaller_model.py`` measures by how much).
     """
     from .corpus.sources import LICENCES, USE
 
     t0 = time.time()
+    block_params, stack_params = _tree_params(iterations, learning_rate)  # refused before minutes of loading
     rules = RuleSet.default()
     pages = load_corpus_pages(corpus, progress=progress, n_jobs=n_jobs)
     train_pages = [p for p in pages if p.use == "train" and p.fold != holdout_fold]
@@ -325,7 +342,9 @@ def train(
     vec = text_vectorizer()
     X_text = vec.transform([b.text for p in train_pages for b in p.blocks])
 
-    fit_text, fit_blocks, fit_stack = (partial(f, seed=seed) for f in (_fit_text, _fit_blocks, _fit_stack))
+    fit_text = partial(_fit_text, seed=seed)
+    fit_blocks = partial(_fit_blocks, params=block_params, seed=seed)
+    fit_stack = partial(_fit_blocks, params=stack_params, seed=seed)
     oof_text = oof_scores(train_pages, X_text, y, fit_text, "text model")
     X = _features(train_pages, oof_text, rules)
     # The stacked pass learns from first-pass scores of models that did not see the site,
@@ -367,7 +386,7 @@ def train(
         "eval_data": {s: LICENCES.get(s, "") for s, use in USE.items() if use == "eval"},
         "training_blocks": {lab: int((y == i).sum()) for i, lab in enumerate(LABELS)},
         "unlabelled_training_blocks": int((~known).sum()),
-        "params": {"text_model": TEXT_MODEL_PARAMS, "block_model": BLOCK_MODEL_PARAMS, "stack_model": STACK_MODEL_PARAMS,
+        "params": {"text_model": TEXT_MODEL_PARAMS, "block_model": block_params, "stack_model": stack_params,
                    "class_weight_power": CLASS_WEIGHT_POWER, "unweighted_labels": list(_UNWEIGHTED), "folds": N_FOLDS,
                    "seed": seed},
         "metrics": {

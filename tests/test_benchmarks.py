@@ -116,3 +116,33 @@ def test_tree_predictors_refuses_a_missing_input(tmp_path, capsys):
     assert exc.value.code == 2
     assert "run benchmarks/speed.py first" in capsys.readouterr().err
     assert not (tmp_path / "out.json").exists()
+
+
+def test_smaller_model_table_sets_the_two_twins_side_by_side():
+    from benchmarks.report import smaller_model_table
+
+    def twin(iters, trees, f1, us):
+        params = {"max_iter": iters[0], "learning_rate": 0.3}
+        return {"params": {"block_model": params, "stack_model": dict(params, max_iter=iters[1])}, "trees": trees,
+                "fold0_body_token_f1": {"wcxb": f1}, "fold0_label_f1": {"comment": f1 - 0.1},
+                "held_out": {"dragnet body token f1": f1 - 0.05}, "tree_us_per_block": us}
+
+    m = {"commit": "abc", "fold0_pages": 10, "shipped_recipe": twin((160, 80), 1200, 0.9, 47.0),
+         "smaller": twin((54, 27), 405, 0.8, 16.5)}
+    text = "\n".join(smaller_model_table(m))
+    assert "| measure | shipped recipe: 1,200 trees (160 + 80 iterations at 0.3) | smaller: 405 trees (54 + 27 iterations at 0.3) |" in text
+    assert "| fold 0 body token F1, wcxb | 0.900 | 0.800 |" in text
+    assert "| fold 0 comment F1 | 0.800 | 0.700 |" in text
+    assert "| dragnet body token f1 | 0.850 | 0.750 |" in text
+    assert "| both tree passes, µs a block | 47.0 | 16.5 |" in text
+
+
+def test_smaller_model_refuses_a_twin_that_saw_fold_0(tmp_path, capsys):
+    from benchmarks import smaller_model
+
+    shipped = str(ROOT / "models")  # trained on every fold
+    with pytest.raises(SystemExit) as exc:
+        smaller_model.main(["--heldout-model", shipped, "--smaller-model", shipped, "--out", str(tmp_path / "o.json")])
+    assert exc.value.code == 2
+    assert "was not trained with --holdout-fold 0" in capsys.readouterr().err
+    assert not (tmp_path / "o.json").exists()

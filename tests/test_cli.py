@@ -187,6 +187,33 @@ def test_corpus_build_limit_errors_name_their_own_option(capsys):
     assert "--limit must be at least 1" in capsys.readouterr().err
 
 
+def test_train_takes_tree_sizes_and_passes_them_on(tmp_path, monkeypatch):
+    import cleanfeed.training
+
+    parsed = train_parser().parse_args(["--iterations", "54,27", "--learning-rate", "0.3"])
+    assert parsed.iterations == (54, 27) and parsed.learning_rate == 0.3
+    assert train_parser().parse_args([]).iterations is None  # the defaults live in training.py
+    seen = {}
+    monkeypatch.setattr(cleanfeed.training, "train", lambda *a, **k: seen.update(k))
+    main(["train", "--corpus", str(tmp_path), "--out", str(tmp_path / "m"), "--seeds", str(tmp_path),
+          "--iterations", "54,27", "--learning-rate", "0.3"])
+    assert seen["iterations"] == (54, 27) and seen["learning_rate"] == 0.3
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--iterations", "54"], "two whole numbers"),
+    (["--iterations", "54,x"], "two whole numbers"),
+    (["--iterations", "0,27"], "at least 1"),
+    (["--learning-rate", "0"], "(0, 1]"),
+    (["--learning-rate", "fast"], "not a number"),
+])
+def test_train_refuses_tree_sizes_it_cannot_use(args, message, capsys):
+    with pytest.raises(SystemExit) as exc:
+        train_parser().parse_args(args)
+    err = capsys.readouterr().err
+    assert exc.value.code == 2 and message in err and args[0] in err
+
+
 @pytest.mark.parametrize("seed", ["-1", str(2**32), "one"])
 def test_train_refuses_a_seed_scikit_learn_cannot_take(seed, capsys):
     with pytest.raises(SystemExit) as exc:

@@ -106,3 +106,19 @@ def test_seed_is_the_models_random_state(trained, tmp_path):
     coef = load_model(model_dir).text_clf.coef_
     assert (load_model(tmp_path / "same").text_clf.coef_ == coef).all()
     assert not (load_model(tmp_path / "other").text_clf.coef_ == coef).all()
+
+
+def test_tree_sizes_reach_the_models_and_the_card(trained, tmp_path):
+    model_dir, _ = trained
+    card = train(model_dir.parent / "corpus", tmp_path / "small", seeds=None, progress=False, n_jobs=1, run_cv=False,
+                 iterations=(3, 2), learning_rate=0.5)
+    model = load_model(tmp_path / "small")
+    assert (model.block_clf.n_iter_, model.stack_clf.n_iter_) == (3, 2)
+    assert card["params"]["block_model"]["max_iter"] == 3 and card["params"]["stack_model"]["max_iter"] == 2
+    assert card["params"]["block_model"]["learning_rate"] == card["params"]["stack_model"]["learning_rate"] == 0.5
+    # The defaults are untouched for the next training.
+    from cleanfeed.training import BLOCK_MODEL_PARAMS, STACK_MODEL_PARAMS
+
+    assert (BLOCK_MODEL_PARAMS["max_iter"], STACK_MODEL_PARAMS["max_iter"]) == (160, 80)
+    with pytest.raises(ValueError, match="iterations must be positive"):
+        train(model_dir.parent / "corpus", tmp_path / "bad", seeds=None, progress=False, n_jobs=1, iterations=(0, 2))
