@@ -50,6 +50,12 @@ def _dig(node, path):
     return node
 
 
+def _held_out_name(name: str, path: tuple[str, ...]) -> str:
+    """``("l3s-gn1", ("labels", "comment", "f1"))`` -> ``"l3s-gn1 comment F1"``."""
+    what = " ".join(path[1:]) if path[0] == "labels" else "body token " + path[-1]
+    return f"{name} {what}".replace(" f1", " F1")
+
+
 def tree_time_per_block(model, texts: list[str]) -> float:
     """µs a block for both tree passes of ``model`` on ``texts`` (features computed first, untimed)."""
     from cleanfeed.features import page_features, rule_hits, stack_features
@@ -91,8 +97,7 @@ def measure(model_dir: str, fold_pages, pooled_pages, texts: list[str]) -> dict:
         "trees": sum(len(clf._predictors) * clf.n_trees_per_iteration_ for clf in (model.block_clf, model.stack_clf)),
         "fold0_body_token_f1": {s: e["body_tokens"]["f1"] for s, e in per_source.items() if "body_tokens" in e},
         "fold0_label_f1": {label: pooled[label]["f1"] for label in _LABELS},
-        "held_out": {f"{name} {' '.join(path[1:]) if path[0] == 'labels' else 'body token ' + path[1]}": _dig(held.get(name), path)
-                     for name, path in HELD_OUT},
+        "held_out": {_held_out_name(name, path): _dig(held.get(name), path) for name, path in HELD_OUT},
         "tree_us_per_block": tree_time_per_block(model, texts),
     }
 
