@@ -178,8 +178,9 @@ def smaller_model_table(m: dict) -> list[str]:
     a, b = m["shipped_recipe"], m["smaller"]
 
     def recipe(x: dict) -> str:
-        first, stack = x["params"]["block_model"], x["params"]["stack_model"]
-        return f"{x['trees']:,} trees ({first['max_iter']} + {stack['max_iter']} iterations at {first['learning_rate']})"
+        first, stack = x["params"].get("block_model") or {}, x["params"].get("stack_model") or {}
+        iterations = " + ".join(str(p["max_iter"]) for p in (first, stack) if "max_iter" in p)
+        return f"{x['trees']:,} trees ({iterations} iterations at {first.get('learning_rate', '?')})"
 
     lines = ["### A smaller tree model", "", _measured_at(m),
              "Two twins trained without fold 0's sites, one with the shipped recipe and one with fewer trees "

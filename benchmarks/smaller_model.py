@@ -75,6 +75,8 @@ def tree_time_per_block(model, texts: list[str]) -> float:
     t0 = time.perf_counter()
     first = _full_proba(model.block_clf, X)  # chunks of 4,096 rows, as cleanfeed scores
     elapsed = time.perf_counter() - t0
+    if model.stack_clf is None:  # models from before the stacked pass
+        return elapsed / n_blocks * 1e6
     bounds = np.cumsum([0] + [len(x) for x, _ in firsts])
     X_stack = np.vstack([stack_features(x, first[bounds[i] : bounds[i + 1]], lengths) for i, (x, lengths) in enumerate(firsts)])
     t0 = time.perf_counter()
@@ -94,7 +96,7 @@ def measure(model_dir: str, fold_pages, pooled_pages, texts: list[str]) -> dict:
     return {
         "model": model_dir,
         "params": {k: model.card.get("params", {}).get(k) for k in ("block_model", "stack_model")},
-        "trees": sum(len(clf._predictors) * clf.n_trees_per_iteration_ for clf in (model.block_clf, model.stack_clf)),
+        "trees": sum(len(clf._predictors) * clf.n_trees_per_iteration_ for clf in (model.block_clf, model.stack_clf) if clf is not None),
         "fold0_body_token_f1": {s: e["body_tokens"]["f1"] for s, e in per_source.items() if "body_tokens" in e},
         "fold0_label_f1": {label: pooled[label]["f1"] for label in _LABELS},
         "held_out": {_held_out_name(name, path): _dig(held.get(name), path) for name, path in HELD_OUT},
