@@ -54,7 +54,6 @@ def main(argv: list[str] | None = None) -> int:
         rules_only_layout.main(["--corpus", args.corpus])
     if not args.skip_speed:
         speed.main(["--corpus", args.corpus] + (["--plain-python", args.plain_python] if args.plain_python else []))
-    if not args.skip_speed:
         tree_predictors.main([])  # on the input speed.py just wrote
         scaling.main(["--corpus", args.corpus])
     if not args.skip_streaming:

@@ -29,6 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import write_results  # noqa: E402
+from benchmarks.quality import TRAIN_SOURCES  # noqa: E402
+from benchmarks.tree_predictors import feature_rows  # noqa: E402
 
 # Card figures reported for each twin: (set, path into its held-out metrics).
 HELD_OUT = (
@@ -58,30 +60,16 @@ def _held_out_name(name: str, path: tuple[str, ...]) -> str:
 
 def tree_time_per_block(model, texts: list[str]) -> float:
     """µs a block for both tree passes of ``model`` on ``texts`` (features computed first, untimed)."""
-    from cleanfeed.features import page_features, rule_hits, stack_features
-    from cleanfeed.model import _full_proba, _lengths
-    from cleanfeed.rules import RuleSet
-    from cleanfeed.segment import segment
+    from cleanfeed.model import _full_proba
 
-    rules = RuleSet.default()
-    firsts, n_blocks = [], 0
-    for text in texts:
-        blocks = segment(text)
-        if blocks:
-            n_blocks += len(blocks)
-            X = page_features(blocks, rule_hits(blocks, rules), rules, model.text_scores([b.text for b in blocks]))
-            firsts.append((X, _lengths(blocks)))
-    X = np.vstack([x for x, _ in firsts])
-    t0 = time.perf_counter()
-    first = _full_proba(model.block_clf, X)  # chunks of 4,096 rows, as cleanfeed scores
-    elapsed = time.perf_counter() - t0
-    if model.stack_clf is None:  # models from before the stacked pass
-        return elapsed / n_blocks * 1e6
-    bounds = np.cumsum([0] + [len(x) for x, _ in firsts])
-    X_stack = np.vstack([stack_features(x, first[bounds[i] : bounds[i + 1]], lengths) for i, (x, lengths) in enumerate(firsts)])
-    t0 = time.perf_counter()
-    _full_proba(model.stack_clf, X_stack)
-    elapsed += time.perf_counter() - t0
+    pages, n_blocks = feature_rows(texts, model)
+    elapsed = 0.0
+    for name, parts in pages.items():
+        if parts:
+            X = np.vstack(parts)
+            t0 = time.perf_counter()
+            _full_proba(getattr(model, name), X)  # chunks of 4,096 rows, as cleanfeed scores
+            elapsed += time.perf_counter() - t0
     return elapsed / n_blocks * 1e6
 
 
@@ -125,16 +113,18 @@ def main(argv: list[str] | None = None) -> int:
         p.error(f"no input at {args.input}; run benchmarks/speed.py first, which writes it")
     if not (Path(args.corpus) / "dataset_info.json").is_file():
         p.error(f"no corpus at {args.corpus!r}; build it with 'cleanfeed corpus build'")
+    import dataclasses
+
     import datasets
     from threadpoolctl import threadpool_limits
 
     from cleanfeed.training import _rows_to_pages
 
-    rows = [r for r in datasets.load_from_disk(args.corpus).to_list() if r["use"] == "train" and r["fold"] == 0]
-    # The snippet-labelled pages have no gold body; the per-label figures pool every fully labelled source.
-    rows = [r for r in rows if r["source"] != "trafilatura"]
+    # The fully labelled training sources, as the quality benchmark's fold (the snippet-labelled
+    # pages have no gold body); the per-label figures pool them.
+    rows = [r for r in datasets.load_from_disk(args.corpus).to_list() if r["source"] in TRAIN_SOURCES and r["fold"] == 0]
     fold_pages = _rows_to_pages(rows)
-    pooled_pages = _rows_to_pages([dict(r, source="pooled") for r in rows])
+    pooled_pages = [dataclasses.replace(p, source="pooled") for p in fold_pages]
     texts = [json.loads(line)["text"] for line in Path(args.input).open(encoding="utf-8")]
     threadpool_limits(1)  # one core for the tree timing, as every speed figure here
     out = {"fold0_pages": len(fold_pages), "shipped_recipe": None, "smaller": None}

@@ -34,16 +34,15 @@ from benchmarks.common import write_results  # noqa: E402
 CHUNK_ROWS = 4096  # what cleanfeed's model scores at a time (model._PREDICT_ROWS)
 
 
-def feature_rows(texts: list[str]) -> tuple[dict[str, list[np.ndarray]], int]:
-    """Each page's feature matrix for the first and the stacked tree pass, and the block count."""
-    from cleanfeed import Pipeline
+def feature_rows(texts: list[str], model) -> tuple[dict[str, list[np.ndarray]], int]:
+    """Each page's feature matrix for ``model``'s first and stacked tree pass (none for a model
+    without a stacked pass), computed by cleanfeed's own functions, and the block count."""
     from cleanfeed.features import page_features, rule_hits, stack_features
     from cleanfeed.model import _lengths
+    from cleanfeed.rules import RuleSet
     from cleanfeed.segment import segment
 
-    pipeline = Pipeline()
-    pipeline._resolve()
-    model, rules = pipeline.model_, pipeline.rules_
+    rules = RuleSet.default()
     pages: dict[str, list[np.ndarray]] = {"block_clf": [], "stack_clf": []}
     n_blocks = 0
     for text in texts:
@@ -53,7 +52,8 @@ def feature_rows(texts: list[str]) -> tuple[dict[str, list[np.ndarray]], int]:
         n_blocks += len(blocks)
         X = page_features(blocks, rule_hits(blocks, rules), rules, model.text_scores([b.text for b in blocks]))
         pages["block_clf"].append(X)
-        pages["stack_clf"].append(stack_features(X, model._tree_proba("block_clf", X), _lengths(blocks)))
+        if model.stack_clf is not None:
+            pages["stack_clf"].append(stack_features(X, model._tree_proba("block_clf", X), _lengths(blocks)))
     return pages, n_blocks
 
 
@@ -126,8 +126,8 @@ def main(argv: list[str] | None = None) -> int:
 
     texts = [json.loads(line)["text"] for line in Path(args.input).open(encoding="utf-8")]
     print(f"features of {len(texts)} pages ...", file=sys.stderr)
-    pages, n_blocks = feature_rows(texts)
     model = load_model()
+    pages, n_blocks = feature_rows(texts, model)
     # One core, as every speed figure here; only libraries already loaded are limited, so
     # this comes after scikit-learn's OpenMP runtime is in.
     threadpool_limits(1)
@@ -135,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     options.intra_op_num_threads = options.inter_op_num_threads = 1
     out: dict = {"blocks": n_blocks, "pages": len(pages["block_clf"]), "passes": {}}
     for name, parts in pages.items():
+        if not parts:  # a model without a stacked pass
+            continue
         clf = getattr(model, name)
         session = ort.InferenceSession(onnx_trees(clf), options, providers=["CPUExecutionProvider"])
         rows = np.vstack(parts)
