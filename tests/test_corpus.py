@@ -356,3 +356,38 @@ def test_undo_mojibake_reverses_up_to_three_wrong_readings(text, layers):
         damaged = _read_as_latin1_or_cp1252(damaged)
     assert undo_mojibake(damaged) == text
     assert undo_mojibake(text) == text
+
+
+def test_button_left_open_by_the_parser_keeps_the_page():
+    # An unclosed <div> inside a menu button: libxml2 keeps the button open, so the
+    # article nests inside it; the article must still render, and the label still go.
+    page = ('<html><body><div><button class="menu-button"><span>Menu</span><div></button></div>'
+            '<main><article><h1>Headline here</h1><p>The first paragraph of the story.</p></article></main>'
+            '<p>Footer <button>Subscribe</button></p></body></html>')
+    texts = [b.text for b in html_blocks(page)]
+    assert "Headline here" in texts and "The first paragraph of the story." in texts
+    assert "Subscribe" not in " ".join(texts)
+
+
+def test_accordion_question_in_a_button_is_kept():
+    page = ('<html><body><div class="faq"><button aria-expanded="false"><h3>How long does delivery take?</h3></button>'
+            '<div><p>Three to five working days.</p></div></div></body></html>')
+    assert [b.text for b in html_blocks(page)] == ["How long does delivery take?", "Three to five working days."]
+
+
+@pytest.mark.parametrize("flag_on", [
+    '<body class="single-post has-comments">', '<body class="page not-showing-comments">',
+    '<body class="comment-hidden">', '<body><article class="post has-comments">',
+    '<body><div id="comments">',  # a real container, but <body> and <article> flags are not
+])
+def test_comment_state_flags_are_not_comment_containers(flag_on):
+    page = flag_on + "<p>Body paragraph of the article.</p></body>"
+    block = html_blocks("<html>" + page + "</html>")[0]
+    assert block.comment == (1.0 if 'id="comments"' in flag_on else 0.0)
+
+
+def test_comment_containers_still_found_beside_flags():
+    page = ('<html><body class="has-comments"><p>Story.</p>'
+            '<div class="comments-area wpd-comments-open"><p>Great post, thanks.</p></div></body></html>')
+    blocks = {b.text: b.comment for b in html_blocks(page)}
+    assert blocks == {"Story.": 0.0, "Great post, thanks.": 1.0}

@@ -38,6 +38,10 @@ _DROP_TAGS = frozenset(
     "embed audio video source track map area button".split()
 )
 _LIST_TAGS = frozenset(("ul", "ol", "menu", "dir"))
+# Page text inside a <button> (see ``_button_with_page_text``).
+_PAGE_STRUCTURE = ("main", "article", "section", "p", "h1", "h2", "h3", "h4", "h5", "h6", "table")
+# The page itself: its classes describe the page ("has-comments"), never one region of it.
+_PAGE_TAGS = frozenset(("html", "body"))
 _CELL_TAGS = frozenset(("td", "th"))
 
 # Attribute cues, matched against id, class, itemprop and role of every ancestor.
@@ -48,6 +52,13 @@ _COMMENT_MARK = re.compile(
     r"disqus(?:_thread)?|dsq-[\w-]+|reader-?(?:comments?|responses?)|user-?comments?|talkback|ucomment|replies|reply-?list)"
     r"(?:$|[\s_-])", re.I)
 _NOT_COMMENT_MARK = re.compile(r"count|link|icon|btn|button|number|total|toggle|trigger|cta|nav|menu|share", re.I)
+# A class can also state whether the page has comments ("has-comments", "no-gallery-comments",
+# "comment-hidden", "wpd-comments-open"); themes put such flags on <body> or on the <article>
+# that holds the whole story, and reading them as containers made whole articles comments
+# (four WCXB articles had every block labelled comment that way).
+_COMMENT_STATE = re.compile(
+    r"^(?:has|no|not|show|showing|hide|with|without|allow|enable|disable|is)[_-]|"
+    r"[_-](?:open|closed|hidden|disabled|enabled|allowed|on|off)$", re.I)
 _COMMENT_FORM = re.compile(r"respond|comment-?form|reply-?form|commentform|comment-?respond|leave-?a-?(?:reply|comment)", re.I)
 _CAPTION_MARK = re.compile(r"caption|credit|wp-caption|image-?credit|photo-?credit|img-?desc|figure-?desc|media-?desc|copyright-?image", re.I)
 # A caption class only counts next to a picture: sites also use "caption" for card titles.
@@ -120,6 +131,25 @@ def _near_media(el: etree._Element) -> bool:
     return False
 
 
+def _comment_container(marks: str) -> bool:
+    if _NOT_COMMENT_MARK.search(marks):
+        return False
+    return any(_COMMENT_MARK.search(token) and not _COMMENT_STATE.search(token) for token in marks.split())
+
+
+def _button_with_page_text(el: etree._Element, tag: str) -> bool:
+    """Whether a ``<button>`` holds headings, paragraphs or page regions, and so is walked.
+
+    A button's own label is a control and goes, but two kinds of button hold page text.
+    One is a misparse: libxml2 leaves a button open when an element inside it is not
+    closed before ``</button>``, where HTML5 parsers close it, and the rest of the page
+    nests inside the button (Dotdash Meredith's menu button: Investopedia, Treehugger and
+    Southern Living pages in WCXB rendered to "Skip to content").  The other is the
+    accordion, whose question sits in an ``<h3>`` inside the button that opens its answer.
+    """
+    return tag == "button" and next(el.iter(*_PAGE_STRUCTURE), None) is not None
+
+
 def _hidden(el: etree._Element) -> bool:
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
@@ -187,12 +217,12 @@ class _Walker:
     def walk(self, el: etree._Element, ctx: _Ctx) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         tag = tag.lower().rsplit("}", 1)[-1]
-        if not tag or tag in _DROP_TAGS or _hidden(el):
+        if not tag or (tag in _DROP_TAGS and not _button_with_page_text(el, tag)) or _hidden(el):
             return  # comments, processing instructions, scripts, hidden elements
         marks = _marks(el)
         ctx = replace(ctx)
         if marks:
-            if _COMMENT_MARK.search(marks) and not _NOT_COMMENT_MARK.search(marks):
+            if tag not in _PAGE_TAGS and _comment_container(marks):
                 ctx.comment = True
             if _COMMENT_FORM.search(marks):
                 ctx.comment_form = True
