@@ -146,3 +146,28 @@ def test_smaller_model_refuses_a_twin_that_saw_fold_0(tmp_path, capsys):
     assert exc.value.code == 2
     assert "was not trained with --holdout-fold 0" in capsys.readouterr().err
     assert not (tmp_path / "o.json").exists()
+
+
+def test_label_ceiling_scores_the_corpus_labels_and_names_lost_pages():
+    import numpy as np
+
+    from benchmarks.label_ceiling import ceiling
+    from cleanfeed import segment
+    from cleanfeed.training import PageData
+
+    def page(site, text, labels, gold, page_type="article"):
+        blocks = segment(text)
+        return PageData(source="wcxb", site=site, use="train", fold=0, page_type=page_type, text=text,
+                        gold_body=gold, blocks=blocks, labels=labels, hits=np.zeros((len(blocks), 0)))
+
+    good = page("good.example", "Menu\n\nThe story itself goes here.", ["navigation", "body"], "The story itself goes here.")
+    # The article is on the page but labelled comment: the labels lose it, the text does not.
+    mislabelled = page("flags.example", "Menu\n\nAnother story text.", ["navigation", "comment"], "Another story text.")
+    # The saved page holds no article at all.
+    empty = page("wall.example", "Skip to content", ["navigation"], "An article the page never shows.")
+    result = ceiling([good, mislabelled, empty])
+    wcxb = result["sources"]["wcxb"]
+    assert wcxb["pages"] == 3 and abs(wcxb["body_tokens"]["f1"] - 1 / 3) < 1e-3
+    assert abs(wcxb["body_tokens_article_pages"]["f1"] - 1 / 3) < 1e-3
+    lost = {r["site"]: r["gold_tokens_in_text"] for r in result["pages_below"]}
+    assert lost == {"flags.example": 1.0, "wall.example": 0.0}

@@ -391,3 +391,11 @@ def test_comment_containers_still_found_beside_flags():
             '<div class="comments-area wpd-comments-open"><p>Great post, thanks.</p></div></body></html>')
     blocks = {b.text: b.comment for b in html_blocks(page)}
     assert blocks == {"Story.": 0.0, "Great post, thanks.": 1.0}
+
+
+def test_page_classes_do_not_mark_the_whole_page_as_captions():
+    # A lightbox plugin flags <body>; every block sat "under a caption container" with it.
+    page = ('<html><body class="single wp-featherlight-captions"><p>Story paragraph.</p>'
+            '<figure><img src="a.jpg"><div class="wp-caption-text">Harbour at dawn.</div></figure></body></html>')
+    blocks = {b.text: b.caption for b in html_blocks(page)}
+    assert blocks == {"Story paragraph.": 0.0, "Harbour at dawn.": 1.0}

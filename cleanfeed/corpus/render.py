@@ -40,7 +40,8 @@ _DROP_TAGS = frozenset(
 _LIST_TAGS = frozenset(("ul", "ol", "menu", "dir"))
 # Page text inside a <button> (see ``_button_with_page_text``).
 _PAGE_STRUCTURE = ("main", "article", "section", "p", "h1", "h2", "h3", "h4", "h5", "h6", "table")
-# The page itself: its classes describe the page ("has-comments"), never one region of it.
+# The page itself: its classes describe the page ("has-comments", a lightbox plugin's
+# "wp-featherlight-captions"), never one region of it.
 _PAGE_TAGS = frozenset(("html", "body"))
 _CELL_TAGS = frozenset(("td", "th"))
 
@@ -222,12 +223,13 @@ class _Walker:
         marks = _marks(el)
         ctx = replace(ctx)
         if marks:
-            if tag not in _PAGE_TAGS and _comment_container(marks):
-                ctx.comment = True
-            if _COMMENT_FORM.search(marks):
-                ctx.comment_form = True
-            if _CAPTION_MARK.search(marks) and (ctx.media or _near_media(el)):
-                ctx.caption = True
+            if tag not in _PAGE_TAGS:
+                if _comment_container(marks):
+                    ctx.comment = True
+                if _COMMENT_FORM.search(marks):
+                    ctx.comment_form = True
+                if _CAPTION_MARK.search(marks) and (ctx.media or _near_media(el)):
+                    ctx.caption = True
             m = _L3S_CLASS.search(el.get("class") or "")
             if m:
                 ctx.l3s = int(m.group(1))
