@@ -17,26 +17,27 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import write_results  # noqa: E402
 from cleanfeed.metrics import token_prf  # noqa: E402
+from cleanfeed.training import PageData, load_corpus_pages, score_predictions  # noqa: E402
 
 # Pages below this F1 are listed: far enough from 1 that a missing article or a whole
 # page under the wrong label, not alignment fuzz, is the likely cause.
 LISTED_BELOW = 0.5
 
 
-def ceiling(pages) -> dict:
+def ceiling(pages: Sequence[PageData]) -> dict[str, Any]:
     """Mean body token P/R/F1 of each source's gold labels, and the pages under ``LISTED_BELOW``."""
-    from cleanfeed.training import score_predictions
-
     scored = [p for p in pages if p.gold_body]
     summary = score_predictions(scored, [p.labels for p in scored])
-    out: dict = {"sources": {}, "pages_below": []}
+    out: dict[str, Any] = {"sources": {}, "pages_below": []}
     for source, entry in summary.items():
         row = {"pages": entry["body_tokens"]["pages"], "body_tokens": entry["body_tokens"]}
         if "body_tokens_article_pages" in entry:
@@ -66,8 +67,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"label_ceiling: {args.corpus} is not a corpus (no dataset_info.json); build one with `cleanfeed corpus build`",
               file=sys.stderr)
         return 2
-    from cleanfeed.training import load_corpus_pages
-
     result = ceiling(load_corpus_pages(args.corpus))
     for source, row in result["sources"].items():
         art = row.get("body_tokens_article_pages")
