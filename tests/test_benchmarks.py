@@ -171,3 +171,17 @@ def test_label_ceiling_scores_the_corpus_labels_and_names_lost_pages():
     assert abs(wcxb["body_tokens_article_pages"]["f1"] - 1 / 3) < 1e-3
     lost = {r["site"]: r["gold_tokens_in_text"] for r in result["pages_below"]}
     assert lost == {"flags.example": 1.0, "wall.example": 0.0}
+
+
+def test_label_ceiling_table_splits_lost_pages_by_cause():
+    from benchmarks.report import label_ceiling_table
+
+    m = {"commit": "abc", "corpus": "c", "sources": {
+        "wcxb": {"pages": 4, "body_tokens": {"f1": 0.9}, "body_tokens_article_pages": {"f1": 0.95}},
+        "fundus": {"pages": 2, "body_tokens": {"f1": 0.97}}},
+        "pages_below": [{"source": "wcxb", "site": "a", "f1": 0.0, "gold_tokens_in_text": 0.0},
+                        {"source": "wcxb", "site": "b", "f1": 0.2, "gold_tokens_in_text": 1.0},
+                        {"source": "wcxb", "site": "c", "f1": 0.1, "gold_tokens_in_text": 0.3}]}
+    text = "\n".join(label_ceiling_table(m))
+    assert "| wcxb | 4 | 0.900 (article pages 0.950) | 2 / 1 |" in text
+    assert "| fundus | 2 | 0.970 | 0 / 0 |" in text
