@@ -45,7 +45,7 @@ def ceiling(pages: Sequence[PageData]) -> dict[str, Any]:
         out["sources"][source] = row
     for p in scored:
         body = "\n".join(b.text for b, lab in zip(p.blocks, p.labels) if lab == "body")
-        precision, recall, f1 = token_prf(body, p.gold_body)
+        _, _, f1 = token_prf(body, p.gold_body)
         if f1 < LISTED_BELOW:
             # How much of the gold the rendered page holds at all: near 0 means the saved
             # HTML lacks the article, near 1 that the labels put it under another label.
