@@ -26,7 +26,7 @@ def _fake_corpus(tmp_path: Path) -> Path:
 ])
 def test_runner_refuses_missing_inputs_up_front(tmp_path, capsys, monkeypatch, case, message):
     # Had a check been missing, the parts would run and the test would fail on these.
-    for part in ("quality", "rules_only_layout", "speed", "tree_predictors", "scaling", "streaming", "report", "gate"):
+    for part in ("quality", "rules_only_layout", "label_ceiling", "speed", "tree_predictors", "scaling", "streaming", "report", "gate"):
         monkeypatch.setattr(getattr(run, part), "main", lambda *a, part=part, **k: pytest.fail(f"{part} started"))
     corpus = str(tmp_path / "none") if case == "no-corpus" else str(_fake_corpus(tmp_path))
     model = str(tmp_path / "none") if case == "no-model" else str(ROOT / "models")
