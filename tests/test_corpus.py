@@ -1,5 +1,7 @@
 """Corpus builder: rendering with provenance, layouts, alignment, threads, label transfer."""
 
+import codecs
+import gzip
 import random
 
 import pytest
@@ -399,3 +401,32 @@ def test_page_classes_do_not_mark_the_whole_page_as_captions():
             '<figure><img src="a.jpg"><div class="wp-caption-text">Harbour at dawn.</div></figure></body></html>')
     blocks = {b.text: b.caption for b in html_blocks(page)}
     assert blocks == {"Story paragraph.": 0.0, "Harbour at dawn.": 1.0}
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Plain “UTF-8” – text".encode("utf-8"), "Plain “UTF-8” – text"),
+    (codecs.BOM_UTF16_LE + "Wide “text” here".encode("utf-16-le"), "Wide “text” here"),
+    ("I’m a windows-1252 line — with dashes".encode("cp1252"), "I’m a windows-1252 line — with dashes"),
+])
+def test_decode_text_reads_boms_utf8_and_windows_1252(raw, expected):
+    from cleanfeed.corpus.render import decode_text
+
+    assert decode_text(raw) == expected
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "cp1252", "utf-8"])
+def test_dragnet_gold_in_any_encoding_labels_its_blocks(tmp_path, encoding):
+    from cleanfeed.corpus.sources import dragnet
+
+    base = tmp_path / "dragnet-2012-train"
+    (base / "HTML").mkdir(parents=True)
+    (base / "Corrected").mkdir()
+    article = "The council’s vote — held late on Tuesday — approved the new harbour budget."
+    comment = "I don’t agree with the council at all, the harbour can wait."
+    page = f"<html><body><p>Home</p><p>{article}</p><div><p>{comment}</p></div></body></html>"
+    (base / "HTML" / "7.html.gz").write_bytes(gzip.compress(page.encode("utf-8")))
+    gold = f"{article}\r\n\r\n!@#$%^&*()  COMMENTS\r\n\r\n{comment}\r\n"
+    (base / "Corrected" / "7.html.corrected.txt.gz").write_bytes(gzip.compress(gold.encode(encoding)))
+    (only,) = list(dragnet(tmp_path))
+    assert [b.label for b in only.blocks] == ["navigation", "body", "comment"]
+    assert only.gold_body == article

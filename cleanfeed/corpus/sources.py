@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 from ..labels import UNLABELLED
 from .align import GoldText
 from .mojibake import looks_damaged, repaired_html
-from .render import SourceBlock, html_blocks
+from .render import SourceBlock, decode_text, html_blocks
 
 __all__ = ["Page", "USE", "LICENCES", "wcxb", "fundus", "readability", "trafilatura", "kreuzer", "dragnet", "l3s",
            "spam_collections"]
@@ -377,7 +377,7 @@ def dragnet(root: Path) -> Iterator[Page]:
         html_path = base / "HTML" / f"{page_id}.html.gz"
         if not html_path.is_file():
             continue
-        gold = gzip.open(gold_path).read().decode("utf-8", errors="replace")
+        gold = decode_text(gzip.open(gold_path).read())
         article, _, comments = gold.partition(_DRAGNET_SPLIT)
         article_gold, comment_gold = GoldText([article]), GoldText([comments])
         blocks = html_blocks(gzip.open(html_path).read())
