@@ -5,6 +5,7 @@
     cleanfeed --list-rules
     cleanfeed corpus build --data ../shared/data --out .cache/corpus
     cleanfeed train --corpus .cache/corpus --out models/
+    cleanfeed evaluate --model models --corpus .cache/corpus   # re-score the eval sets only
 
 Exit codes: 0 success; 1 some JSON Lines records could not be processed (each has an
 error object in the output); 2 bad usage, unreadable model or rule file, a file the
@@ -168,6 +169,20 @@ def train_parser() -> argparse.ArgumentParser:
                         "fewer trees score faster and less accurately")
     p.add_argument("--learning-rate", type=_learning_rate, default=None, metavar="LR",
                    help="learning rate of both tree models (default: 0.12); raise it when lowering --iterations")
+    p.add_argument("--no-progress", action="store_true", help="no progress bars")
+    return p
+
+
+def evaluate_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="cleanfeed evaluate",
+        description="Score a trained model again on the corpus's eval sets and the seeds, and rewrite its card and "
+                    "README (the model file and its training figures stay as they are). For a fix in how an eval set "
+                    "is read; any change to the training rows needs 'cleanfeed train' instead.")
+    p.add_argument("--model", default="models", metavar="DIR", help="model directory whose card is rewritten (default: models)")
+    p.add_argument("--corpus", default=".cache/corpus", metavar="DIR", help="corpus built by 'cleanfeed corpus build' (default: .cache/corpus)")
+    p.add_argument("--seeds", default="seeds", metavar="DIR", help="seed pages with gold files (default: seeds)")
+    p.add_argument("--jobs", type=_jobs, default=2, metavar="N", help="processes for segmenting the corpus (default: 2)")
     p.add_argument("--no-progress", action="store_true", help="no progress bars")
     return p
 
@@ -403,13 +418,26 @@ def _train(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
+def _evaluate(argv: Sequence[str]) -> int:
+    args = evaluate_parser().parse_args(argv)
+    from .training import remeasure
+
+    corpus = Path(args.corpus)
+    if not corpus.is_dir():
+        raise UsageError(f"no corpus at {args.corpus!r}; build it with 'cleanfeed corpus build'")
+    if not Path(args.seeds).is_dir():
+        _err(f"warning: no seed pages at {args.seeds!r}; the card keeps its seed figures (see --seeds)")
+    remeasure(Path(args.model), corpus, seeds=Path(args.seeds), progress=not args.no_progress, n_jobs=args.jobs)
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (see the module docstring)."""
     from .model import ModelError
     from .rules import RuleError
 
     argv = list(sys.argv[1:] if argv is None else argv)
-    verbs = {"corpus": _corpus, "train": _train}
+    verbs = {"corpus": _corpus, "train": _train, "evaluate": _evaluate}
     try:
         if argv and argv[0] in verbs:
             return verbs[argv[0]](argv[1:])

@@ -315,3 +315,8 @@ def test_broken_pipe_is_quiet():
     )
     assert proc.returncode == 0
     assert len(proc.stdout.splitlines()) == 1 and b"Traceback" not in proc.stderr and b"Error" not in proc.stderr
+
+
+def test_evaluate_refuses_a_missing_corpus(tmp_path, capsys):
+    assert main(["evaluate", "--model", str(tmp_path), "--corpus", str(tmp_path / "none")]) == 2
+    assert "no corpus at" in capsys.readouterr().err

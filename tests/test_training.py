@@ -122,3 +122,49 @@ def test_tree_sizes_reach_the_models_and_the_card(trained, tmp_path):
     assert (BLOCK_MODEL_PARAMS["max_iter"], STACK_MODEL_PARAMS["max_iter"]) == (160, 80)
     with pytest.raises(ValueError, match="iterations must be positive"):
         train(model_dir.parent / "corpus", tmp_path / "bad", seeds=None, progress=False, n_jobs=1, iterations=(0, 2))
+
+
+def test_remeasure_rescores_eval_sets_and_keeps_the_model_and_training_figures(trained, tmp_path):
+    import shutil
+
+    from cleanfeed.training import remeasure
+
+    model_dir, card = trained
+    copy = tmp_path / "model"
+    shutil.copytree(model_dir, copy)
+    before = (copy / "cleanfeed-model.pkl.gz").read_bytes()
+    # The eval pages again, their gold now saying the article paragraphs are navigation
+    # (as a reading fault in an eval set would): the held-out body F1 must follow the gold.
+    rows = [_row(100 + i, "eval") for i in range(3)]
+    for row in rows:
+        row["blocks"] = [dict(b, label="navigation" if b["label"] == "body" else b["label"]) for b in row["blocks"]]
+    corpus = tmp_path / "corpus"
+    datasets.Dataset.from_list(rows).save_to_disk(str(corpus))
+    (corpus / "stats.json").write_text(json.dumps({"blocks_by_rule": {"l3s-gn1/test -> navigation": 7, "wcxb/test -> body": 1}}))
+    new = remeasure(copy, corpus, seeds=None, progress=False, n_jobs=1)
+
+    assert (copy / "cleanfeed-model.pkl.gz").read_bytes() == before
+    assert new["sha256"] == card["sha256"] and load_model(copy).card["remeasured"]["what"] == "held-out sets"
+    assert new["metrics"]["cross_validation_by_site"] == card["metrics"]["cross_validation_by_site"]
+    old_body = card["metrics"]["held_out_sets"]["l3s-gn1"]["labels"]["body"]
+    new_body = new["metrics"]["held_out_sets"]["l3s-gn1"]["labels"]["body"]
+    assert old_body["support"] > 0 and new_body["support"] == 0
+    # Eval-set rows of the rule counts come from the new corpus; training rows stay.
+    counts = new["corpus_blocks_by_rule"]
+    assert counts["l3s-gn1/test -> navigation"] == 7 and "wcxb/test -> body" not in counts
+    assert {k: v for k, v in counts.items() if not k.startswith("l3s-gn1/")} == {
+        k: v for k, v in card["corpus_blocks_by_rule"].items() if not k.startswith("l3s-gn1/")}
+    assert "re-measured" in (copy / "README.md").read_text()
+
+
+def test_remeasure_refuses_a_corpus_without_eval_rows(trained, tmp_path):
+    import shutil
+
+    from cleanfeed.training import remeasure
+
+    copy = tmp_path / "model"
+    shutil.copytree(trained[0], copy)
+    corpus = tmp_path / "corpus"
+    datasets.Dataset.from_list([_row(1, "train")]).save_to_disk(str(corpus))
+    with pytest.raises(ValueError, match="no eval rows"):
+        remeasure(copy, corpus, progress=False, n_jobs=1)
