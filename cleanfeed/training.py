@@ -438,7 +438,8 @@ def remeasure(model_dir: Path, corpus: Path, seeds: Path | None = None, progress
         return key.split("/", 1)[0] in eval_sources
 
     kept = {k: v for k, v in card.get("corpus_blocks_by_rule", {}).items() if not is_eval(k)}
-    card["corpus_blocks_by_rule"] = kept | {k: v for k, v in _corpus_counts(corpus).items() if is_eval(k)}
+    fresh = {k: v for k, v in _corpus_counts(corpus).items() if is_eval(k)}
+    card["corpus_blocks_by_rule"] = dict(sorted((kept | fresh).items()))  # the build's order: by source and rule
     card["remeasured"] = {
         "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "git_commit": _git_commit(),
