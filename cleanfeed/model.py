@@ -229,9 +229,15 @@ def save_model(model: Model, directory: str | PathLike[str], card: dict[str, Any
         sha256=_sha256(path),
         size_bytes=path.stat().st_size,
     )
-    (directory / CARD_FILE).write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    _write_card(directory, card)
     model.card = card
     return path
+
+
+def _write_card(directory: str | PathLike[str], card: dict[str, Any]) -> None:
+    """Write ``card`` as the model card of ``directory`` (``save_model``, and ``cleanfeed
+    evaluate`` re-measuring a model whose file stays as it is)."""
+    (Path(directory) / CARD_FILE).write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def _read_card(card_path: Path) -> dict[str, Any]:

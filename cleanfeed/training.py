@@ -418,7 +418,7 @@ def remeasure(model_dir: Path, corpus: Path, seeds: Path | None = None, progress
     ``corpus_blocks_by_rule`` are replaced by the corpus's, its training rows kept.
     """
     from .corpus.sources import USE
-    from .model import CARD_FILE, load_model
+    from .model import load_model, _write_card
 
     model = load_model(model_dir)
     rules = RuleSet.default()
@@ -447,7 +447,7 @@ def remeasure(model_dir: Path, corpus: Path, seeds: Path | None = None, progress
     }
     model_dir = Path(model_dir)
     directory = model_dir if model_dir.is_dir() else model_dir.parent
-    (directory / CARD_FILE).write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    _write_card(directory, card)
     (directory / "README.md").write_text(model_readme(card), encoding="utf-8")
     _log(f"rewrote the card and README in {directory}")
     return card
