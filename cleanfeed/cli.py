@@ -440,7 +440,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     verbs = {"corpus": _corpus, "train": _train, "evaluate": _evaluate}
     try:
         if argv and argv[0] in verbs:
-            return verbs[argv[0]](argv[1:])
+            try:
+                return verbs[argv[0]](argv[1:])
+            except ModuleNotFoundError as exc:
+                # The tooling verbs need the corpus extra (lxml, datasets, tqdm), which a
+                # plain install of the filter leaves out.
+                raise UsageError(f"'cleanfeed {argv[0]}' needs the module {exc.name!r}: "
+                                 "pip install 'cleanfeed[corpus]'") from None
         return _filter(argv)
     except (UsageError, ModelError, RuleError, ValueError, RuntimeError) as exc:
         _err(str(exc))

@@ -320,3 +320,16 @@ def test_broken_pipe_is_quiet():
 def test_evaluate_refuses_a_missing_corpus(tmp_path, capsys):
     assert main(["evaluate", "--model", str(tmp_path), "--corpus", str(tmp_path / "none")]) == 2
     assert "no corpus at" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("verb", ["corpus", "train", "evaluate"])
+def test_tooling_verbs_without_the_corpus_extra_say_what_to_install(verb, monkeypatch, capsys):
+    import cleanfeed.cli as cli
+
+    def missing(argv):
+        raise ModuleNotFoundError("No module named 'lxml'", name="lxml")
+
+    monkeypatch.setattr(cli, "_" + verb, missing)
+    assert main([verb]) == 2
+    err = capsys.readouterr().err
+    assert "needs the module 'lxml'" in err and "cleanfeed[corpus]" in err and "Traceback" not in err
