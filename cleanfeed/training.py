@@ -71,8 +71,8 @@ class PageData:
     hits: np.ndarray
 
 
-def _log(msg: str) -> None:
-    print(f"[cleanfeed train] {msg}", file=sys.stderr, flush=True)
+def _log(msg: str, verb: str = "train") -> None:
+    print(f"[cleanfeed {verb}] {msg}", file=sys.stderr, flush=True)
 
 
 def gold_labels(blocks: Sequence[Block], spans: Sequence[tuple[int, int, str]]) -> list[str]:
@@ -425,7 +425,7 @@ def remeasure(model_dir: Path, corpus: Path, seeds: Path | None = None, progress
     eval_pages = [p for p in load_corpus_pages(corpus, progress=progress, n_jobs=n_jobs) if p.use != "train"]
     if not eval_pages:
         raise ValueError(f"corpus {str(corpus)!r} has no eval rows to measure on")
-    _log(f"scoring {len(eval_pages)} eval pages")
+    _log(f"scoring {len(eval_pages)} eval pages", "evaluate")
     card = dict(model.card)
     metrics = dict(card.get("metrics", {}))
     metrics["held_out_sets"] = evaluate_pages(model, eval_pages, rules)
@@ -449,7 +449,7 @@ def remeasure(model_dir: Path, corpus: Path, seeds: Path | None = None, progress
     directory = model_dir if model_dir.is_dir() else model_dir.parent
     _write_card(directory, card)
     (directory / "README.md").write_text(model_readme(card), encoding="utf-8")
-    _log(f"rewrote the card and README in {directory}")
+    _log(f"rewrote the card and README in {directory}", "evaluate")
     return card
 
 
