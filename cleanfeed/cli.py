@@ -155,10 +155,8 @@ def corpus_parser() -> argparse.ArgumentParser:
 
 def train_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="cleanfeed train", description="Train the model on the corpus's train sets and write it with its model card.")
-    p.add_argument("--corpus", default=".cache/corpus", metavar="DIR", help="corpus built by 'cleanfeed corpus build' (default: .cache/corpus)")
+    _corpus_options(p)
     p.add_argument("--out", default="models", metavar="DIR", help="output directory for the model and card (default: models)")
-    p.add_argument("--seeds", default="seeds", metavar="DIR", help="seed pages with gold files, scored into the card (default: seeds)")
-    p.add_argument("--jobs", type=_jobs, default=2, metavar="N", help="processes for segmenting the corpus (default: 2)")
     p.add_argument("--holdout-fold", type=int, choices=range(5), default=None, metavar="K",
                    help="leave site fold K (0-4) out of training, for benchmarks on sites the model never saw")
     p.add_argument("--no-cv", action="store_true", help="skip the grouped cross-validation of the tree model (faster; no CV metrics)")
@@ -169,8 +167,15 @@ def train_parser() -> argparse.ArgumentParser:
                         "fewer trees score faster and less accurately")
     p.add_argument("--learning-rate", type=_learning_rate, default=None, metavar="LR",
                    help="learning rate of both tree models (default: 0.12); raise it when lowering --iterations")
-    p.add_argument("--no-progress", action="store_true", help="no progress bars")
     return p
+
+
+def _corpus_options(p: argparse.ArgumentParser) -> None:
+    """The options ``train`` and ``evaluate`` share: which corpus and seed pages, how many processes."""
+    p.add_argument("--corpus", default=".cache/corpus", metavar="DIR", help="corpus built by 'cleanfeed corpus build' (default: .cache/corpus)")
+    p.add_argument("--seeds", default="seeds", metavar="DIR", help="seed pages with gold files, scored into the card (default: seeds)")
+    p.add_argument("--jobs", type=_jobs, default=2, metavar="N", help="processes for segmenting the corpus (default: 2)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bars")
 
 
 def evaluate_parser() -> argparse.ArgumentParser:
@@ -180,10 +185,7 @@ def evaluate_parser() -> argparse.ArgumentParser:
                     "README (the model file and its training figures stay as they are). For a fix in how an eval set "
                     "is read; any change to the training rows needs 'cleanfeed train' instead.")
     p.add_argument("--model", default="models", metavar="DIR", help="model directory whose card is rewritten (default: models)")
-    p.add_argument("--corpus", default=".cache/corpus", metavar="DIR", help="corpus built by 'cleanfeed corpus build' (default: .cache/corpus)")
-    p.add_argument("--seeds", default="seeds", metavar="DIR", help="seed pages with gold files (default: seeds)")
-    p.add_argument("--jobs", type=_jobs, default=2, metavar="N", help="processes for segmenting the corpus (default: 2)")
-    p.add_argument("--no-progress", action="store_true", help="no progress bars")
+    _corpus_options(p)
     return p
 
 
@@ -402,17 +404,23 @@ def _corpus(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
+def _corpus_and_seeds(args: argparse.Namespace, without_seeds: str) -> tuple[Path, Path]:
+    """``--corpus`` (refused if missing) and ``--seeds`` (a warning saying ``without_seeds`` if missing)."""
+    corpus = Path(args.corpus)
+    if not corpus.is_dir():
+        raise UsageError(f"no corpus at {args.corpus!r}; build it with 'cleanfeed corpus build'")
+    if not Path(args.seeds).is_dir():
+        _err(f"warning: no seed pages at {args.seeds!r}; {without_seeds} (see --seeds)")
+    return corpus, Path(args.seeds)
+
+
 def _train(argv: Sequence[str]) -> int:
     args = train_parser().parse_args(argv)
     from .training import train
 
-    corpus = Path(args.corpus)
-    if not corpus.is_dir():
-        raise UsageError(f"no corpus at {args.corpus!r}; build it with 'cleanfeed corpus build'")
+    corpus, seeds = _corpus_and_seeds(args, "the card will have no seed figures")
     out = _output_dir(args.out)
-    if not Path(args.seeds).is_dir():
-        _err(f"warning: no seed pages at {args.seeds!r}; the card will have no seed figures (see --seeds)")
-    train(corpus, out, seeds=Path(args.seeds), progress=not args.no_progress, n_jobs=args.jobs,
+    train(corpus, out, seeds=seeds, progress=not args.no_progress, n_jobs=args.jobs,
           holdout_fold=args.holdout_fold, run_cv=not args.no_cv, seed=args.seed,
           iterations=args.iterations, learning_rate=args.learning_rate)
     return EXIT_OK
@@ -422,12 +430,8 @@ def _evaluate(argv: Sequence[str]) -> int:
     args = evaluate_parser().parse_args(argv)
     from .training import remeasure
 
-    corpus = Path(args.corpus)
-    if not corpus.is_dir():
-        raise UsageError(f"no corpus at {args.corpus!r}; build it with 'cleanfeed corpus build'")
-    if not Path(args.seeds).is_dir():
-        _err(f"warning: no seed pages at {args.seeds!r}; the card keeps its seed figures (see --seeds)")
-    remeasure(Path(args.model), corpus, seeds=Path(args.seeds), progress=not args.no_progress, n_jobs=args.jobs)
+    corpus, seeds = _corpus_and_seeds(args, "the card keeps its seed figures")
+    remeasure(Path(args.model), corpus, seeds=seeds, progress=not args.no_progress, n_jobs=args.jobs)
     return EXIT_OK
 
 
