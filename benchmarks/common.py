@@ -20,6 +20,13 @@ def git_commit() -> str:
     return head + (" (with uncommitted changes)" if dirty.strip() else "")
 
 
+def corpus_problem(corpus: str | Path) -> str | None:
+    """Why ``corpus`` is not a corpus built by ``cleanfeed corpus build``, or ``None`` if it is."""
+    if (Path(corpus) / "dataset_info.json").is_file():
+        return None
+    return f"no corpus at {str(corpus)!r}; build it with 'cleanfeed corpus build'"
+
+
 def write_results(path: str | Path, results: Any) -> None:
     """Write ``results`` as indented JSON to ``path`` (creating its folder) and say so on stderr.
 

@@ -24,7 +24,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import write_results  # noqa: E402
+from benchmarks.common import corpus_problem, write_results  # noqa: E402
 from cleanfeed.metrics import token_prf  # noqa: E402
 from cleanfeed.training import PageData, load_corpus_pages, score_predictions  # noqa: E402
 
@@ -63,10 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, required=True, help="a corpus built by `cleanfeed corpus build`")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "label_ceiling.json")
     args = ap.parse_args(argv)
-    if not (args.corpus / "dataset_info.json").is_file():
-        print(f"label_ceiling: {args.corpus} is not a corpus (no dataset_info.json); build one with `cleanfeed corpus build`",
-              file=sys.stderr)
-        return 2
+    problem = corpus_problem(args.corpus)
+    if problem:
+        ap.error(problem)
     result = ceiling(load_corpus_pages(args.corpus))
     for source, row in result["sources"].items():
         art = row.get("body_tokens_article_pages")

@@ -16,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.common import corpus_problem  # noqa: E402
 from benchmarks import (  # noqa: E402
     gate, label_ceiling, quality, report, rules_only_layout, scaling, speed, streaming, tree_predictors,
 )
@@ -32,8 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--skip-streaming", action="store_true", help="do not run the 1 GB streaming-memory run")
     args = p.parse_args(argv)
     # Each part runs for minutes: check what they need before the first one starts.
-    if not (Path(args.corpus) / "dataset_info.json").is_file():
-        p.error(f"no corpus at {args.corpus!r}; build it with 'cleanfeed corpus build'")
+    problem = corpus_problem(args.corpus)
+    if problem:
+        p.error(problem)
     if not args.skip_quality:
         from cleanfeed.model import ModelError, load_model
 

@@ -28,9 +28,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import write_results  # noqa: E402
+from benchmarks.common import corpus_problem, write_results  # noqa: E402
 from benchmarks.quality import TRAIN_SOURCES  # noqa: E402
 from benchmarks.tree_predictors import feature_rows  # noqa: E402
+from cleanfeed.labels import LABELS  # noqa: E402
 
 # Card figures reported for each twin: (set, path into its held-out metrics).
 HELD_OUT = (
@@ -43,7 +44,6 @@ HELD_OUT = (
     ("threads-heldout", ("labels", "spam", "recall")),
     ("youtube-heldout", ("labels", "spam", "recall")),
 )
-_LABELS = ("body", "caption", "navigation", "comment", "spam")
 
 
 def _dig(node, path):
@@ -86,7 +86,7 @@ def measure(model_dir: str, fold_pages, pooled_pages, texts: list[str]) -> dict:
         "params": {k: model.card.get("params", {}).get(k) for k in ("block_model", "stack_model")},
         "trees": sum(len(clf._predictors) * clf.n_trees_per_iteration_ for clf in (model.block_clf, model.stack_clf) if clf is not None),
         "fold0_body_token_f1": {s: e["body_tokens"]["f1"] for s, e in per_source.items() if "body_tokens" in e},
-        "fold0_label_f1": {label: pooled[label]["f1"] for label in _LABELS},
+        "fold0_label_f1": {label: pooled[label]["f1"] for label in LABELS},
         "held_out": {_held_out_name(name, path): _dig(held.get(name), path) for name, path in HELD_OUT},
         "tree_us_per_block": tree_time_per_block(model, texts),
     }
@@ -111,8 +111,9 @@ def main(argv: list[str] | None = None) -> int:
             p.error(f"{option}: {path} was not trained with --holdout-fold 0, so fold 0 is no held-out fold for it")
     if not Path(args.input).is_file():
         p.error(f"no input at {args.input}; run benchmarks/speed.py first, which writes it")
-    if not (Path(args.corpus) / "dataset_info.json").is_file():
-        p.error(f"no corpus at {args.corpus!r}; build it with 'cleanfeed corpus build'")
+    problem = corpus_problem(args.corpus)
+    if problem:
+        p.error(problem)
     import dataclasses
 
     import datasets

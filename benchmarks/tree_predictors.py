@@ -30,8 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import write_results  # noqa: E402
-
-CHUNK_ROWS = 4096  # what cleanfeed's model scores at a time (model._PREDICT_ROWS)
+from cleanfeed.model import _PREDICT_ROWS as CHUNK_ROWS  # noqa: E402  (rows cleanfeed's model scores at a time)
 
 
 def feature_rows(texts: list[str], model) -> tuple[dict[str, list[np.ndarray]], int]:

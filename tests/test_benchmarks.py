@@ -185,3 +185,12 @@ def test_label_ceiling_table_splits_lost_pages_by_cause():
     text = "\n".join(label_ceiling_table(m))
     assert "| wcxb | 4 | 0.900 (article pages 0.950) | 2 / 1 |" in text
     assert "| fundus | 2 | 0.970 | 0 / 0 |" in text
+
+
+def test_label_ceiling_refuses_a_directory_that_is_no_corpus(tmp_path, capsys):
+    from benchmarks import label_ceiling
+
+    with pytest.raises(SystemExit) as exc:
+        label_ceiling.main(["--corpus", str(tmp_path), "--out", str(tmp_path / "o.json")])
+    assert exc.value.code == 2
+    assert "no corpus at" in capsys.readouterr().err and not (tmp_path / "o.json").exists()
