@@ -283,22 +283,29 @@ _NEVER_FROM_META = ("utf-16", "utf-32", "utf-7")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
-def decode_text(raw: bytes, legacy: str = "cp1252") -> str:
-    """Text of unknown encoding: a byte-order mark decides; otherwise valid UTF-8 is UTF-8
-    (legacy-encoded text is almost never valid UTF-8 by accident); otherwise ``legacy``.
-
-    Dragnet's gold files show why a reader cannot assume UTF-8: 4 of 965 are UTF-16 with a
-    byte-order mark and 22 are windows-1252; read as UTF-8 with replacement, the first
-    four became noise and the rest lost every curly quote and dash, so their blocks
-    stopped matching the gold.
-    """
+def _bom_or_utf8(raw: bytes) -> str | None:
+    """``raw`` decoded by its byte-order mark, or as UTF-8 when it is valid UTF-8 (legacy-encoded
+    text is almost never valid UTF-8 by accident); ``None`` when neither decides."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             return raw[len(bom):].decode(encoding, errors="replace")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        return raw.decode(legacy, errors="replace")
+        return None
+
+
+def decode_text(raw: bytes) -> str:
+    """Text of unknown encoding: a byte-order mark decides; otherwise valid UTF-8 is UTF-8;
+    otherwise windows-1252.
+
+    Dragnet's gold files show why a reader cannot assume UTF-8: 4 of 965 are UTF-16 with a
+    byte-order mark and 22 are windows-1252; read as UTF-8 with replacement, the first
+    four became noise and the rest lost every curly quote and dash, so their blocks
+    stopped matching the gold.
+    """
+    text = _bom_or_utf8(raw)
+    return text if text is not None else raw.decode("cp1252", errors="replace")
 
 
 def decode_html(raw: bytes) -> str:
@@ -311,6 +318,9 @@ def decode_html(raw: bytes) -> str:
     annotated L3S pages, all UTF-8, were read that way, and came out as mojibake ("Ã©"
     for "é") wherever they were not plain ASCII.
     """
+    text = _bom_or_utf8(raw)
+    if text is not None:
+        return text
     encoding = "cp1252"
     found = _META_CHARSET.search(raw[:_META_SCAN_BYTES])
     if found is not None:
@@ -320,7 +330,7 @@ def decode_html(raw: bytes) -> str:
             named = "cp1252"
         if named not in _LATIN1_NAMES and not named.startswith(_NEVER_FROM_META):
             encoding = named
-    return decode_text(raw, legacy=encoding)
+    return raw.decode(encoding, errors="replace")
 
 
 def html_blocks(html: str | bytes) -> list[SourceBlock]:
