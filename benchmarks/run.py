@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import corpus_problem  # noqa: E402
 from benchmarks import (  # noqa: E402
-    gate, label_ceiling, quality, report, rules_only_layout, scaling, speed, streaming, tree_predictors,
+    dragnet_chrome, gate, label_ceiling, quality, report, rules_only_layout, scaling, speed, streaming, tree_predictors,
 )
 
 
@@ -57,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         quality.main(["--corpus", args.corpus, "--heldout-model", args.heldout_model, "--data", args.data])
         rules_only_layout.main(["--corpus", args.corpus])
         label_ceiling.main(["--corpus", args.corpus])
+        dragnet_chrome.main(["--corpus", args.corpus])
     if not args.skip_speed:
         speed.main(["--corpus", args.corpus] + (["--plain-python", args.plain_python] if args.plain_python else []))
         tree_predictors.main([])  # on the input speed.py just wrote

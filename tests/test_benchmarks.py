@@ -26,7 +26,7 @@ def _fake_corpus(tmp_path: Path) -> Path:
 ])
 def test_runner_refuses_missing_inputs_up_front(tmp_path, capsys, monkeypatch, case, message):
     # Had a check been missing, the parts would run and the test would fail on these.
-    for part in ("quality", "rules_only_layout", "label_ceiling", "speed", "tree_predictors", "scaling", "streaming", "report", "gate"):
+    for part in ("quality", "rules_only_layout", "label_ceiling", "dragnet_chrome", "speed", "tree_predictors", "scaling", "streaming", "report", "gate"):
         monkeypatch.setattr(getattr(run, part), "main", lambda *a, part=part, **k: pytest.fail(f"{part} started"))
     corpus = str(tmp_path / "none") if case == "no-corpus" else str(_fake_corpus(tmp_path))
     model = str(tmp_path / "none") if case == "no-model" else str(ROOT / "models")
@@ -194,3 +194,44 @@ def test_label_ceiling_refuses_a_directory_that_is_no_corpus(tmp_path, capsys):
         label_ceiling.main(["--corpus", str(tmp_path), "--out", str(tmp_path / "o.json")])
     assert exc.value.code == 2
     assert "no corpus at" in capsys.readouterr().err and not (tmp_path / "o.json").exists()
+
+
+def test_dragnet_chrome_scores_comments_under_both_golds(tmp_path):
+    import datasets
+
+    from benchmarks.dragnet_chrome import compare, dragnet_pages
+
+    text = "Story text of the article.\n\nFirst reader comment here.\n\nReply\n\nSecond reader comment here."
+    spans, start = [], 0
+    for part, label, how in (("Story text of the article.", "body", "align:gold_article"),
+                             ("First reader comment here.", "comment", "align:gold_comments"),
+                             ("Reply", "comment", "thread_chrome"),
+                             ("Second reader comment here.", "comment", "align:gold_comments")):
+        start = text.index(part, start)
+        spans.append({"start": start, "end": start + len(part), "label": label, "how": how})
+    row = {"source": "dragnet", "site": "dragnet/1", "page_id": "1", "page_type": "article", "use": "eval",
+           "fold": 0, "renderer": "seed", "text": text, "gold_body": "Story text of the article.", "blocks": spans}
+    other = dict(row, source="wcxb", site="w.example")
+    datasets.Dataset.from_list([row, other]).save_to_disk(str(tmp_path / "c"))
+    contract, aligned = dragnet_pages(tmp_path / "c")
+    assert [p.labels for p in contract] == [["body", "comment", "comment", "comment"]]
+    assert [p.labels for p in aligned] == [["body", "comment", "navigation", "comment"]]
+    # A model that calls the reply link comment is right by LABELS.md and wrong by the alignment.
+    result = compare(contract, aligned, [["body", "comment", "comment", "comment"]])
+    assert result["labels_md"]["comment"]["f1"] == 1.0
+    assert result["alignment_only"]["comment"]["precision"] == pytest.approx(2 / 3, abs=1e-3)
+    assert result["chrome_blocks"] == {"blocks": 1, "predicted": {"comment": 1}}
+
+
+def test_dragnet_chrome_table_puts_both_golds_side_by_side():
+    from benchmarks.report import dragnet_chrome_table
+
+    def scores(p, r, f, n):
+        return {"comment": {"precision": p, "recall": r, "f1": f, "support": n}, "navigation": {"f1": 0.9}}
+
+    m = {"commit": "abc", "corpus": "c", "model": "shipped", "labels_md": scores(0.7, 0.88, 0.78, 22000),
+         "alignment_only": scores(0.63, 0.87, 0.73, 19654), "chrome_blocks": {"blocks": 2400, "predicted": {"comment": 2100, "navigation": 300}}}
+    text = "\n".join(dragnet_chrome_table(m))
+    assert "| LABELS.md (corpus gold) | 0.700 | 0.880 | 0.780 | 22,000 | 0.900 |" in text
+    assert "| alignment only | 0.630 | 0.870 | 0.730 | 19,654 | 0.900 |" in text
+    assert "(2,400 blocks, 2,100 of them labelled comment by the model)" in text

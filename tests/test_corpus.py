@@ -430,3 +430,46 @@ def test_dragnet_gold_in_any_encoding_labels_its_blocks(tmp_path, encoding):
     (only,) = list(dragnet(tmp_path))
     assert [b.label for b in only.blocks] == ["navigation", "body", "comment"]
     assert only.gold_body == article
+
+
+def _dragnet_page(tmp_path, html_body: str, article: str, comments: list[str]):
+    base = tmp_path / "dragnet-2012-train"
+    (base / "HTML").mkdir(parents=True)
+    (base / "Corrected").mkdir()
+    (base / "HTML" / "9.html.gz").write_bytes(gzip.compress(f"<html><body>{html_body}</body></html>".encode()))
+    gold = article + "\n\n!@#$%^&*()  COMMENTS\n\n" + "\n\n".join(comments)
+    (base / "Corrected" / "9.html.corrected.txt.gz").write_bytes(gzip.compress(gold.encode()))
+
+
+def test_dragnet_short_gaps_between_gold_comments_are_comment_chrome(tmp_path):
+    from cleanfeed.corpus.sources import dragnet
+
+    article = "The council approved the harbour budget after a long debate on Tuesday night."
+    first = "I think the harbour can wait another year, frankly, given the state of the roads."
+    second = "The roads are fine where I live; the harbour is what brings visitors in summer."
+    third = "Both of you miss the point: the budget was never about the harbour at all."
+    notice = "You can follow this conversation by subscribing to the comment feed for this post."
+    _dragnet_page(tmp_path, (
+        f"<p>Home</p><p>{article}</p><p>Comments</p>"
+        f"<p>{first}</p><p>Reply</p><p>12</p>"                       # chrome: a short gap
+        f"<p>{second}</p><p>{notice}</p>"                            # a sentence: not chrome
+        f"<p>{third}</p><p>Reply</p><p>Share</p><p>Flag</p><p>Like</p>"  # after the last comment
+    ), article, [first, second, third])
+    (page,) = list(dragnet(tmp_path))
+    got = {(b.text, b.label, h) for b, h in zip(page.blocks, page.how)}
+    assert ("Reply", "comment", "thread_chrome") in got and ("12", "comment", "thread_chrome") in got
+    assert (notice, "navigation", "unaligned") in got
+    assert ("Comments", "navigation", "unaligned") in got  # before the first comment
+    assert [b.label for b in page.blocks[-4:]] == ["navigation"] * 4
+
+
+def test_dragnet_long_runs_between_gold_comments_stay_navigation(tmp_path):
+    from cleanfeed.corpus.sources import dragnet
+
+    article = "The council approved the harbour budget after a long debate on Tuesday night."
+    first = "I think the harbour can wait another year, frankly, given the state of the roads."
+    second = "The roads are fine where I live; the harbour is what brings visitors in summer."
+    sidebar = "".join(f"<p>Most read {i}</p>" for i in range(4))  # four blocks: a sidebar, not chrome
+    _dragnet_page(tmp_path, f"<p>{article}</p><p>{first}</p>{sidebar}<p>{second}</p>", article, [first, second])
+    (page,) = list(dragnet(tmp_path))
+    assert [b.label for b in page.blocks] == ["body", "comment"] + ["navigation"] * 4 + ["comment"]

@@ -390,7 +390,38 @@ def dragnet(root: Path) -> Iterator[Page]:
             else:
                 b.label, h = "navigation", "unaligned"
             how.append(h)
+        _label_thread_chrome(blocks, how)
         yield Page("dragnet", f"dragnet/{page_id}", page_id, blocks, how, "article", article.strip())
+
+
+# Dragnet's gold holds what each commenter wrote, not the lines around it that LABELS.md
+# also calls comment: "Reply" links, Slashdot's "Re: (Score:3)" headers, vote counts,
+# "Flag as Inappropriate". Unaligned, they would be scored as navigation, so a model that
+# follows the contract loses precision on every reply link. Only a short gap between two
+# aligned comments is taken: a longer run, a long block or a sentence is more likely a
+# sidebar, a form or a notice the thread happens to surround (on the 2012 pages read by
+# eye, about 96 % of the blocks this takes were comment chrome).
+_THREAD_GAP_BLOCKS = 3
+_THREAD_GAP_CHARS = 100
+_THREAD_GAP_WORDS = 10
+
+
+def _label_thread_chrome(blocks: list[SourceBlock], how: list[str]) -> None:
+    """Relabel short runs of unaligned blocks between two aligned comments as comment."""
+    aligned = [i for i, h in enumerate(how) if h != "unaligned"]
+    for before, after in zip(aligned, aligned[1:]):
+        gap = range(before + 1, after)
+        if (
+            not gap
+            or len(gap) > _THREAD_GAP_BLOCKS
+            or how[before] != "align:gold_comments"
+            or how[after] != "align:gold_comments"
+        ):
+            continue
+        texts = [blocks[i].text for i in gap]
+        if all(len(t) <= _THREAD_GAP_CHARS and len(t.split()) <= _THREAD_GAP_WORDS for t in texts):
+            for i in gap:
+                blocks[i].label, how[i] = "comment", "thread_chrome"
 
 
 # L3S-GN1 classes -> LABELS.md.  Supplemental (3) mixes captions with bylines and datelines;
