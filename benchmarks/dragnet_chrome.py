@@ -47,7 +47,7 @@ def dragnet_pages(corpus: Path) -> tuple[list[PageData], list[PageData]]:
 
 
 def compare(contract: list[PageData], aligned: list[PageData], predicted: list[list[str]]) -> dict[str, Any]:
-    """Comment and body scores under both golds, and what the model called the chrome blocks."""
+    """Comment and navigation scores under both golds, and what the model called the chrome blocks."""
     out: dict[str, Any] = {}
     for name, pages in (("labels_md", contract), ("alignment_only", aligned)):
         entry = score_predictions(pages, predicted)["dragnet"]

@@ -399,8 +399,8 @@ def dragnet(root: Path) -> Iterator[Page]:
 # "Flag as Inappropriate". Unaligned, they would be scored as navigation, so a model that
 # follows the contract loses precision on every reply link. Only a short gap between two
 # aligned comments is taken: a longer run, a long block or a sentence is more likely a
-# sidebar, a form or a notice the thread happens to surround (on the 2012 pages read by
-# eye, about 96 % of the blocks this takes were comment chrome).
+# sidebar, a form or a notice the thread happens to surround (of 60 blocks it takes, read
+# by eye, 56 were comment chrome or comment text: cleanfeed/corpus/README.md).
 _THREAD_GAP_BLOCKS = 3
 _THREAD_GAP_CHARS = 100
 _THREAD_GAP_WORDS = 10
