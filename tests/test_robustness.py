@@ -120,10 +120,18 @@ def test_progress_is_written_when_asked():
     assert b"docs/s" not in proc.stderr
 
 
+def _sigint_as_at_a_terminal() -> None:
+    # A test run started in the background (`cmd &` in a script) inherits SIGINT ignored,
+    # and Python then keeps it ignored, as a Unix program should; Ctrl-C at a terminal
+    # reaches a process whose SIGINT is at its default.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_stops_cleanly():
     proc = subprocess.Popen(
         [sys.executable, "-m", "cleanfeed", "--jsonl", "--rules-only"],
         stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        preexec_fn=_sigint_as_at_a_terminal,
     )
     proc.stdin.write((json.dumps({"text": SEED}) + "\n").encode() * 200)
     proc.stdin.flush()
