@@ -1,5 +1,6 @@
 """The benchmark runner checks what its parts need before any of them starts."""
 
+import json
 import sys
 from pathlib import Path
 
@@ -235,3 +236,34 @@ def test_dragnet_chrome_table_puts_both_golds_side_by_side():
     assert "| LABELS.md (corpus gold) | 0.700 | 0.880 | 0.780 | 22,000 | 0.900 |" in text
     assert "| alignment only | 0.630 | 0.870 | 0.730 | 19,654 | 0.900 |" in text
     assert "(2,400 blocks, 2,100 of them labelled comment by the model)" in text
+
+
+def test_paired_cards_compares_the_means_over_seeds(tmp_path, capsys):
+    from benchmarks import paired_cards
+
+    def card(path, wcxb_article, dragnet_comment, seed):
+        metrics = {"cross_validation_by_site": {
+            "wcxb": {"body_tokens": {"f1": 0.86}, "body_tokens_article_pages": {"f1": wcxb_article}},
+            "fundus": {"body_tokens": {"f1": 0.90}}, "readability": {"body_tokens": {"f1": 0.89}}},
+            "held_out_sets": {"dragnet": {"labels": {"comment": {"f1": dragnet_comment}}}}}
+        path.mkdir()
+        (path / "model-card.json").write_text(json.dumps({"metrics": metrics, "params": {"seed": seed}}))
+        return str(path)
+
+    base = [card(tmp_path / "b0", 0.92, 0.70, 0), card(tmp_path / "b1", 0.91, 0.74, 1)]
+    new = [card(tmp_path / "n0", 0.93, 0.71, 0), card(tmp_path / "n1", 0.93, 0.71, 1)]
+    rows = paired_cards.compare([paired_cards._card(p) for p in base], [paired_cards._card(p) for p in new])
+    assert rows["body token F1, WCXB article pages (CV)"] == {"base": 0.915, "new": 0.93, "difference": 0.015}
+    assert rows["comment F1, Dragnet"]["difference"] == pytest.approx(-0.01)
+    assert rows["mean CV body token F1 (fundus, readability, wcxb)"]["base"] == pytest.approx(0.8833, abs=1e-4)
+    assert "body block F1, L3S-GN1" not in rows  # a figure the cards lack is left out, not read as 0
+    assert paired_cards.main(["--base", *base, "--new", new[0], new[0]]) == 0
+    assert "different seeds ([0, 1] against [0, 0])" in capsys.readouterr().err
+
+
+def test_paired_cards_refuses_a_missing_card(tmp_path):
+    from benchmarks import paired_cards
+
+    with pytest.raises(SystemExit) as exc:
+        paired_cards.main(["--base", str(tmp_path), "--new", str(tmp_path)])
+    assert "cannot read a model card" in str(exc.value.code)
