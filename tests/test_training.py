@@ -168,3 +168,12 @@ def test_remeasure_refuses_a_corpus_without_eval_rows(trained, tmp_path):
     datasets.Dataset.from_list([_row(1, "train")]).save_to_disk(str(corpus))
     with pytest.raises(ValueError, match="no eval rows"):
         remeasure(copy, corpus, progress=False, n_jobs=1)
+
+
+def test_model_readme_says_when_dragnet_comment_gold_has_thread_chrome():
+    from cleanfeed.training import model_readme
+
+    plain = {"corpus_blocks_by_rule": {"dragnet/align:gold_comments -> comment": 10}}
+    chrome = {"corpus_blocks_by_rule": {**plain["corpus_blocks_by_rule"], "dragnet/thread_chrome -> comment": 3}}
+    assert "dragnet_chrome.py" not in model_readme(plain)
+    assert "`benchmarks/dragnet_chrome.py`" in model_readme(chrome)
