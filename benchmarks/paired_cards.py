@@ -43,7 +43,7 @@ def _card(path: str | Path) -> dict[str, Any]:
 
 def figures(card: dict[str, Any]) -> dict[str, float]:
     """The card's target figures, and the mean CV body token F1 of the fully labelled sets."""
-    metrics = card["metrics"]
+    metrics = card.get("metrics") or {}
     out = {}
     for name, where, path, _ in TARGETS:
         value = _lookup(metrics, where, path)
@@ -77,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     if seeds[0] != seeds[1]:
         print(f"warning: the two sides were trained at different seeds ({seeds[0]} against {seeds[1]})", file=sys.stderr)
     rows = compare(base, new)
+    if not rows:
+        ap.error("the cards share no measured figure (are they model cards written by 'cleanfeed train'?)")
     width = max(len(n) for n in rows)
     print(f"{'figure':<{width}}  {'base':>6}  {'new':>6}  {'new-base':>8}")
     for name, r in rows.items():

@@ -267,3 +267,12 @@ def test_paired_cards_refuses_a_missing_card(tmp_path):
     with pytest.raises(SystemExit) as exc:
         paired_cards.main(["--base", str(tmp_path), "--new", str(tmp_path)])
     assert "cannot read a model card" in str(exc.value.code)
+
+
+def test_paired_cards_refuses_cards_without_figures(tmp_path, capsys):
+    from benchmarks import paired_cards
+
+    (tmp_path / "model-card.json").write_text("{}")
+    with pytest.raises(SystemExit) as exc:
+        paired_cards.main(["--base", str(tmp_path), "--new", str(tmp_path)])
+    assert exc.value.code == 2 and "share no measured figure" in capsys.readouterr().err
