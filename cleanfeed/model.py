@@ -250,6 +250,12 @@ def _read_card(card_path: Path) -> dict[str, Any]:
     return card
 
 
+def _model_directory(location: Path) -> Path:
+    """The directory holding the card of ``location``, a model directory or its model file."""
+    is_file = location.suffix == _JOBLIB_SUFFIX or location.name.endswith(".pkl.gz")
+    return location.parent if is_file else location
+
+
 def load_model(path: str | PathLike[str] | None = None) -> Model:
     """Load a model directory (or its model file), checking the card first.
 
@@ -260,8 +266,8 @@ def load_model(path: str | PathLike[str] | None = None) -> Model:
     import sklearn
 
     location = Path(path) if path is not None else default_model_dir()
-    is_file = location.suffix == _JOBLIB_SUFFIX or location.name.endswith(".pkl.gz")
-    directory = location.parent if is_file else location
+    directory = _model_directory(location)
+    is_file = directory != location
     card_path = directory / CARD_FILE
     card = _read_card(card_path) if card_path.is_file() else None
     # The card names its model file (older models: cleanfeed-model.joblib).

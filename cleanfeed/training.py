@@ -418,7 +418,7 @@ def remeasure(model_dir: Path, corpus: Path, seeds: Path | None = None, progress
     ``corpus_blocks_by_rule`` are replaced by the corpus's, its training rows kept.
     """
     from .corpus.sources import USE
-    from .model import load_model, _write_card
+    from .model import _model_directory, _write_card, load_model
 
     model = load_model(model_dir)
     rules = RuleSet.default()
@@ -429,7 +429,8 @@ def remeasure(model_dir: Path, corpus: Path, seeds: Path | None = None, progress
     card = dict(model.card)
     metrics = dict(card.get("metrics", {}))
     metrics["held_out_sets"] = evaluate_pages(model, eval_pages, rules)
-    if seeds is not None and seeds.is_dir():
+    with_seeds = seeds is not None and seeds.is_dir()
+    if with_seeds:
         metrics["seeds"] = evaluate_pages(model, seed_pages(seeds), rules)
     card["metrics"] = metrics
     eval_sources = {p.source for p in eval_pages} | {s for s, use in USE.items() if use == "eval"}
@@ -443,10 +444,9 @@ def remeasure(model_dir: Path, corpus: Path, seeds: Path | None = None, progress
     card["remeasured"] = {
         "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "git_commit": _git_commit(),
-        "what": "held-out sets" + (" and seeds" if seeds is not None and seeds.is_dir() else ""),
+        "what": "held-out sets" + (" and seeds" if with_seeds else ""),
     }
-    model_dir = Path(model_dir)
-    directory = model_dir if model_dir.is_dir() else model_dir.parent
+    directory = _model_directory(Path(model_dir))
     _write_card(directory, card)
     (directory / "README.md").write_text(model_readme(card), encoding="utf-8")
     _log(f"rewrote the card and README in {directory}", "evaluate")
