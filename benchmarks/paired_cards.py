@@ -16,7 +16,6 @@ the same corpus first, or their held-out figures are on different gold.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,6 +24,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from cleanfeed.model import CARD_FILE, ModelError, _read_card  # noqa: E402
 from cleanfeed.training import TARGETS, _lookup  # noqa: E402
 
 CV = "cross_validation_by_site"
@@ -34,10 +34,10 @@ FULLY_LABELLED = ("fundus", "readability", "wcxb")
 def _card(path: str | Path) -> dict[str, Any]:
     path = Path(path)
     if path.is_dir():
-        path = path / "model-card.json"
+        path = path / CARD_FILE
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        return _read_card(path)
+    except (OSError, ModelError) as exc:
         raise SystemExit(f"paired_cards: cannot read a model card at {str(path)!r}: {exc}") from None
 
 
