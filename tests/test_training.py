@@ -3,6 +3,7 @@
 import json
 import random
 
+import numpy as np
 import pytest
 
 datasets = pytest.importorskip("datasets")
@@ -177,3 +178,43 @@ def test_model_readme_says_when_dragnet_comment_gold_has_thread_chrome():
     chrome = {"corpus_blocks_by_rule": {**plain["corpus_blocks_by_rule"], "dragnet/thread_chrome -> comment": 3}}
     assert "dragnet_chrome.py" not in model_readme(plain)
     assert "`benchmarks/dragnet_chrome.py`" in model_readme(chrome)
+
+
+def test_site_folds_keep_each_site_whole_and_use_every_fold():
+    from cleanfeed.corpus.build import site_fold
+
+    import os
+    import subprocess
+    import sys
+
+    sites = [f"site{i}.example" for i in range(200)]
+    # The fold is a function of the site alone, the same in every process (no salted
+    # hash()), so every page of a site lands in one fold in every build.
+    code = "from cleanfeed.corpus.build import site_fold; print([site_fold(f'site{i}.example') for i in range(200)])"
+    for hash_seed in ("1", "2"):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                             env={**os.environ, "PYTHONHASHSEED": hash_seed}).stdout
+        assert out.strip() == str([site_fold(s) for s in sites])
+    counts = np.bincount([site_fold(s) for s in sites], minlength=5)
+    assert len(counts) == 5 and counts.min() >= 20
+
+
+def test_out_of_fold_scores_never_come_from_a_model_that_saw_the_page_fold():
+    from types import SimpleNamespace
+
+    from sklearn.dummy import DummyClassifier
+
+    from cleanfeed.training import oof_scores, y_names
+
+    pages = [SimpleNamespace(fold=k % 5, blocks=[None] * 3) for k in range(10)]
+    folds = np.concatenate([np.full(3, p.fold) for p in pages])
+    X = folds.reshape(-1, 1).astype(float)  # each row carries its page's fold
+    y = np.zeros(len(X), dtype=int)
+    seen: list[set[int]] = []
+
+    def fit(X_fit, y_fit):
+        seen.append(set(X_fit[:, 0].astype(int)))
+        return DummyClassifier(strategy="prior").fit(X_fit, y_names(y_fit))
+
+    oof_scores(pages, X, y, fit, "test")
+    assert seen == [{f for f in range(5) if f != k} for k in range(5)]
