@@ -473,3 +473,18 @@ def test_dragnet_long_runs_between_gold_comments_stay_navigation(tmp_path):
     _dragnet_page(tmp_path, f"<p>{article}</p><p>{first}</p>{sidebar}<p>{second}</p>", article, [first, second])
     (page,) = list(dragnet(tmp_path))
     assert [b.label for b in page.blocks] == ["body", "comment"] + ["navigation"] * 4 + ["comment"]
+
+
+def test_the_held_out_youtube_file_never_reaches_training_messages(tmp_path):
+    from cleanfeed.corpus.sources import HELD_OUT_YOUTUBE, spam_collections
+
+    folder = tmp_path / "youtube-spam"
+    folder.mkdir()
+    header = "COMMENT_ID,AUTHOR,DATE,CONTENT,CLASS\n"
+    (folder / "Youtube01-Psy.csv").write_text(header + "a,Ann,2013,check out my channel please,1\nb,Bo,2013,great song,0\n")
+    (folder / HELD_OUT_YOUTUBE).write_text(header + "c,Cy,2013,subscribe to win a free phone,1\nd,Di,2013,still listening in 2015,0\n")
+    pools = spam_collections(tmp_path)
+    train_texts = {m.text for m in pools["youtube"]}
+    eval_texts = {m.text for m in pools["youtube_eval"]}
+    assert train_texts == {"check out my channel please", "great song"}
+    assert eval_texts == {"subscribe to win a free phone", "still listening in 2015"}
