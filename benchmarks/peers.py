@@ -102,7 +102,7 @@ def resiliparse_peer() -> Extractor:
 
 def cleanfeed_peer(model: str | None = "default") -> Extractor:
     pipeline = Pipeline(model=model)
-    pipeline._resolve()
+    pipeline.load()
     return pipeline.clean
 
 

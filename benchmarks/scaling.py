@@ -37,7 +37,7 @@ def local_runs(texts: list[str]) -> list[dict]:
 
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     pipeline = Pipeline()
-    pipeline._resolve()
+    pipeline.load()
     runs = []
     from threadpoolctl import threadpool_limits
 

@@ -116,7 +116,7 @@ def stage_worker(input_path: Path) -> dict:
     # Stages are timed one page at a time, and a model cannot score a page of no blocks.
     texts = [t for t in texts if segment(t)]
     pipeline = Pipeline()
-    pipeline._resolve()
+    pipeline.load()
     model, rules = pipeline.model_, pipeline.rules_
     times: dict[str, dict[str, float]] = {"model": {}, "rules only": {}}
 
@@ -160,7 +160,7 @@ def _load(tool: str) -> tuple[Callable[[list[str]], None], float]:
     t0 = time.perf_counter()
     if tool.startswith("cleanfeed"):
         pipeline = Pipeline(model=None if tool == "cleanfeed-rules-only" else "default")
-        pipeline._resolve()
+        pipeline.load()
 
         def run_all(texts):
             for _ in pipeline.clean_many(texts):
@@ -218,7 +218,7 @@ def size_curve(corpus: Path) -> list[dict]:
     ds = datasets.load_from_disk(str(corpus))
     pool = "\n\n".join(row["text"] for row in ds.select(range(min(len(ds), 600))).select_columns(["text"]))
     pipeline = Pipeline()
-    pipeline._resolve()
+    pipeline.load()
     out = []
     for size in SIZES:
         doc = pool[:size]

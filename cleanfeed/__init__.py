@@ -55,7 +55,7 @@ def _default_pipeline() -> Pipeline:
     with _default_lock:
         if _default is None:
             pipeline = Pipeline()
-            pipeline._resolve()  # load the model now, once, under the lock
+            pipeline.load()  # load the model now, once, under the lock
             _default = pipeline
         return _default
 

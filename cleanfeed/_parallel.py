@@ -1,9 +1,24 @@
-"""Order-keeping parallel work over pages, with one pipeline (and model) per worker process."""
+"""Order-keeping parallel work over pages, with one pipeline (and model) per worker process.
+
+Workers are started with ``spawn``, which re-imports the caller's main script in every
+worker.  Called at the top level of a script without an ``if __name__ == "__main__":``
+guard, each worker would run the script again, start workers of its own, fail, and leave
+``multiprocessing.Pool`` waiting on them for ever.  So the call is checked first (an
+unguarded call runs in this process, with a warning), and the workers live in a
+``concurrent.futures`` pool, which reports a worker that dies instead of waiting on it.
+"""
 
 from __future__ import annotations
 
+import ast
 import multiprocessing
+import sys
+import warnings
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from functools import lru_cache
+from types import FrameType
 from typing import Any
 
 from .pipeline import Pipeline
@@ -24,7 +39,7 @@ def _init_worker(params: dict[str, Any]) -> None:
 
     threadpool_limits(1)
     _worker_pipeline = Pipeline(**params)
-    _worker_pipeline._resolve()
+    _worker_pipeline.load()
 
 
 def _apply(pipeline: Pipeline, kind: str, texts: list[str]) -> list[Any]:
@@ -39,11 +54,58 @@ def _run(task: tuple[str, list[str]]) -> list[Any]:
     return _apply(_worker_pipeline, kind, texts)
 
 
+def _is_main_guard(node: ast.stmt) -> bool:
+    """Whether ``node`` is ``if __name__ == "__main__":`` (either operand order)."""
+    if not isinstance(node, ast.If) or not isinstance(node.test, ast.Compare):
+        return False
+    test = node.test
+    if len(test.ops) != 1 or not isinstance(test.ops[0], ast.Eq):
+        return False
+    sides = [test.left, test.comparators[0]]
+    names = [s.id for s in sides if isinstance(s, ast.Name)]
+    consts = [s.value for s in sides if isinstance(s, ast.Constant)]
+    return names == ["__name__"] and consts == ["__main__"]
+
+
+@lru_cache(maxsize=8)
+def _guarded_lines(path: str) -> tuple[tuple[int, int], ...] | None:
+    """The line ranges of the main-guard blocks of the script at ``path`` (``None``: unreadable)."""
+    try:
+        with open(path, "rb") as f:
+            tree = ast.parse(f.read(), path)
+    except (OSError, SyntaxError, ValueError):
+        return None
+    return tuple((n.lineno, n.end_lineno or n.lineno) for n in tree.body if _is_main_guard(n))
+
+
+def unguarded_main_line() -> tuple[str, int] | None:
+    """The script and line, when this call runs from the top level of the main script
+    outside its ``if __name__ == "__main__":`` guard, the one case in which spawned
+    workers would run the call again; ``None`` otherwise (the interpreter prompt,
+    ``python -c``, a call from a guarded block or from a function called there)."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if main is None or not path:
+        return None
+    frame: FrameType | None = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_name == "<module>" and frame.f_globals is vars(main) and frame.f_code.co_filename == path:
+            guarded = _guarded_lines(path)
+            line = frame.f_lineno
+            if guarded is None or any(lo <= line <= hi for lo, hi in guarded):
+                return None
+            return path, line
+        frame = frame.f_back
+    return None
+
+
 class PagePool:
     """``pipeline.clean``/``label`` over lists of pages, in order, on ``n_jobs`` processes.
 
     Use as a context manager; the workers (each with its own loaded model) live until the
-    block ends, so a stream of batches pays the start-up once.
+    block ends, so a stream of batches pays the start-up once.  From the unguarded top
+    level of a script the work runs in this process instead, with a ``RuntimeWarning``
+    (see the module docstring); a worker that dies raises ``RuntimeError``.
     """
 
     def __init__(self, pipeline: Pipeline, n_jobs: int) -> None:
@@ -55,22 +117,26 @@ class PagePool:
 
     def __enter__(self) -> "PagePool":
         if self.n_jobs > 1:
-            self.pipeline._resolve()
+            where = unguarded_main_line()
+            if where is not None:
+                warnings.warn(
+                    f"n_jobs={self.n_jobs} was asked for at the top level of {where[0]} (line {where[1]}), outside an "
+                    "'if __name__ == \"__main__\":' block; worker processes would run the script again, so the "
+                    "work runs in this process. Put the call under that guard to use worker processes.",
+                    RuntimeWarning, stacklevel=3)
+                return self
+            self.pipeline.load()
             params = self.pipeline.get_params()
             if isinstance(params.get("model"), str) and params["model"] == "default":
                 params["model"] = self.pipeline.model_  # ship the loaded model rather than reload
             # "spawn" avoids forking a process that may hold threads (BLAS, the caller's own).
             ctx = multiprocessing.get_context("spawn")
-            self._pool = ctx.Pool(self.n_jobs, initializer=_init_worker, initargs=(params,))
+            self._pool = ProcessPoolExecutor(self.n_jobs, mp_context=ctx, initializer=_init_worker, initargs=(params,))
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self._pool is not None:
-            if exc[0] is None:
-                self._pool.close()
-            else:
-                self._pool.terminate()
-            self._pool.join()
+            self._pool.shutdown(wait=True, cancel_futures=exc[0] is not None)
             self._pool = None
 
     def map(self, kind: str, texts: list[str]) -> list[Any]:
@@ -78,7 +144,11 @@ class PagePool:
         if self._pool is None:
             return _apply(self.pipeline, kind, texts)
         tasks = [(kind, chunk) for chunk in chunked(texts, _CHUNK)]
-        return [r for chunk in self._pool.map(_run, tasks) for r in chunk]
+        try:
+            return [r for chunk in self._pool.map(_run, tasks) for r in chunk]
+        except BrokenProcessPool as exc:
+            raise RuntimeError(f"a cleanfeed worker process died ({exc}); rerun with n_jobs=1 (--jobs 1) to see "
+                               "the error in this process") from None
 
 
 def map_pages(kind: str, texts: Iterable[str], pipeline: Pipeline | None, n_jobs: int) -> Iterator[Any]:

@@ -371,7 +371,7 @@ def _filter(argv: Sequence[str]) -> int:
     if args.list_rules:
         _list_rules(pipeline, sys.stdout)
         return EXIT_OK
-    pipeline._resolve()
+    pipeline.load()
     if args.jsonl:
         return _run_jsonl(args, pipeline, sys.stdout)
     return _run_text(args, pipeline, sys.stdout)

@@ -114,11 +114,16 @@ class Pipeline:
         changed = [f"{k}={v!r}" for k, v in self.get_params().items() if not _same(v, defaults[k])]
         return f"Pipeline({', '.join(changed)})"
 
-    def _resolve(self) -> None:
-        """Build the derived state (rules, settings, model) that is not built yet."""
+    def load(self) -> "Pipeline":
+        """Load the model and compile the rules now rather than on first use; returns the pipeline.
+
+        Settings are checked here too, so a bad label or threshold is reported before any
+        page is read.  What is already built is kept; ``set_params`` clears it.
+        """
         self._resolve_rules()
         self._resolve_settings()
         self._resolve_model()
+        return self
 
     def _resolve_rules(self) -> None:
         if "rules_" not in self.__dict__:
@@ -179,7 +184,7 @@ class Pipeline:
     def _scored(self, texts: Iterable[str]) -> Iterator[tuple[list[Block], Any, RuleSet, Any]]:
         """Each page's blocks, rule hits, the rules used and the model's scores (``None``
         without a model), scoring a batch of pages at a time."""
-        self._resolve()
+        self.load()
         rules = self.rules_ if self.model_ is not None else self.rules_.deciding()
         batch: list[tuple[list[Block], Any]] = []
         n_blocks = 0
@@ -200,7 +205,7 @@ class Pipeline:
 
     def clean_labelled(self, labelled: list[LabelledBlock]) -> str:
         """Join the kept blocks of an already labelled page."""
-        self._resolve()
+        self.load()
         return self._join_kept(labelled, [b.label for b in labelled])
 
     def _join_kept(self, blocks: Sequence[Block | LabelledBlock], labels: Sequence[str]) -> str:

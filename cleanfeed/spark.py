@@ -31,7 +31,7 @@ def _pipeline_for(key: str, params: dict[str, Any]) -> Pipeline:
     pipeline = _cache.get(key)
     if pipeline is None:
         pipeline = Pipeline(**params)
-        pipeline._resolve()
+        pipeline.load()
         _cache[key] = pipeline
     return pipeline
 

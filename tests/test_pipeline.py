@@ -16,7 +16,7 @@ SEEDS = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
 @pytest.fixture(scope="module")
 def pipeline():
     p = Pipeline()
-    p._resolve()  # load the model once for the module
+    p.load()  # load the model once for the module
     return p
 
 

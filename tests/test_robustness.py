@@ -25,7 +25,7 @@ def cli(args, data: bytes, timeout=300):
 @pytest.fixture(scope="module")
 def pipeline():
     p = Pipeline()
-    p._resolve()
+    p.load()
     return p
 
 

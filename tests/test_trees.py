@@ -57,7 +57,7 @@ def test_models_it_cannot_read_get_no_table():
 
 def test_pages_score_the_same_with_and_without_tables(model):
     pipeline = Pipeline(model=model)
-    pipeline._resolve()
+    pipeline.load()
     rules = pipeline.rules_
     for path in SEEDS:
         blocks = segment(path.read_text(encoding="utf-8"))
