@@ -96,8 +96,9 @@ def filter_parser() -> argparse.ArgumentParser:
         ),
         epilog=(
             "other commands: 'cleanfeed corpus build --help' builds the training corpus; "
-            "'cleanfeed train --help' trains a model.  Exit codes: 0 ok, 1 some JSONL records failed, "
-            "2 usage or input error, 130 interrupted."
+            "'cleanfeed train --help' trains a model; 'cleanfeed evaluate --help' re-scores a trained model on the "
+            "corpus's eval sets.  Exit codes: 0 ok, 1 some JSONL records failed, "
+            "2 usage, input or output error (unreadable file, full disk), 130 interrupted."
         ),
     )
     p.add_argument("file", nargs="?", metavar="FILE", help="input file (default: standard input)")
@@ -107,8 +108,8 @@ def filter_parser() -> argparse.ArgumentParser:
                    help="text: the kept blocks; jsonl: one JSON object per block with label, confidence, offsets and reason")
     p.add_argument("--jsonl", action="store_true",
                    help="read JSON Lines (one page per line) and write one JSON object per input line, in order")
-    p.add_argument("--field", default="text", metavar="NAME", help="with --jsonl: the input field holding the page text (default: text)")
-    p.add_argument("--output-field", default="cleaned", metavar="NAME",
+    p.add_argument("--field", default=None, metavar="NAME", help="with --jsonl: the input field holding the page text (default: text)")
+    p.add_argument("--output-field", default=None, metavar="NAME",
                    help="with --jsonl: the field the cleaned text is written to (default: cleaned)")
     p.add_argument("--labels", action="store_true", help="with --jsonl: also write every block with its label as 'blocks'")
     p.add_argument("--model", metavar="PATH", help="model directory or its model file (default: the shipped model)")
@@ -215,16 +216,22 @@ def _err(msg: str) -> None:
 
 
 def _list_rules(pipeline: Any, out: IO[str]) -> None:
-    pipeline._resolve_rules()
-    rules = list(pipeline.rules_)
+    active = pipeline.active_rules()
+    rules = list(active)
     width = max(len(r.name) for r in rules) if rules else 0
     for r in rules:
         out.write(f"{r.name:<{width}}  {r.label:<10}  {r.strength:<4}  {r.why}\n")
-    out.write(f"\n{len(rules)} rules. Hard rules decide a label; soft rules are features the model weighs.\n")
-    if pipeline.model is None and pipeline.fallback is None:
-        from .decide import layout_summary
+    if pipeline.model is None:
+        skipped = len(pipeline.rules_) - len(rules)
+        out.write(f"\n{len(rules)} rules. Hard rules decide a label; rules marking comment and section headers "
+                  f"drive the context passes. The other {skipped} rules are soft: features of the model, not run "
+                  "in rules-only mode and not listed.\n")
+        if pipeline.fallback is None:
+            from .decide import layout_summary
 
-        out.write(layout_summary() + "\n")
+            out.write(layout_summary() + "\n")
+    else:
+        out.write(f"\n{len(rules)} rules. Hard rules decide a label; soft rules are features the model weighs.\n")
 
 
 def _read_input(args: argparse.Namespace) -> bytes:
@@ -324,9 +331,11 @@ def _run_jsonl(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
             for chunk in chunked(_records(source, args)):
                 # Labelled blocks only when asked for: cleaning alone skips building them (and,
                 # with --jobs, sending them between processes).
-                results = iter(pool.map("label" if args.labels else "clean", [r.text for r in chunk if r.error is None]))
+                results = iter(pool.map("label" if args.labels else "clean", [r.text for r in chunk if r.text is not None]))
                 for record in chunk:
-                    if record.error is not None:
+                    if record.blank:
+                        out.write("\n")
+                    elif record.error is not None:
                         failures += 1
                         _err(f"line {record.line_no}: {record.error}")
                         out.write(format_record(record, None, args.output_field) + "\n")
@@ -367,6 +376,14 @@ def _filter(argv: Sequence[str]) -> int:
     if args.fallback is not None and not args.rules_only:
         # With the model every block gets a label from it; a fallback would silently do nothing.
         parser.error("--fallback applies only with --rules-only")
+    # Each of these reads or writes JSON Lines fields; without --jsonl the input would be
+    # cleaned as plain text, raw JSON and all, and the option silently ignored.
+    jsonl_only = [opt for opt, value in (("--field", args.field), ("--output-field", args.output_field),
+                                         ("--labels", args.labels)) if value]
+    if jsonl_only and not args.jsonl:
+        parser.error(f"{', '.join(jsonl_only)} applies only with --jsonl (JSON Lines input)")
+    args.field = args.field or "text"
+    args.output_field = args.output_field or "cleaned"
     pipeline = _build_pipeline(args)
     if args.list_rules:
         _list_rules(pipeline, sys.stdout)
@@ -435,12 +452,34 @@ def _evaluate(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
+def _quiet_stdout() -> None:
+    """Point stdout at devnull, so that the interpreter's final flush of output that
+    cannot be written (a closed pipe, a full disk) does not raise again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout without a file descriptor (tests capture it)
+        pass
+
+
+def _show_warning(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+    """Warnings as the CLI's own one-line messages, not Python's file:line form."""
+    _err(f"warning: {message}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (see the module docstring)."""
+    import warnings
+
+    with warnings.catch_warnings():  # restores the caller's warning display afterwards
+        warnings.showwarning = _show_warning
+        return _main(list(sys.argv[1:] if argv is None else argv))
+
+
+def _main(argv: list[str]) -> int:
     from .model import ModelError
     from .rules import RuleError
 
-    argv = list(sys.argv[1:] if argv is None else argv)
     verbs = {"corpus": _corpus, "train": _train, "evaluate": _evaluate}
     try:
         if argv and argv[0] in verbs:
@@ -451,7 +490,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 # plain install of the filter leaves out.
                 raise UsageError(f"'cleanfeed {argv[0]}' needs the module {exc.name!r}: "
                                  "pip install 'cleanfeed[corpus]'") from None
-        return _filter(argv)
+        code = _filter(argv)
+        # Flushed here, where a write error (a full disk) is still reported as such,
+        # rather than at interpreter exit as an "Exception ignored" traceback.
+        sys.stdout.flush()
+        return code
     except (UsageError, ModelError, RuleError, ValueError, RuntimeError) as exc:
         _err(str(exc))
         return EXIT_USAGE
@@ -459,13 +502,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         _err("interrupted")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        # The reader (head, less) went away: stop quietly, as Unix filters do.  Point
-        # stdout at devnull so the interpreter's final flush does not raise again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        # The reader (head, less) went away: stop quietly, as Unix filters do.
+        _quiet_stdout()
         return EXIT_OK
     except OSError as exc:
         # A file the command needed could not be read or written (a data set missing from
-        # the data directory, --out pointing at a file): the path and the reason, no traceback.
-        _err(f"cannot use {exc.filename!r}: {exc.strerror}" if exc.filename and exc.strerror else str(exc))
+        # the data directory, --out pointing at a file), or the output could not be written
+        # (a full disk): the path and the reason, no traceback.
+        if exc.filename and exc.strerror:
+            _err(f"cannot use {exc.filename!r}: {exc.strerror}")
+        else:
+            _err(f"cannot write the output: {exc.strerror or exc}")
+        _quiet_stdout()
         return EXIT_USAGE

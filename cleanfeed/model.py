@@ -268,6 +268,9 @@ def load_model(path: str | PathLike[str] | None = None) -> Model:
     location = Path(path) if path is not None else default_model_dir()
     directory = _model_directory(location)
     is_file = directory != location
+    if not is_file and location.is_file():
+        raise ModelError(f"{str(location)!r} is a file; a model is a directory written by `cleanfeed train` "
+                         f"(holding {MODEL_FILE} and {CARD_FILE}), or its {MODEL_FILE}")
     card_path = directory / CARD_FILE
     card = _read_card(card_path) if card_path.is_file() else None
     # The card names its model file (older models: cleanfeed-model.joblib).

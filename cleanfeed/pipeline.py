@@ -160,6 +160,12 @@ class Pipeline:
             else:
                 raise TypeError(f"model must be 'default', a path, a Model or None, not {type(self.model).__name__}")
 
+    def active_rules(self) -> RuleSet:
+        """The rules this pipeline runs: all of them with a model; without one, only those
+        that can change a label (hard rules and the header rules of the context passes)."""
+        self._resolve_rules()
+        return self.rules_ if self.model is not None else self.rules_.deciding()
+
     def label(self, text: str) -> list[LabelledBlock]:
         """Every block of ``text`` with its label, confidence, offsets, scores and reason."""
         return next(self.label_many([text]))
@@ -185,7 +191,7 @@ class Pipeline:
         """Each page's blocks, rule hits, the rules used and the model's scores (``None``
         without a model), scoring a batch of pages at a time."""
         self.load()
-        rules = self.rules_ if self.model_ is not None else self.rules_.deciding()
+        rules = self.active_rules()
         batch: list[tuple[list[Block], Any]] = []
         n_blocks = 0
         for text in texts:

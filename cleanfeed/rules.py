@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from os import PathLike
@@ -42,7 +43,7 @@ import regex
 from ._first_chars import first_chars
 from .labels import LABELS
 
-__all__ = ["Rule", "RuleSet", "RuleError", "DEFAULT_RULES"]
+__all__ = ["Rule", "RuleSet", "RuleError", "RuleWarning", "DEFAULT_RULES"]
 
 Strength = Literal["hard", "soft"]
 
@@ -73,6 +74,23 @@ def _contains_any(literals: tuple[str, ...]) -> Callable[[str], bool]:
     """
     source = "lambda s: " + " or ".join(f"{literal!r} in s" for literal in literals)
     return eval(source, {})  # noqa: S307 - evaluates string literals built just above
+
+
+# Rules that have hit their time limit in this process: each is reported once, since a
+# pattern that backtracks on one block usually does on many.
+_TIMED_OUT: set[str] = set()
+
+
+def _warn_timed_out(rule: "Rule") -> None:
+    if rule.name not in _TIMED_OUT:
+        _TIMED_OUT.add(rule.name)
+        warnings.warn(f"rule {rule.name!r} hit its time limit of {rule.timeout} s on a block and was taken as not "
+                      "matching there (reported once); a pattern that backtracks this much needs rewriting",
+                      RuleWarning, stacklevel=2)
+
+
+class RuleWarning(UserWarning):
+    """A rule did something its author should hear about (a time-out, a replaced default rule)."""
 
 
 class RuleError(ValueError):
@@ -150,6 +168,7 @@ class Rule:
         try:
             return self._compiled.search(content, timeout=self.timeout) is not None
         except TimeoutError:
+            _warn_timed_out(self)
             return False
 
     def __reduce__(self) -> tuple[type["Rule"], tuple[Any, ...]]:
@@ -431,6 +450,21 @@ def _rule_first_chars(rules: "RuleSet") -> list[frozenset[str] | None]:
     return [first_chars(r.pattern) if r in _DEFAULT_RULE_SET else None for r in rules]
 
 
+def _check_is_rule(obj: object) -> None:
+    if not isinstance(obj, Rule):
+        raise RuleError(f"a RuleSet holds Rule objects, not {type(obj).__name__}")
+
+
+def _flatten_rules(items: Iterable[Any]) -> Iterator[Any]:
+    """Rules given one by one or as lists, in order (anything else is left for the
+    ``RuleSet`` constructor to refuse with its message)."""
+    for item in items:
+        if isinstance(item, Rule) or isinstance(item, (str, bytes)) or not isinstance(item, Iterable):
+            yield item
+        else:
+            yield from item
+
+
 class RuleSet:
     """An ordered, name-unique collection of rules.
 
@@ -438,15 +472,16 @@ class RuleSet:
     its label.  ``RuleSet()`` is the default set; ``RuleSet.empty()`` has no rules.
     """
 
-    def __init__(self, rules: Iterable[Rule] = DEFAULT_RULES) -> None:
-        self._rules: tuple[Rule, ...] = tuple(rules)
+    def __init__(self, rules: Iterable[Rule] | None = None) -> None:
+        # None rather than DEFAULT_RULES as the default: help() and signatures would
+        # print all the default rules.
+        self._rules: tuple[Rule, ...] = tuple(DEFAULT_RULES if rules is None else rules)
         self._memo: dict[str, tuple[bool, ...]] = {}
         self._derived: dict[str, Any] = {}  # see derived()
         self._plans: dict[tuple[int, str], tuple] = {}  # see _plan_for()
         seen: set[str] = set()
         for rule in self._rules:
-            if not isinstance(rule, Rule):
-                raise RuleError(f"a RuleSet holds Rule objects, not {type(rule).__name__}")
+            _check_is_rule(rule)
             if rule.name in seen:
                 raise RuleError(f"two rules are named {rule.name!r}; names must be unique")
             seen.add(rule.name)
@@ -520,8 +555,12 @@ class RuleSet:
             raise RuleError(f"cannot disable unknown rule(s) {', '.join(map(repr, unknown))}; see `cleanfeed --list-rules`")
         return RuleSet(r for r in self._rules if r.name not in names)
 
-    def with_rules(self, *rules: Rule) -> "RuleSet":
-        """The same set plus ``rules``; a rule with an existing name replaces that rule."""
+    def with_rules(self, *rules: Rule | Iterable[Rule]) -> "RuleSet":
+        """The same set plus ``rules`` (rules, or lists of rules); a rule with an existing
+        name replaces that rule."""
+        rules = tuple(_flatten_rules(rules))
+        for rule in rules:
+            _check_is_rule(rule)
         new = {r.name: r for r in rules}
         kept = [r for r in self._rules if r.name not in new]
         return RuleSet([*kept, *rules])
@@ -594,8 +633,12 @@ class RuleSet:
             raw = path.read_bytes()
         except OSError as exc:
             raise RuleError(f"cannot read rule file {str(path)!r}: {exc.strerror}") from None
+        suffix = path.suffix.lower()
+        if suffix not in (".toml", ".json"):
+            raise RuleError(f"rule file {str(path)!r}: rule files are TOML (.toml) or JSON (.json), "
+                            f"not {suffix or 'a file without a suffix'}")
         try:
-            if path.suffix.lower() == ".toml":
+            if suffix == ".toml":
                 try:
                     import tomllib
                 except ModuleNotFoundError:  # Python 3.10
@@ -604,7 +647,7 @@ class RuleSet:
             else:
                 data = json.loads(raw)
         except (ValueError, UnicodeDecodeError) as exc:
-            raise RuleError(f"rule file {str(path)!r} is not valid {path.suffix.lstrip('.').upper() or 'JSON'}: {exc}") from None
+            raise RuleError(f"rule file {str(path)!r} is not valid {suffix.lstrip('.').upper()}: {exc}") from None
         return cls.from_mapping(data, base=base, source=str(path))
 
     @classmethod
@@ -633,5 +676,7 @@ class RuleSet:
             if extra:
                 raise RuleError(f"{source}: rules[{i}] has unknown key(s) {', '.join(sorted(extra))}")
             fields = {k: v for k, v in entry.items() if k not in ("strength", "requires")}
+            if entry["name"] in rules:
+                warnings.warn(f"{source}: rule {entry['name']!r} replaces the rule of that name", RuleWarning, stacklevel=3)
             added.append(Rule(strength=entry.get("strength", "hard"), requires=tuple(entry.get("requires", ())), **fields))
         return rules.with_rules(*added)

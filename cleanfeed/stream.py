@@ -1,9 +1,10 @@
 """Streaming JSON Lines in, JSON Lines out: one output line per input line, in order.
 
-Records are read and written in chunks, so memory stays flat on inputs of any size.  A
+Records are read and written in chunks, so memory stays flat however many records come.  A
 line that is not a JSON object, or lacks the text field, becomes an error object at its
 own output position (``{"error": ..., "line": N}``) and is reported to the caller, which
-carries on and exits non-zero at the end: a batch never loses a record silently.
+carries on and exits non-zero at the end: a batch never loses a record silently.  A blank
+line is passed through as a blank line, so output line N still answers input line N.
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ class Record:
     data: dict[str, Any] | None
     text: str | None
     error: str | None
+    #: A blank (or whitespace-only) input line: passed through as a blank output line,
+    #: neither cleaned nor an error (a trailing newline or a separator between batches).
+    blank: bool = False
 
 
 def decode_line(raw: bytes, strict: bool) -> tuple[str, int]:
@@ -57,7 +61,7 @@ def decode_line(raw: bytes, strict: bool) -> tuple[str, int]:
 def parse_line(text: str, line_no: int, field: str) -> Record:
     stripped = text.strip()
     if not stripped:
-        return Record(line_no, None, None, "empty line")
+        return Record(line_no, None, None, None, blank=True)
     try:
         data = json.loads(stripped)
     except ValueError as exc:
@@ -93,7 +97,9 @@ def format_record(
     blocks: list[LabelledBlock] | None = None,
 ) -> str:
     """The output line for one record: its fields plus the cleaned text (and, when given,
-    its labelled blocks as ``blocks``), or an error object."""
+    its labelled blocks as ``blocks``), an error object, or nothing for a blank line."""
+    if record.blank:
+        return ""
     if record.error is not None:
         out: dict[str, Any] = {"error": record.error, "line": record.line_no}
         if record.data is not None and "id" in record.data:

@@ -333,3 +333,77 @@ def test_tooling_verbs_without_the_corpus_extra_say_what_to_install(verb, monkey
     assert main([verb]) == 2
     err = capsys.readouterr().err
     assert "needs the module 'lxml'" in err and "cleanfeed[corpus]" in err and "Traceback" not in err
+
+
+# --- What a new user hit (issue 21) -------------------------------------------------
+
+def test_jsonl_blank_lines_pass_through_without_failing_the_run(monkeypatch, capsys):
+    data = b'{"text": "Share"}\n\n{"text": "Reply"}\n   \n'
+    code, out, err = run(monkeypatch, capsys, ["--jsonl", "--rules-only"], data)
+    assert code == 0, err
+    lines = out.split("\n")
+    assert len(lines) == 5 and lines[1] == "" and lines[3] == "" and lines[4] == ""
+    assert json.loads(lines[0])["text"] == "Share" and json.loads(lines[2])["text"] == "Reply"
+    assert "error" not in out
+
+
+@pytest.mark.parametrize("option", [["--field", "body"], ["--output-field", "x"], ["--labels"]])
+def test_jsonl_options_without_jsonl_are_refused(monkeypatch, capsys, option):
+    with pytest.raises(SystemExit) as exc:
+        run(monkeypatch, capsys, option, b'{"body": "Some text of a page."}\n')
+    out, err = capsys.readouterr()
+    assert exc.value.code == 2 and out == ""
+    assert f"{option[0]} applies only with --jsonl" in err
+
+
+def test_rule_file_of_another_format_names_the_formats_read(monkeypatch, capsys, tmp_path):
+    path = tmp_path / "rules.yaml"
+    path.write_text("rules: []\n", encoding="utf-8")
+    code, _, err = run(monkeypatch, capsys, ["--rules", str(path)], b"Some text.")
+    assert code == 2 and "TOML (.toml) or JSON (.json)" in err and "Expecting value" not in err
+
+
+def test_model_option_given_a_file_says_a_directory_is_expected(monkeypatch, capsys, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("Some text.", encoding="utf-8")
+    code, _, err = run(monkeypatch, capsys, ["--model", str(page)], b"Some text.")
+    assert code == 2 and "is a file; a model is a directory" in err and "page.txt/" not in err
+
+
+def test_full_disk_is_a_one_line_message_and_exit_2(tmp_path):
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "cleanfeed", "--rules-only", str(SEED_004)],
+                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "cleanfeed: cannot write the output: No space left on device"
+
+
+def test_rule_file_replacing_a_default_rule_warns_once(monkeypatch, capsys, tmp_path):
+    path = tmp_path / "rules.toml"
+    path.write_text('[[rules]]\nname = "nav_share"\nlabel = "navigation"\npattern = "^share it$"\nwhy = "Mine."\n',
+                    encoding="utf-8")
+    code, _, err = run(monkeypatch, capsys, ["--rules-only", "--rules", str(path)], b"Share it\n\nMore text.")
+    assert code == 0
+    assert err.count("warning:") == 1 and "'nav_share' replaces the rule of that name" in err
+
+
+def test_list_rules_rules_only_lists_only_the_rules_that_run(monkeypatch, capsys):
+    from cleanfeed import RuleSet
+
+    _, full, _ = run(monkeypatch, capsys, ["--list-rules"])
+    _, only, _ = run(monkeypatch, capsys, ["--list-rules", "--rules-only"])
+    soft = [r.name for r in RuleSet() if r.strength == "soft" and not r.kind]
+    assert soft and all(f"\n{name} " in "\n" + full for name in soft)
+    assert not any(f"\n{name} " in "\n" + only for name in soft)
+    n_only = len(RuleSet().deciding())
+    assert f"{n_only} rules." in only and f"The other {len(RuleSet()) - n_only} rules are soft" in only
+
+
+def test_help_names_every_verb(capsys):
+    with pytest.raises(SystemExit):
+        filter_parser().parse_args(["--help"])
+    out = capsys.readouterr().out
+    for verb in ("corpus build", "train", "evaluate"):
+        assert f"'cleanfeed {verb} --help'" in out

@@ -228,3 +228,37 @@ def test_first_chars_never_skip_a_default_rule_that_matches():
                 assert first.lower() in starts, (rule.name, text)
                 checked += 1
     assert checked >= 40  # most chrome rules are anchored and have cases
+
+
+def test_a_user_rule_that_times_out_warns_once():
+    """Issue 21.10: the time limit used to skip a rule without a word."""
+    import warnings
+
+    from cleanfeed.rules import RuleWarning
+
+    rule = Rule(name="user_backtracking", label="navigation", pattern=r"(a|aa)+$", why="Catastrophic on purpose.",
+                strength="hard", timeout=0.01)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert rule.matches("a" * 28 + "!") is False
+        assert rule.matches("a" * 29 + "!") is False
+    timed_out = [w for w in caught if issubclass(w.category, RuleWarning)]
+    assert len(timed_out) == 1 and "'user_backtracking' hit its time limit" in str(timed_out[0].message)
+
+
+def test_with_rules_takes_rules_or_lists_of_rules():
+    a = Rule(name="my_a", label="navigation", pattern="^aaa$", why="A.", strength="hard")
+    b = Rule(name="my_b", label="spam", pattern="^bbb$", why="B.", strength="hard")
+    base = RuleSet()
+    assert base.with_rules([a, b]) == base.with_rules(a, b) == base.with_rules(a, [b]) == base.with_rules((r for r in (a, b)))
+    assert base.with_rules([a, b]).names[-2:] == ("my_a", "my_b")
+    with pytest.raises(RuleError, match="holds Rule objects"):
+        base.with_rules(["not a rule"])
+
+
+def test_ruleset_help_is_short():
+    """Issue 21.13: a default argument holding every rule made help(RuleSet) 55 KB."""
+    import pydoc
+
+    assert len(pydoc.render_doc(RuleSet, renderer=pydoc.plaintext)) < 10_000
+    assert RuleSet() == RuleSet.default() and len(RuleSet()) == len(DEFAULT_RULES)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cleanfeed.stream import parse_line
+from cleanfeed.stream import format_record, parse_line
 
 
 def test_a_json_object_with_a_text_field_gives_its_text():
@@ -13,7 +13,6 @@ def test_a_json_object_with_a_text_field_gives_its_text():
 @pytest.mark.parametrize(
     ("line", "error"),
     [
-        ("", "empty line"),
         ("not json", "not valid JSON"),
         ("[1, 2]", "expected a JSON object, got list"),
         ('{"body": "x"}', "no 'text' field"),
@@ -30,3 +29,11 @@ def test_a_bad_line_gives_an_error_naming_the_fault(line, error):
 def test_the_field_name_is_the_callers():
     assert parse_line('{"content": "Hi"}', 1, "content").text == "Hi"
     assert parse_line('{"text": "Hi"}', 1, "content").error == "no 'content' field"
+
+
+@pytest.mark.parametrize("line", ["", "\n", "  \t \r\n"])
+def test_a_blank_line_is_passed_through_not_an_error(line):
+    """Issue 21.5: a trailing newline or a separator line is not a failed record."""
+    record = parse_line(line, 4, "text")
+    assert record.blank and record.error is None and record.text is None
+    assert format_record(record, None, "cleaned") == ""
