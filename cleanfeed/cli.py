@@ -340,9 +340,11 @@ def _run_jsonl(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
                         _err(f"line {record.line_no}: {record.error}")
                         out.write(format_record(record, None, args.output_field) + "\n")
                     elif args.labels:
+                        _warn_if_unreadable(record.text, f"line {record.line_no}")
                         blocks = next(results)
                         out.write(format_record(record, pipeline.clean_labelled(blocks), args.output_field, blocks) + "\n")
                     else:
+                        _warn_if_unreadable(record.text, f"line {record.line_no}")
                         out.write(format_record(record, next(results), args.output_field) + "\n")
                 out.flush()
                 progress.update(len(chunk))
@@ -356,8 +358,20 @@ def _run_jsonl(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
     return EXIT_OK
 
 
+def _warn_if_unreadable(text: str, where: str) -> None:
+    """Say so when the input is binary data rather than text: its blocks are labelled
+    navigation (reason "unreadable"), and an empty output would otherwise be unexplained."""
+    from .decide import UNREADABLE_SHARE, unreadable_share
+
+    share = unreadable_share(text)
+    if share >= UNREADABLE_SHARE:
+        _err(f"warning: {where} looks like binary data, not text ({share:.0%} of its characters are replacement "
+             "or control characters); its blocks are labelled navigation, reason 'unreadable'")
+
+
 def _run_text(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
     text = _decode(_read_input(args), args.strict)
+    _warn_if_unreadable(text, "the input")
     labelled = pipeline.label(text)
     if args.format == "jsonl":
         from .stream import dumps_line

@@ -26,6 +26,17 @@ the neighbours revise what context makes obvious.
 4. **Layout** (rules-only mode, no ``fallback`` label): a block still undecided is ``body``
    when it reads as prose or is the short line heading prose, ``navigation`` otherwise
    (``reason="layout"``; the constants below say what counts).
+5. **Best prose** (with the model): a page on which no block came out ``body`` but some
+   block the model called navigation or caption reads as prose keeps the most body-like
+   such block as ``body`` (``reason="context:best_prose"``).  A page whose prose is all
+   dropped is almost always the model's error (one paragraph above a row of share
+   buttons; a whole article on one line, longer than any training block), and an empty
+   ``clean()`` is the worst answer to it.  Comment and spam calls are left alone: a page
+   that is all reader comments has no article to return.
+
+Before all of these, a block that is mostly U+FFFD replacement characters or control
+characters is not text at all (binary data decoded as UTF-8) and is ``navigation`` with
+``reason="unreadable"``, whatever a rule or the model says.
 """
 
 from __future__ import annotations
@@ -61,6 +72,12 @@ _DENSE_MIN_FUNCTION_WORDS = 0.3
 _HEADING_MAX_WORDS = 25
 _WORD = re.compile(r"\w+")
 
+# Characters no text is made of: U+FFFD (what invalid UTF-8 decodes to) and the C0/C1
+# controls other than tab and the line breaks.  Random bytes decode to about 60 % of
+# them; text with a stray bad byte, to a fraction of a percent.
+_UNREADABLE_CHAR = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+UNREADABLE_SHARE = 0.2
+
 
 @dataclass(frozen=True, slots=True)
 class LabelledBlock:
@@ -68,8 +85,9 @@ class LabelledBlock:
 
     ``confidence`` is the score of the chosen label (1.0 for a hard rule, 0.0 without a
     model); ``scores`` maps every label to the model's probability (empty when the model
-    did not run); ``reason`` is ``"rule:<name>"``, ``"model"``, ``"context:<pass>"``, or,
-    without a model, ``"layout"`` (or ``"default"`` with a ``fallback`` label).
+    did not run); ``reason`` is ``"rule:<name>"``, ``"model"``, ``"context:<pass>"``,
+    ``"unreadable"`` (binary data, not text), or, without a model, ``"layout"`` (or
+    ``"default"`` with a ``fallback`` label).
     """
 
     index: int
@@ -168,6 +186,7 @@ def decide_labels(
     rule_list, hard, header_cols, section_cols = rules.derived("decide_plan", _rule_plan)
 
     n = len(blocks)
+    unreadable = _unreadable_blocks(blocks)
     # Whole-page array steps: this runs once per block of every page, so per-element numpy
     # indexing in a Python loop was a tenth of the pipeline's time.
     hard_hits = hits[:, hard]
@@ -180,7 +199,11 @@ def decide_labels(
     conf: list[float] = []
     reasons: list[str] = []
     for i in range(n):
-        if ruled[i]:
+        if unreadable[i]:
+            labels.append("navigation")
+            conf.append(1.0)
+            reasons.append("unreadable")
+        elif ruled[i]:
             rule = rule_list[hard[first_rule[i]]]
             labels.append(rule.label)
             conf.append(1.0)
@@ -200,7 +223,43 @@ def decide_labels(
         _after_section_header(blocks, labels, reasons, _any_hit(hits, section_cols), conf)
         if fallback is None:
             _layout(blocks, labels, reasons)
+    else:
+        _best_prose(blocks, labels, reasons, conf, rows)
     return labels, conf, reasons
+
+
+def unreadable_share(text: str) -> float:
+    """The share of ``text``'s characters that no text is made of (see ``_UNREADABLE_CHAR``)."""
+    return len(_UNREADABLE_CHAR.findall(text)) / len(text) if text else 0.0
+
+
+def _unreadable_blocks(blocks: Sequence[Block]) -> list[bool]:
+    """Which blocks are binary data rather than text: each block that is, and every block
+    of a page that is as a whole (a few characters of binary noise can look clean)."""
+    counts = [len(_UNREADABLE_CHAR.findall(b.text)) if _UNREADABLE_CHAR.search(b.text) else 0 for b in blocks]
+    if not any(counts):
+        return [False] * len(blocks)
+    if sum(counts) >= UNREADABLE_SHARE * sum(len(b.text) for b in blocks):
+        return [True] * len(blocks)
+    return [n > 0 and n >= UNREADABLE_SHARE * len(b.text) for n, b in zip(counts, blocks)]
+
+
+_BODY = LABELS.index("body")
+
+
+def _best_prose(blocks: Sequence[Block], labels: list[str], reasons: list[str], conf: list[float],
+                rows: list[list[float]]) -> None:
+    """Step 5 of the module docstring: keep the most body-like prose block of a page
+    with no body."""
+    if "body" in labels:
+        return
+    candidates = [i for i, reason in enumerate(reasons)
+                  if reason == "model" and labels[i] in ("navigation", "caption") and _is_prose(blocks[i].text)]
+    if candidates:
+        best = max(candidates, key=lambda i: rows[i][_BODY])
+        labels[best] = "body"
+        reasons[best] = "context:best_prose"
+        conf[best] = rows[best][_BODY]
 
 
 def _comment_thread(labels: list[str], reasons: list[str], is_header: list[bool], conf: list[float]) -> None:

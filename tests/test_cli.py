@@ -407,3 +407,24 @@ def test_help_names_every_verb(capsys):
     out = capsys.readouterr().out
     for verb in ("corpus build", "train", "evaluate"):
         assert f"'cleanfeed {verb} --help'" in out
+
+
+def test_binary_input_is_reported_and_gives_no_article(monkeypatch, capsys):
+    import random
+
+    rng = random.Random(1)
+    data = bytes(rng.getrandbits(8) for _ in range(50_000))
+    code, out, err = run(monkeypatch, capsys, [], data)
+    assert code == 0 and out == ""
+    assert "looks like binary data" in err and "unreadable" in err
+
+
+def test_one_paragraph_above_a_share_line_is_not_an_empty_article(monkeypatch, capsys):
+    page = ("The city council voted on Tuesday to approve a new budget that increases funding for public schools "
+            "and parks, after months of debate among residents and officials about spending priorities.\n\n"
+            "Share on Facebook Share on Twitter Email\n")
+    code, out, _ = run(monkeypatch, capsys, [], page.encode())
+    assert code == 0 and out.startswith("The city council voted on Tuesday")
+    code, out, _ = run(monkeypatch, capsys, ["--format", "jsonl"], page.encode())
+    first = json.loads(out.splitlines()[0])
+    assert first["label"] == "body" and first["reason"] in ("model", "context:best_prose")

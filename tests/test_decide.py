@@ -121,3 +121,48 @@ def test_rules_only_threads_claim_the_comments_under_their_headers(fallback):
     out = decide(blocks, rule_hits(blocks, RULES), RULES, None, {}, fallback=fallback)
     assert [b.label for b in out] == ["body"] + ["comment"] * 5 + ["navigation"]
     assert out[2].reason == out[3].reason == "context:comment_thread"
+
+
+PROSE = ("The city council voted on Tuesday to approve a new budget that raises the money for "
+         "public schools and parks, after months of debate about spending.")
+
+
+def test_a_page_with_no_body_keeps_its_most_body_like_prose_block():
+    """Issue 21.2: one paragraph above a share line came back as an empty article."""
+    text = f"Our newsletter\n\n{PROSE}\n\n{PROSE.replace('city', 'county')}\n\nShare on Facebook"
+    rows = [{"navigation": 0.9, "body": 0.1}, {"navigation": 0.6, "body": 0.3},
+            {"navigation": 0.55, "body": 0.4}, {"navigation": 0.98}]
+    labelled = _decide(text, rows)
+    assert [(b.label, b.reason) for b in labelled[:3]] == [
+        ("navigation", "model"), ("navigation", "model"), ("body", "context:best_prose")]
+    assert labelled[3].label == "navigation"
+    assert abs(labelled[2].confidence - 0.4) < 1e-6
+
+
+def test_best_prose_leaves_pages_with_body_or_without_prose_alone():
+    body_page = _decide(f"{PROSE}\n\nAnother short line", [{"navigation": 0.6, "body": 0.4}, {"body": 0.8}])
+    assert [b.label for b in body_page] == ["navigation", "body"]
+    chrome = _decide("Share on Facebook\n\nHome | News | Sport", [{"navigation": 0.9}, {"navigation": 0.9}])
+    assert [b.label for b in chrome] == ["navigation", "navigation"]
+    comments = _decide(PROSE, [{"comment": 0.9, "body": 0.1}])  # a page of reader comments has no article
+    assert [b.label for b in comments] == ["comment"]
+
+
+def test_a_page_of_binary_data_is_unreadable_not_body():
+    """Issue 21.4: random bytes decoded with replacement used to leave 130,000 characters of body."""
+    import random
+
+    rng = random.Random(0)
+    text = bytes(rng.getrandbits(8) for _ in range(20_000)).decode("utf-8", errors="replace")
+    blocks = segment(text)
+    labelled = decide(blocks, rule_hits(blocks, RULES), RULES, _scores([{"body": 1.0}] * len(blocks)), {})
+    assert labelled and all((b.label, b.reason) == ("navigation", "unreadable") for b in labelled)
+    labelled = decide(blocks, rule_hits(blocks, RULES), RULES, None, {})  # rules-only too
+    assert all((b.label, b.reason) == ("navigation", "unreadable") for b in labelled)
+
+
+def test_a_stray_bad_byte_does_not_make_text_unreadable():
+    text = f"{PROSE[:60]}\ufffd{PROSE[60:]}\n\nA line with a control char\x01 in it is still text of a page."
+    blocks = segment(text)
+    labelled = decide(blocks, rule_hits(blocks, RULES), RULES, _scores([{"body": 1.0}] * 2), {})
+    assert [b.reason for b in labelled] == ["model", "model"]
