@@ -234,26 +234,27 @@ def _list_rules(pipeline: Any, out: IO[str]) -> None:
         out.write(f"\n{len(rules)} rules. Hard rules decide a label; soft rules are features the model weighs.\n")
 
 
-def _read_input(args: argparse.Namespace) -> bytes:
+def _input_stream(args: argparse.Namespace, what: str) -> IO[bytes]:
+    """The binary input: FILE, or standard input when it is not a terminal."""
     if args.file:
         try:
-            return Path(args.file).read_bytes()
+            return open(args.file, "rb")
         except OSError as exc:
             raise UsageError(f"cannot read {args.file!r}: {exc.strerror}") from None
     if sys.stdin is None or sys.stdin.isatty():
-        raise UsageError("no input: pipe page text to standard input or give a FILE (see --help)")
-    return sys.stdin.buffer.read()
+        raise UsageError(f"no input: pipe {what} to standard input or give a FILE (see --help)")
+    return sys.stdin.buffer
 
 
-def _decode(data: bytes, strict: bool, where: str = "input") -> str:
+def _decode(data: bytes, strict: bool, offset: int = 0) -> tuple[str, int | None]:
+    """``data`` (the input from byte ``offset`` on) as text, and the input offset of its
+    first invalid UTF-8 byte (``None`` if valid): refused under ``strict``, else replaced."""
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         if strict:
-            raise UsageError(f"{where} is not valid UTF-8 at byte offset {exc.start} (--strict)") from None
-        text = data.decode("utf-8", errors="replace")
-        _err(f"warning: {where} is not valid UTF-8 (first bad byte at offset {exc.start}); invalid bytes were replaced with U+FFFD")
-        return text
+            raise UsageError(f"input is not valid UTF-8 at byte offset {offset + exc.start} (--strict)") from None
+        return data.decode("utf-8", errors="replace"), offset + exc.start
 
 
 def _build_pipeline(args: argparse.Namespace) -> Any:
@@ -291,17 +292,6 @@ class _Progress:
             sys.stderr.write(f"\rcleanfeed: {self.n:,} records, {rate:,.0f} docs/s, done\n")
 
 
-def _open_jsonl(args: argparse.Namespace) -> IO[bytes]:
-    if args.file:
-        try:
-            return open(args.file, "rb")
-        except OSError as exc:
-            raise UsageError(f"cannot read {args.file!r}: {exc.strerror}") from None
-    if sys.stdin is None or sys.stdin.isatty():
-        raise UsageError("no input: pipe JSON Lines to standard input or give a FILE (see --help)")
-    return sys.stdin.buffer
-
-
 def _records(source: IO[bytes], args: argparse.Namespace) -> Iterator[Any]:
     """Parsed records, one per input line; bad lines become records that carry an error."""
     from .stream import decode_line, parse_line
@@ -323,7 +313,7 @@ def _run_jsonl(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
     from ._parallel import PagePool
     from .stream import chunked, format_record
 
-    source = _open_jsonl(args)
+    source = _input_stream(args, "JSON Lines")
     progress = _Progress(sys.stderr.isatty() if args.progress is None else args.progress)
     failures = 0
     try:
@@ -358,29 +348,58 @@ def _run_jsonl(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
     return EXIT_OK
 
 
-def _warn_if_unreadable(text: str, where: str) -> None:
+def _warn_if_unreadable(text: str, where: str) -> bool:
     """Say so when the input is binary data rather than text: its blocks are labelled
-    navigation (reason "unreadable"), and an empty output would otherwise be unexplained."""
+    navigation (reason "unreadable"), and an empty output would otherwise be unexplained.
+    Returns whether it warned."""
     from .decide import UNREADABLE_SHARE, unreadable_share
 
     share = unreadable_share(text)
     if share >= UNREADABLE_SHARE:
         _err(f"warning: {where} looks like binary data, not text ({share:.0%} of its characters are replacement "
              "or control characters); its blocks are labelled navigation, reason 'unreadable'")
+    return share >= UNREADABLE_SHARE
 
 
 def _run_text(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
-    text = _decode(_read_input(args), args.strict)
-    _warn_if_unreadable(text, "the input")
-    labelled = pipeline.label(text)
-    if args.format == "jsonl":
-        from .stream import dumps_line
+    """Label the input window by window (``stream.WINDOW_BYTES``), writing each window's
+    output before the next is read: memory stays bounded on inputs of any size, and an
+    input of one window, any real page, is labelled as one page."""
+    from dataclasses import replace
 
-        for block in labelled:
-            out.write(dumps_line(block.to_dict()) + "\n")
-    else:
-        cleaned = pipeline.clean_labelled(labelled)
-        out.write(cleaned + ("\n" if cleaned else ""))
+    from .stream import byte_windows, dumps_line
+
+    source = _input_stream(args, "page text")
+    byte_offset = char_offset = n_blocks = 0
+    wrote_text = warned_utf8 = warned_binary = False
+    try:
+        for window in byte_windows(source):
+            text, bad_byte = _decode(window, args.strict, byte_offset)
+            if bad_byte is not None and not warned_utf8:
+                _err(f"warning: input is not valid UTF-8 (first bad byte at offset {bad_byte}); "
+                     "invalid bytes were replaced with U+FFFD")
+                warned_utf8 = True
+            if not warned_binary:
+                warned_binary = _warn_if_unreadable(text, "the input")
+            labelled = pipeline.label(text)
+            if args.format == "jsonl":
+                for block in labelled:
+                    if char_offset:
+                        block = replace(block, index=block.index + n_blocks, start=block.start + char_offset,
+                                        end=block.end + char_offset)
+                    out.write(dumps_line(block.to_dict()) + "\n")
+            else:
+                cleaned = pipeline.clean_labelled(labelled)
+                if cleaned:
+                    # Windows' articles one blank line apart, as clean() joins blocks.
+                    out.write(("\n" if wrote_text else "") + cleaned + "\n")
+                    wrote_text = True
+            byte_offset += len(window)
+            char_offset += len(text)
+            n_blocks += len(labelled)
+    finally:
+        if source is not sys.stdin.buffer:
+            source.close()
     return EXIT_OK
 
 

@@ -44,6 +44,15 @@ _WRAP_SLACK = 20
 _SENTENCE_END = ("." , "!", "?", ":", '"', "”", "’", ")", "]")
 _TAB_WIDTH = 4
 
+#: The longest block, in characters.  A longer run of text (a whole article on one line, a
+#: data dump) is cut into blocks of at most this size, at a sentence end if there is one
+#: in the second half, else at a space, else anywhere.  Real paragraphs stay far below it
+#: (the training corpus's longest blocks are a few thousand characters), and unbounded
+#: blocks made the per-block work, and its memory, grow with the whole input.
+MAX_BLOCK_CHARS = 20_000
+_SENTENCE_CUT = re.compile(r"[.!?…。！？][\"'”’)\]]*\s")
+_SPACE = re.compile(r"\s")
+
 
 @dataclass(frozen=True, slots=True)
 class Block:
@@ -182,6 +191,9 @@ def segment(text: str) -> list[Block]:
                 runs.append(current)
         for run in runs:
             head = run[0]
+            if run[-1].end - head.start > MAX_BLOCK_CHARS:
+                _append_pieces(blocks, text, head, run[-1].end)
+                continue
             blocks.append(
                 Block(
                     index=len(blocks),
@@ -195,3 +207,44 @@ def segment(text: str) -> list[Block]:
                 )
             )
     return blocks
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    """Where to end a piece of ``text[start:end]`` at most ``MAX_BLOCK_CHARS`` long."""
+    limit = start + MAX_BLOCK_CHARS
+    if end <= limit:
+        return end
+    half = start + MAX_BLOCK_CHARS // 2
+    window = text[half:limit]
+    sentence = None
+    for sentence in _SENTENCE_CUT.finditer(window):
+        pass
+    if sentence is not None:
+        return half + sentence.end() - 1  # just before the whitespace
+    space = max(window.rfind(" "), window.rfind("\n"), window.rfind("\t"))
+    return half + space if space > 0 else limit
+
+
+def _append_pieces(blocks: list[Block], text: str, head: _Line, end: int) -> None:
+    """Cut the over-long run ``text[head.start:end]`` into blocks (see ``MAX_BLOCK_CHARS``)."""
+    start = head.start
+    first = True
+    while start < end:
+        stop = _cut(text, start, end)
+        piece = text[start:stop].rstrip()
+        blocks.append(
+            Block(
+                index=len(blocks),
+                start=start,
+                end=start + len(piece),
+                text=piece,
+                indent=head.indent if first else 0,
+                bullet=head.bullet if first else "",
+                n_lines=piece.count("\n") + 1,
+                blank_before=head.blank_before if first else False,
+            )
+        )
+        first = False
+        start = stop
+        while start < end and text[start].isspace():
+            start += 1

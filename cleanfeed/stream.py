@@ -16,7 +16,7 @@ from typing import Any
 
 from .decide import LabelledBlock
 
-__all__ = ["Record", "parse_line", "format_record", "dumps_line"]
+__all__ = ["Record", "parse_line", "format_record", "dumps_line", "byte_windows", "WINDOW_BYTES"]
 
 # Characters that str.splitlines() and some JSON Lines readers treat as line breaks; JSON
 # allows them raw, so they are escaped to keep one record on one physical line.
@@ -34,6 +34,46 @@ def dumps_line(obj: Any) -> str:
 
 #: Lines per chunk: enough for the model to run efficiently, few enough to stream.
 CHUNK_LINES = 64
+
+#: Plain-text input is read and labelled in windows of about this many bytes, so memory
+#: stays bounded whatever the size of the input.  Far above any real page (the corpus's
+#: longest are a few hundred kilobytes), so a page is nearly always one window; a longer
+#: input is cut at a blank line, else a line break, else a space, and each window is
+#: labelled as a page of its own.
+WINDOW_BYTES = 1 << 20
+
+
+def _window_end(buf: bytes, size: int) -> int:
+    """Where to end the window that starts ``buf`` (at most ``size`` bytes): just after the
+    last blank line, line break or space in it, else at the last UTF-8 character start."""
+    for sep in (b"\n\n", b"\n", b" "):
+        at = buf.rfind(sep, 0, size)
+        if at > 0:
+            return at + len(sep)
+    end = size
+    while end > 1 and buf[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: step back
+        end -= 1
+    return end
+
+
+def byte_windows(source: Any, size: int | None = None) -> Iterator[bytes]:
+    """The bytes of the binary stream ``source`` in consecutive windows of at most ``size``
+    (default ``WINDOW_BYTES``) bytes that join back into the input exactly."""
+    size = size or WINDOW_BYTES
+    buf = b""
+    yielded = False
+    while True:
+        data = source.read(size)
+        if not data:
+            break
+        buf += data
+        while len(buf) > size:
+            end = _window_end(buf, size)
+            yield buf[:end]
+            yielded = True
+            buf = buf[end:]
+    if buf or not yielded:  # empty input is one empty window
+        yield buf
 
 
 @dataclass

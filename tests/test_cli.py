@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from cleanfeed import Pipeline
 from cleanfeed.cli import corpus_parser, filter_parser, main, train_parser
 
 ROOT = Path(__file__).parent.parent
@@ -428,3 +429,23 @@ def test_one_paragraph_above_a_share_line_is_not_an_empty_article(monkeypatch, c
     code, out, _ = run(monkeypatch, capsys, ["--format", "jsonl"], page.encode())
     first = json.loads(out.splitlines()[0])
     assert first["label"] == "body" and first["reason"] in ("model", "context:best_prose")
+
+
+def test_plain_text_is_labelled_window_by_window_with_offsets_into_the_whole_input(monkeypatch, capsys):
+    """Issue 21.3: the input is read in windows (bounded memory); block offsets and indexes
+    still point into the whole input, and the article is every window's article."""
+    import cleanfeed.stream
+
+    page = SEED_004.read_text(encoding="utf-8")
+    data = (page + "\n\n") * 3
+    code, whole, _ = run(monkeypatch, capsys, ["--format", "jsonl"], data.encode())
+    monkeypatch.setattr(cleanfeed.stream, "WINDOW_BYTES", len(page.encode()) + 2)  # a window per copy
+    code, windowed, _ = run(monkeypatch, capsys, ["--format", "jsonl"], data.encode())
+    assert code == 0
+    blocks = [json.loads(line) for line in windowed.splitlines()]
+    assert len(blocks) == len(whole.splitlines())
+    assert [b["index"] for b in blocks] == list(range(len(blocks)))
+    assert all(data[b["start"] : b["end"]] == b["text"] for b in blocks)
+    code, article, _ = run(monkeypatch, capsys, [], data.encode())
+    one = Pipeline().clean(page)
+    assert article == "\n\n".join([one] * 3) + "\n"

@@ -76,10 +76,16 @@ def test_jsonl_invalid_utf8_is_replaced_and_kept():
 
 
 def test_single_50_mb_line(pipeline):
+    """Cut into blocks of at most MAX_BLOCK_CHARS (issue 21.3), losslessly, and not emptied
+    (issue 21.2: the one 50 MB block used to come out navigation)."""
+    from cleanfeed.segment import MAX_BLOCK_CHARS
+
     text = ("All work and no play makes a dull day for everyone, said the report. " * 740_000)[:50_000_000]
     start = time.perf_counter()
-    (block,) = pipeline.label(text)
-    assert block.end - block.start == len(text.rstrip())
+    labelled = pipeline.label(text)
+    assert all(text[b.start : b.end] == b.text and len(b.text) <= MAX_BLOCK_CHARS for b in labelled)
+    assert sum(len(b.text) for b in labelled) == len(text.rstrip()) - (len(labelled) - 1)  # one space per cut
+    assert any(b.label == "body" for b in labelled)
     assert time.perf_counter() - start < 240
 
 

@@ -71,9 +71,12 @@ def test_empty_and_whitespace_input():
 
 
 def test_very_long_line():
+    from cleanfeed.segment import MAX_BLOCK_CHARS
+
     text = "word " * 200_000
-    (block,) = segment(text)
-    assert block.start == 0 and block.end == len(text.rstrip())
+    blocks = segment(text)
+    assert blocks[0].start == 0 and blocks[-1].end == len(text.rstrip())
+    assert all(0 < len(b.text) <= MAX_BLOCK_CHARS for b in blocks)
 
 
 def test_rejects_bytes_with_advice():
@@ -126,3 +129,42 @@ def test_every_line_break_cuts_lines_alike(text, other):
     blocks = segment(text)
     assert [(b.start, b.end, b.indent, b.bullet, b.n_lines, b.blank_before) for b in segment(swapped)] == \
         [(b.start, b.end, b.indent, b.bullet, b.n_lines, b.blank_before) for b in blocks]
+
+
+def test_an_over_long_run_is_cut_into_bounded_blocks_at_sentence_ends():
+    from cleanfeed.segment import MAX_BLOCK_CHARS
+
+    text = "Title\n\n" + "A sentence of words that goes on here. " * 3000 + "\n\nEnd"
+    blocks = segment(text)
+    assert blocks[0].text == "Title" and blocks[-1].text == "End"
+    middle = blocks[1:-1]
+    assert len(middle) > 1 and all(len(b.text) <= MAX_BLOCK_CHARS and b.text.endswith(".") for b in middle)
+    assert [b.index for b in blocks] == list(range(len(blocks)))
+    # Nothing between the pieces but the whitespace they were cut at.
+    for a, b in zip(middle, middle[1:]):
+        assert text[a.end : b.start].isspace()
+    unbroken = "x" * (2 * MAX_BLOCK_CHARS + 5)  # no space to cut at: cut anywhere
+    assert [len(b.text) for b in segment(unbroken)] == [MAX_BLOCK_CHARS, MAX_BLOCK_CHARS, 5]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .!\n\t\u00e9\u3002")), max_size=400))
+def test_cutting_is_lossless_at_any_limit(monkeypatch_text):
+    """With a tiny limit every run is cut: blocks stay within it, in order, and only
+    whitespace lies outside them."""
+    import sys
+
+    seg = sys.modules["cleanfeed.segment"]  # the package's "segment" is the function
+    text = monkeypatch_text
+    old = seg.MAX_BLOCK_CHARS
+    seg.MAX_BLOCK_CHARS = 7
+    try:
+        blocks = segment(text)
+    finally:
+        seg.MAX_BLOCK_CHARS = old
+    covered = 0
+    for b in blocks:
+        assert text[b.start : b.end] == b.text and 0 < len(b.text) <= 7
+        assert text[covered : b.start].strip() == ""
+        covered = b.end
+    assert text[covered:].strip() == ""

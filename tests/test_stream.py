@@ -2,7 +2,10 @@
 
 import pytest
 
-from cleanfeed.stream import format_record, parse_line
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleanfeed.stream import byte_windows, format_record, parse_line
 
 
 def test_a_json_object_with_a_text_field_gives_its_text():
@@ -37,3 +40,24 @@ def test_a_blank_line_is_passed_through_not_an_error(line):
     record = parse_line(line, 4, "text")
     assert record.blank and record.error is None and record.text is None
     assert format_record(record, None, "cleaned") == ""
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300), st.integers(min_value=2, max_value=40))
+def test_byte_windows_join_back_into_the_input(data, size):
+    import io
+
+    windows = list(byte_windows(io.BytesIO(data), size))
+    assert b"".join(windows) == data
+    assert all(len(w) <= size for w in windows)
+    assert windows and all(windows) or data == b""
+
+
+def test_byte_windows_cut_after_a_blank_line_and_never_inside_a_character():
+    import io
+
+    text = "First para.\n\nSecond para here.\n\nThird."
+    windows = list(byte_windows(io.BytesIO(text.encode()), 20))
+    assert windows[0] == b"First para.\n\n"
+    cut = list(byte_windows(io.BytesIO(("é" * 30).encode()), 9))  # two-byte characters, no spaces
+    assert all(w.decode("utf-8") for w in cut) and b"".join(cut) == ("é" * 30).encode()
