@@ -61,12 +61,27 @@ def _default_pipeline() -> Pipeline:
 
 
 def clean(text: str) -> str:
-    """The article of ``text``: its ``body`` blocks, exactly as in the input, joined by blank lines."""
+    """The article of ``text``: its ``body`` blocks, exactly as in the input, joined by blank lines.
+
+    Uses the default pipeline (shipped model, default rules), which loads on the first
+    call (about a second; later calls reuse it).  For other settings (labels to keep,
+    thresholds, rules, rules-only mode, your own model) build a ``Pipeline``; for many
+    pages use ``clean_batch`` or ``Pipeline.clean_many``, which score pages in batches.
+
+    The result is ``""`` when no block is body: empty or whitespace-only text, a page
+    of menus, links or reader comments only, or binary data (blocks labelled with reason
+    ``"unreadable"``).  A page with prose is not emptied by mistake: when the model calls
+    every block something else, its most body-like prose block is kept (reason
+    ``"context:best_prose"``).  ``label(text)`` shows each block's label and reason.
+    """
     return _default_pipeline().clean(text)
 
 
 def label(text: str) -> list[LabelledBlock]:
-    """Every block of ``text`` with label, confidence, offsets, per-label scores and reason."""
+    """Every block of ``text`` with label, confidence, offsets, per-label scores and reason.
+
+    Uses the default pipeline, loaded on the first call (see ``clean``).
+    """
     return _default_pipeline().label(text)
 
 
@@ -74,7 +89,10 @@ def clean_batch(texts: Iterable[str], pipeline: Pipeline | None = None, n_jobs: 
     """``clean`` over an iterable of texts, yielding results in input order.
 
     ``n_jobs`` > 1 spreads the work over that many worker processes, each loading the
-    model once.
+    model once.  Workers re-import your main script, so in a script call this under
+    ``if __name__ == "__main__":``; called outside that guard at a script's top level it
+    runs in this process, with a ``RuntimeWarning``, rather than hang.  A worker that dies
+    raises ``RuntimeError``.
     """
     from ._parallel import map_pages
 

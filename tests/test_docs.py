@@ -45,3 +45,26 @@ def test_readme_short_page_figures_are_the_benchmark_s():
     assert quoted, "the README no longer quotes the short-page timings; drop this test with them"
     assert float(quoted.group(1)) == round(short["one_call_per_page_s"] * 1000, 1)
     assert float(quoted.group(2)) == round(short["batched_s"] * 1000, 1)
+
+
+def _python_snippets():
+    return re.findall(r"```python\n(.*?)```", README, re.S)
+
+
+def test_every_readme_python_snippet_runs_as_printed(tmp_path):
+    """Issue 21.14: each snippet runs on its own, from the repository root, in a fresh
+    interpreter (the Spark one only where Java is installed, as tests/test_spark.py)."""
+    import shutil
+    import subprocess
+    import sys
+
+    root = Path(__file__).parent.parent
+    snippets = _python_snippets()
+    assert len(snippets) >= 4
+    for i, code in enumerate(snippets):
+        if "pyspark" in code and shutil.which("java") is None:
+            continue
+        script = tmp_path / f"snippet_{i}.py"
+        script.write_text(code, encoding="utf-8")
+        done = subprocess.run([sys.executable, str(script)], cwd=root, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, f"README snippet {i} failed:\n{code}\n{done.stderr[-2000:]}"

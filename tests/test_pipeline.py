@@ -232,7 +232,7 @@ def test_rules_only_layout_never_crashes_and_keeps_only_input_blocks(text):
     """The layout pass (rules-only mode) on arbitrary text: every block gets a label and a
     known reason, and clean() returns only input blocks, in order."""
     labelled = _RULES_ONLY.label(text)
-    assert all(b.label in LABELS and (b.reason in ("layout",) or b.reason.startswith(("rule:", "context:")))
+    assert all(b.label in LABELS and (b.reason in ("layout", "unreadable") or b.reason.startswith(("rule:", "context:")))
                for b in labelled)
     out, pos = _RULES_ONLY.clean(text), 0
     for part in filter(None, out.split("\n\n")):
