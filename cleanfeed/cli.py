@@ -315,7 +315,7 @@ def _run_jsonl(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
 
     source = _input_stream(args, "JSON Lines")
     progress = _Progress(sys.stderr.isatty() if args.progress is None else args.progress)
-    failures = 0
+    failures = emptied = 0
     try:
         with PagePool(pipeline, args.jobs) as pool:
             for chunk in chunked(_records(source, args)):
@@ -329,19 +329,24 @@ def _run_jsonl(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
                         failures += 1
                         _err(f"line {record.line_no}: {record.error}")
                         out.write(format_record(record, None, args.output_field) + "\n")
-                    elif args.labels:
-                        _warn_if_unreadable(record.text, f"line {record.line_no}")
-                        blocks = next(results)
-                        out.write(format_record(record, pipeline.clean_labelled(blocks), args.output_field, blocks) + "\n")
                     else:
                         _warn_if_unreadable(record.text, f"line {record.line_no}")
-                        out.write(format_record(record, next(results), args.output_field) + "\n")
+                        if args.labels:
+                            blocks = next(results)
+                            cleaned = pipeline.clean_labelled(blocks)
+                        else:
+                            blocks, cleaned = None, next(results)
+                        emptied += bool(record.text.strip()) and not cleaned
+                        out.write(format_record(record, cleaned, args.output_field, blocks) + "\n")
                 out.flush()
                 progress.update(len(chunk))
     finally:
         progress.close()
         if source is not sys.stdin.buffer:
             source.close()
+    if emptied:
+        _err(f"note: {emptied} record(s) with text gave an empty '{args.output_field}' (no block kept; "
+             "--labels shows each block's label and reason)")
     if failures:
         _err(f"{failures} record(s) had errors; see the error objects in the output")
         return EXIT_RECORD_ERRORS
@@ -372,6 +377,7 @@ def _run_text(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
     source = _input_stream(args, "page text")
     byte_offset = char_offset = n_blocks = 0
     wrote_text = warned_utf8 = warned_binary = False
+    counts: dict[str, int] = {}
     try:
         for window in byte_windows(source):
             text, bad_byte = _decode(window, args.strict, byte_offset)
@@ -397,9 +403,15 @@ def _run_text(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
             byte_offset += len(window)
             char_offset += len(text)
             n_blocks += len(labelled)
+            for block in labelled:
+                counts[block.label] = counts.get(block.label, 0) + 1
     finally:
         if source is not sys.stdin.buffer:
             source.close()
+    if args.format == "text" and not wrote_text and n_blocks and not warned_binary:
+        # Output is never emptied without a word: say what the blocks were instead.
+        found = ", ".join(f"{n} {label}" for label, n in sorted(counts.items()))
+        _err(f"warning: no block was kept ({found}; kept labels: {', '.join(sorted(pipeline.keep_))})")
     return EXIT_OK
 
 

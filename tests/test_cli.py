@@ -385,7 +385,7 @@ def test_rule_file_replacing_a_default_rule_warns_once(monkeypatch, capsys, tmp_
     path = tmp_path / "rules.toml"
     path.write_text('[[rules]]\nname = "nav_share"\nlabel = "navigation"\npattern = "^share it$"\nwhy = "Mine."\n',
                     encoding="utf-8")
-    code, _, err = run(monkeypatch, capsys, ["--rules-only", "--rules", str(path)], b"Share it\n\nMore text.")
+    code, _, err = run(monkeypatch, capsys, ["--rules-only", "--rules", str(path)], b"Share it\n\nThe council met on Tuesday and agreed on the budget for the year.")
     assert code == 0
     assert err.count("warning:") == 1 and "'nav_share' replaces the rule of that name" in err
 
@@ -449,3 +449,12 @@ def test_plain_text_is_labelled_window_by_window_with_offsets_into_the_whole_inp
     code, article, _ = run(monkeypatch, capsys, [], data.encode())
     one = Pipeline().clean(page)
     assert article == "\n\n".join([one] * 3) + "\n"
+
+
+def test_an_emptied_output_is_never_silent(monkeypatch, capsys):
+    code, out, err = run(monkeypatch, capsys, ["--rules-only"], b"Home\n\nShare on Facebook\n\nLeave a Reply\n")
+    assert code == 0 and out == ""
+    assert "warning: no block was kept (3 navigation; kept labels: body)" in err
+    data = b'{"text": "Home\\n\\nShare on Facebook"}\n{"text": ""}\n'
+    code, out, err = run(monkeypatch, capsys, ["--rules-only", "--jsonl"], data)
+    assert code == 0 and "1 record(s) with text gave an empty 'cleaned'" in err
