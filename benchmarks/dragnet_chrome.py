@@ -4,7 +4,7 @@ Dragnet's gold files hold what each commenter wrote; the corpus aligns that text
 blocks, as issue 3 prescribes. LABELS.md also counts a comment's header line, its "Reply"
 link and its vote count as comment, and Dragnet's gold leaves those out, so the corpus
 labels a short run of unaligned blocks between two aligned comments as comment
-(``thread_chrome`` in ``cleanfeed/corpus/sources.py``). This scores one model's labels
+(``thread_chrome`` in ``cleanfeed/training/corpus/sources.py``). This scores one model's labels
 both ways, so the figure in the model card (LABELS.md's) can be read beside the one the
 plain alignment gives:
 
@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.common import corpus_problem, write_results  # noqa: E402
 from cleanfeed import Pipeline  # noqa: E402
 from cleanfeed.rules import RuleSet  # noqa: E402
-from cleanfeed.training import PageData, _page_from_row, gold_labels, score_predictions  # noqa: E402
+from cleanfeed.training import PageData, page_from_row, gold_labels, score_predictions  # noqa: E402
 
 CHROME = "thread_chrome"
 
@@ -39,7 +39,7 @@ def dragnet_pages(corpus: Path) -> tuple[list[PageData], list[PageData]]:
     rules = RuleSet.default()
     contract, aligned = [], []
     for row in ds:
-        page = _page_from_row(row, rules)
+        page = page_from_row(row, rules)
         spans = [(b["start"], b["end"], "navigation" if b["how"] == CHROME else b["label"]) for b in row["blocks"]]
         contract.append(page)
         aligned.append(dataclasses.replace(page, labels=gold_labels(page.blocks, spans)))

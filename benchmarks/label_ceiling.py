@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import corpus_problem, write_results  # noqa: E402
-from cleanfeed.metrics import token_prf  # noqa: E402
+from cleanfeed.training.metrics import token_prf  # noqa: E402
 from cleanfeed.training import PageData, load_corpus_pages, score_predictions  # noqa: E402
 
 # Pages below this F1 are listed: far enough from 1 that a missing article or a whole

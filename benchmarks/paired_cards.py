@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cleanfeed.model import CARD_FILE, ModelError, _read_card  # noqa: E402
-from cleanfeed.training import TARGETS, _lookup  # noqa: E402
+from cleanfeed.training import TARGETS, target_value  # noqa: E402
 
 CV = "cross_validation_by_site"
 FULLY_LABELLED = ("fundus", "readability", "wcxb")
@@ -46,10 +46,10 @@ def figures(card: dict[str, Any]) -> dict[str, float]:
     metrics = card.get("metrics") or {}
     out = {}
     for name, where, path, _ in TARGETS:
-        value = _lookup(metrics, where, path)
+        value = target_value(metrics, where, path)
         if value is not None:
             out[name] = value
-    body = [_lookup(metrics, f"{CV}/{s}", ("body_tokens", "f1")) for s in FULLY_LABELLED]
+    body = [target_value(metrics, f"{CV}/{s}", ("body_tokens", "f1")) for s in FULLY_LABELLED]
     if all(v is not None for v in body):
         out["mean CV body token F1 (fundus, readability, wcxb)"] = sum(body) / len(body)  # type: ignore[arg-type]
     return out

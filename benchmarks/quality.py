@@ -1,7 +1,7 @@
 """Quality of cleanfeed and its peers on the same plain text, per data set.
 
 For every data set and tool: body token precision/recall/F1 (ScrapingHub's definition,
-``cleanfeed.metrics``), block-level body precision/recall/F1 (a block counts as kept when
+``cleanfeed.training.metrics``), block-level body precision/recall/F1 (a block counts as kept when
 the tool's output contains it), and the share of each gold label's blocks the tool keeps
 (a cleaner should keep all body and no comments or spam).  cleanfeed also gets per-label
 precision/recall/F1 over all five labels.
@@ -31,9 +31,9 @@ from benchmarks.common import write_results  # noqa: E402
 
 from benchmarks.peers import QUALITY_PEERS, trafilatura_on_html  # noqa: E402
 from cleanfeed import LABELS, Pipeline  # noqa: E402
-from cleanfeed.corpus.align import GoldText  # noqa: E402
-from cleanfeed.metrics import label_prf, mean_token_prf  # noqa: E402
-from cleanfeed.training import PageData, _page_from_row, seed_pages  # noqa: E402
+from cleanfeed.training.corpus.align import GoldText  # noqa: E402
+from cleanfeed.training.metrics import label_prf, mean_token_prf  # noqa: E402
+from cleanfeed.training import PageData, page_from_row, seed_pages  # noqa: E402
 from cleanfeed.rules import RuleSet  # noqa: E402
 
 EVAL_SOURCES = ("l3s-gn1", "dragnet", "threads-heldout")
@@ -65,7 +65,7 @@ def load_sets(corpus: Path, fold: int, max_pages: int | None) -> dict[str, list[
             continue
         if max_pages is not None and len(sets[name]) >= max_pages:
             continue
-        sets[name].append((_page_from_row(row, rules), {"source": row["source"], "page_id": row["page_id"]}))
+        sets[name].append((page_from_row(row, rules), {"source": row["source"], "page_id": row["page_id"]}))
     return dict(sets)
 
 

@@ -41,7 +41,7 @@ def count_hits(rules: RuleSet, corpus: Path, data: Path | None) -> dict[str, Cou
                 if hit:
                     counts[name][block["label"]] += 1
     if data is not None:
-        from cleanfeed.corpus.sources import _youtube
+        from cleanfeed.training.corpus.sources import _youtube
 
         for message in _youtube(data, held_out=False):
             key = "youtube spam" if message.spam else "youtube ham"

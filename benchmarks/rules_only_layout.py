@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.common import write_results  # noqa: E402
 from benchmarks.quality import TRAIN_SOURCES  # noqa: E402
 from cleanfeed import Pipeline  # noqa: E402
-from cleanfeed.metrics import mean_token_prf  # noqa: E402
+from cleanfeed.training.metrics import mean_token_prf  # noqa: E402
 
 #: The fold the layout constants in ``cleanfeed/decide.py`` were chosen on.
 CHOSEN_ON = 1

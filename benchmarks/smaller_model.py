@@ -119,12 +119,12 @@ def main(argv: list[str] | None = None) -> int:
     import datasets
     from threadpoolctl import threadpool_limits
 
-    from cleanfeed.training import _rows_to_pages
+    from cleanfeed.training import rows_to_pages
 
     # The fully labelled training sources, as the quality benchmark's fold (the snippet-labelled
     # pages have no gold body); the per-label figures pool them.
     rows = [r for r in datasets.load_from_disk(args.corpus).to_list() if r["source"] in TRAIN_SOURCES and r["fold"] == 0]
-    fold_pages = _rows_to_pages(rows)
+    fold_pages = rows_to_pages(rows)
     pooled_pages = [dataclasses.replace(p, source="pooled") for p in fold_pages]
     texts = [json.loads(line)["text"] for line in Path(args.input).open(encoding="utf-8")]
     threadpool_limits(1)  # one core for the tree timing, as every speed figure here

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from cleanfeed import Pipeline
-from cleanfeed.cli import corpus_parser, filter_parser, main, train_parser
+from cleanfeed.cli import filter_parser, main
+from cleanfeed.training.cli import corpus_parser, train_parser
 
 ROOT = Path(__file__).parent.parent
 SEED_004 = ROOT / "seeds" / "004_8352a8b32f8949aa.txt"
@@ -325,12 +326,12 @@ def test_evaluate_refuses_a_missing_corpus(tmp_path, capsys):
 
 @pytest.mark.parametrize("verb", ["corpus", "train", "evaluate"])
 def test_tooling_verbs_without_the_corpus_extra_say_what_to_install(verb, monkeypatch, capsys):
-    import cleanfeed.cli as cli
+    import cleanfeed.training.cli as tooling
 
     def missing(argv):
         raise ModuleNotFoundError("No module named 'lxml'", name="lxml")
 
-    monkeypatch.setattr(cli, "_" + verb, missing)
+    monkeypatch.setitem(tooling.VERBS, verb, missing)
     assert main([verb]) == 2
     err = capsys.readouterr().err
     assert "needs the module 'lxml'" in err and "cleanfeed[corpus]" in err and "Traceback" not in err

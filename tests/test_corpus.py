@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 pytest.importorskip("lxml")
 
 from cleanfeed import segment  # noqa: E402
-from cleanfeed.corpus.align import GoldText  # noqa: E402
-from cleanfeed.corpus.render import STYLES, decode_html, html_blocks, layout  # noqa: E402
-from cleanfeed.corpus.threads import SPAM_TEMPLATES, ThreadPools, insert_thread, make_thread, spam_comment  # noqa: E402
-from cleanfeed.corpus.sources import Message  # noqa: E402
+from cleanfeed.training.corpus.align import GoldText  # noqa: E402
+from cleanfeed.training.corpus.render import STYLES, decode_html, html_blocks, layout  # noqa: E402
+from cleanfeed.training.corpus.threads import SPAM_TEMPLATES, ThreadPools, insert_thread, make_thread, spam_comment  # noqa: E402
+from cleanfeed.training.corpus.sources import Message  # noqa: E402
 from cleanfeed.training import gold_labels  # noqa: E402
 
 HTML = """<html><head><title>T</title><style>p{}</style></head><body>
@@ -168,7 +168,7 @@ def test_thread_pools_split_keeps_authors_and_copies_in_one_part():
 
 
 def test_caption_container_needs_a_picture_and_unlinked_text():
-    from cleanfeed.corpus.sources import _structural_label
+    from cleanfeed.training.corpus.sources import _structural_label
 
     page = """<html><body>
     <figure><img src="a.jpg"><div class="caption">The harbour at dawn. Photo: J. Roe</div></figure>
@@ -190,7 +190,7 @@ def test_trafilatura_snippets_label_part_of_a_page(tmp_path):
     import json
     import tarfile
 
-    from cleanfeed.corpus.sources import trafilatura
+    from cleanfeed.training.corpus.sources import trafilatura
 
     page = """<html><body>
     <nav><p>Startseite</p><p>Impressum</p></nav>
@@ -233,7 +233,7 @@ def test_trafilatura_snippets_label_part_of_a_page(tmp_path):
 
 
 def test_socc_comments_are_read_from_their_column(tmp_path):
-    from cleanfeed.corpus.sources import spam_collections
+    from cleanfeed.training.corpus.sources import spam_collections
 
     folder = tmp_path / "comments-socc-ctc"
     folder.mkdir()
@@ -272,7 +272,7 @@ def test_html_blocks_record_the_innermost_block_type():
 
 
 def test_kreuzer_labels_chrome_and_leaves_page_dependent_types_unlabelled(tmp_path):
-    from cleanfeed.corpus.sources import kreuzer
+    from cleanfeed.training.corpus.sources import kreuzer
 
     # Serialised the way the set's pages are: UTF-8 read as Latin-1, then written as entities.
     page = """<html><head><style>[data-block] {outline: 1px solid blue}</style></head><body>
@@ -318,7 +318,7 @@ def test_kreuzer_labels_chrome_and_leaves_page_dependent_types_unlabelled(tmp_pa
 def test_kreuzer_pages_join_the_corpus_only_when_asked(tmp_path):
     import gzip
 
-    from cleanfeed.corpus.build import iter_rows
+    from cleanfeed.training.corpus.build import iter_rows
 
     page = '<html><body><ul data-block-type="Menu"><li>Home</li><li>News</li></ul><p>Welcome</p></body></html>'
     _tar_xz(tmp_path / "kreuzer-web-segmentation" / "kreuzer_segmentation_blocks.tar.xz", [
@@ -349,7 +349,7 @@ def _read_as_latin1_or_cp1252(text: str) -> str:
 @given(st.text(min_size=1, max_size=40), st.integers(min_value=1, max_value=3))
 @settings(max_examples=300, deadline=None)
 def test_undo_mojibake_reverses_up_to_three_wrong_readings(text, layers):
-    from cleanfeed.corpus.mojibake import MOJIBAKE, undo_mojibake
+    from cleanfeed.training.corpus.mojibake import MOJIBAKE, undo_mojibake
 
     if MOJIBAKE.search(text):
         return  # text that already looks damaged is not this property's subject
@@ -409,14 +409,14 @@ def test_page_classes_do_not_mark_the_whole_page_as_captions():
     ("I’m a windows-1252 line — with dashes".encode("cp1252"), "I’m a windows-1252 line — with dashes"),
 ])
 def test_decode_text_reads_boms_utf8_and_windows_1252(raw, expected):
-    from cleanfeed.corpus.render import decode_text
+    from cleanfeed.training.corpus.render import decode_text
 
     assert decode_text(raw) == expected
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "cp1252", "utf-8"])
 def test_dragnet_gold_in_any_encoding_labels_its_blocks(tmp_path, encoding):
-    from cleanfeed.corpus.sources import dragnet
+    from cleanfeed.training.corpus.sources import dragnet
 
     base = tmp_path / "dragnet-2012-train"
     (base / "HTML").mkdir(parents=True)
@@ -442,7 +442,7 @@ def _dragnet_page(tmp_path, html_body: str, article: str, comments: list[str]):
 
 
 def test_dragnet_short_gaps_between_gold_comments_are_comment_chrome(tmp_path):
-    from cleanfeed.corpus.sources import dragnet
+    from cleanfeed.training.corpus.sources import dragnet
 
     article = "The council approved the harbour budget after a long debate on Tuesday night."
     first = "I think the harbour can wait another year, frankly, given the state of the roads."
@@ -464,7 +464,7 @@ def test_dragnet_short_gaps_between_gold_comments_are_comment_chrome(tmp_path):
 
 
 def test_dragnet_long_runs_between_gold_comments_stay_navigation(tmp_path):
-    from cleanfeed.corpus.sources import dragnet
+    from cleanfeed.training.corpus.sources import dragnet
 
     article = "The council approved the harbour budget after a long debate on Tuesday night."
     first = "I think the harbour can wait another year, frankly, given the state of the roads."
@@ -476,7 +476,7 @@ def test_dragnet_long_runs_between_gold_comments_stay_navigation(tmp_path):
 
 
 def test_the_held_out_youtube_file_never_reaches_training_messages(tmp_path):
-    from cleanfeed.corpus.sources import HELD_OUT_YOUTUBE, spam_collections
+    from cleanfeed.training.corpus.sources import HELD_OUT_YOUTUBE, spam_collections
 
     folder = tmp_path / "youtube-spam"
     folder.mkdir()

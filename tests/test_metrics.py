@@ -2,7 +2,7 @@
 
 import pytest
 
-from cleanfeed.metrics import label_prf, mean_token_prf, token_prf, tokens
+from cleanfeed.training.metrics import label_prf, mean_token_prf, token_prf, tokens
 
 
 def test_tokens_normalise():

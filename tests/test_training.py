@@ -181,7 +181,7 @@ def test_model_readme_says_when_dragnet_comment_gold_has_thread_chrome():
 
 
 def test_site_folds_keep_each_site_whole_and_use_every_fold():
-    from cleanfeed.corpus.build import site_fold
+    from cleanfeed.training.folds import site_fold
 
     import os
     import subprocess
@@ -190,7 +190,7 @@ def test_site_folds_keep_each_site_whole_and_use_every_fold():
     sites = [f"site{i}.example" for i in range(200)]
     # The fold is a function of the site alone, the same in every process (no salted
     # hash()), so every page of a site lands in one fold in every build.
-    code = "from cleanfeed.corpus.build import site_fold; print([site_fold(f'site{i}.example') for i in range(200)])"
+    code = "from cleanfeed.training.folds import site_fold; print([site_fold(f'site{i}.example') for i in range(200)])"
     for hash_seed in ("1", "2"):
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                              env={**os.environ, "PYTHONHASHSEED": hash_seed}).stdout

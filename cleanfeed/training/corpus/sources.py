@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-from ..labels import UNLABELLED
+from ...labels import UNLABELLED
 from .align import GoldText
 from .mojibake import looks_damaged, repaired_html
 from .render import SourceBlock, decode_text, html_blocks
@@ -400,7 +400,7 @@ def dragnet(root: Path) -> Iterator[Page]:
 # follows the contract loses precision on every reply link. Only a short gap between two
 # aligned comments is taken: a longer run, a long block or a sentence is more likely a
 # sidebar, a form or a notice the thread happens to surround (of 60 blocks it takes, read
-# by eye, 56 were comment chrome or comment text: cleanfeed/corpus/README.md).
+# by eye, 56 were comment chrome or comment text: cleanfeed/training/corpus/README.md).
 _THREAD_GAP_BLOCKS = 3
 _THREAD_GAP_CHARS = 100
 _THREAD_GAP_WORDS = 10

@@ -11,7 +11,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from .labels import LABELS, UNLABELLED
+from ..labels import LABELS, UNLABELLED
 
 __all__ = ["tokens", "token_prf", "label_prf", "PRF"]
 

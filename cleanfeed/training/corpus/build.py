@@ -24,21 +24,17 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..folds import N_FOLDS, site_fold
 from .render import STYLES, SourceBlock, layout
 from .sources import USE, Message, Page, dragnet, fundus, l3s, readability, spam_collections, trafilatura, wcxb
 from .sources import kreuzer as kreuzer_pages
 from .threads import ThreadPools, insert_thread, make_thread, thread_blocks
 
-__all__ = ["build_corpus", "check_data_dir", "N_FOLDS"]
+__all__ = ["build_corpus", "check_data_dir"]
 
-N_FOLDS = 5
 THREAD_RATE = 0.5
 #: Sets that label only some blocks of a page (the rest are ``UNLABELLED``).
 PARTLY_LABELLED = ("trafilatura", "kreuzer")
-
-
-def site_fold(site: str) -> int:
-    return int(hashlib.sha256(site.encode("utf-8")).hexdigest(), 16) % N_FOLDS
 
 
 def _seed(*parts: str) -> int:
