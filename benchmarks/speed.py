@@ -104,47 +104,47 @@ def cli_worker(input_path: Path) -> dict:
 
 
 def stage_worker(input_path: Path) -> dict:
-    """Where cleanfeed's time goes: each stage of the pipeline timed alone on the same input."""
-    from cleanfeed import Pipeline
+    """Where cleanfeed's time goes: each stage of the chain (``cleanfeed.chain.STAGES``) timed
+    on the same input, one page at a time, through the chain's own clock."""
+    from collections import defaultdict
+    from contextlib import contextmanager
+
+    from cleanfeed import Pipeline, chain
     from cleanfeed.decide import decide_labels
-    from cleanfeed.features import page_features, rule_hits, stack_features
-    from cleanfeed.model import _lengths
-    from cleanfeed.segment import segment
 
     texts = [json.loads(line)["text"] for line in input_path.open(encoding="utf-8")]
     n_bytes = sum(len(t.encode("utf-8")) for t in texts)
-    # Stages are timed one page at a time, and a model cannot score a page of no blocks.
-    texts = [t for t in texts if segment(t)]
-    pipeline = Pipeline()
-    pipeline.load()
+    pipeline = Pipeline().load()
     model, rules = pipeline.model_, pipeline.rules_
-    times: dict[str, dict[str, float]] = {"model": {}, "rules only": {}}
 
-    def timed(mode, name, fn):
-        t0 = time.perf_counter()
-        out = fn()
-        times[mode][name] = time.perf_counter() - t0
-        return out
+    def clocked(times: dict[str, float]):
+        @contextmanager
+        def clock(stage: str):
+            t0 = time.perf_counter()
+            yield
+            times[stage] += time.perf_counter() - t0
+        return clock
 
-    pages = timed("model", "segment", lambda: [segment(t) for t in texts])
-    hits = timed("model", "rules", lambda: [rule_hits(b, rules) for b in pages])
-    text = timed("model", "text model", lambda: [model.text_scores([b.text for b in blocks]) for blocks in pages])
-    feats = timed("model", "features", lambda: [page_features(b, h, rules, t) for b, h, t in zip(pages, hits, text)])
-    # The model's own scoring path: pages of up to 64 blocks through its tree table.
-    first = timed("model", "trees", lambda: [model._tree_proba("block_clf", X) for X in feats])
-    final = first
-    if model.stack_clf is not None:
-        stacked = timed("model", "stacked features", lambda: [stack_features(X, f, _lengths(b)) for X, f, b in zip(feats, first, pages)])
-        final = timed("model", "stacked trees", lambda: [model._tree_proba("stack_clf", X) for X in stacked])
-    timed("model", "decide", lambda: [decide_labels(b, h, rules, s, {}) for b, h, s in zip(pages, hits, final)])
+    with_model: dict[str, float] = defaultdict(float)
+    clock = clocked(with_model)
+    n_blocks = 0
+    for text in texts:
+        blocks, hits = chain.blocks_and_hits(text, rules, clock)
+        n_blocks += len(blocks)
+        (scores,) = chain.model_scores(model, [(blocks, hits)], rules, clock)
+        with clock("decide"):
+            decide_labels(blocks, hits, rules, scores, {})
     # Rules-only mode runs only the rules that can decide a block, then judges the rest by layout.
-    deciding = rules.deciding()
-    pages = timed("rules only", "segment", lambda: [segment(t) for t in texts])
-    hits = timed("rules only", "rules (deciding set)", lambda: [rule_hits(b, deciding) for b in pages])
-    timed("rules only", "decide and layout", lambda: [decide_labels(b, h, deciding, None, {}) for b, h in zip(pages, hits)])
-    return {"mb": round(n_bytes / 1e6, 2), "blocks": sum(len(b) for b in pages),
-            "stages": {k: round(v, 3) for k, v in times["model"].items()},
-            "rules_only_stages": {k: round(v, 3) for k, v in times["rules only"].items()},
+    rules_only: dict[str, float] = defaultdict(float)
+    clock = clocked(rules_only)
+    deciding = pipeline.set_params(model=None).active_rules()
+    for text in texts:
+        blocks, hits = chain.blocks_and_hits(text, deciding, clock)
+        with clock("decide"):
+            decide_labels(blocks, hits, deciding, None, {})
+    return {"mb": round(n_bytes / 1e6, 2), "blocks": n_blocks,
+            "stages": {k: round(with_model[k], 3) for k in chain.STAGES if k in with_model},
+            "rules_only_stages": {k: round(rules_only[k], 3) for k in chain.STAGES if k in rules_only},
             "note": "one model call per page here; the pipeline batches up to 64 pages (4,000 blocks) per model call"}
 
 

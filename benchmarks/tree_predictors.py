@@ -35,24 +35,21 @@ from cleanfeed.model import _PREDICT_ROWS as CHUNK_ROWS  # noqa: E402  (rows cle
 
 def feature_rows(texts: list[str], model) -> tuple[dict[str, list[np.ndarray]], int]:
     """Each page's feature matrix for ``model``'s first and stacked tree pass (none for a model
-    without a stacked pass), computed by cleanfeed's own functions, and the block count."""
-    from cleanfeed.features import page_features, rule_hits, stack_features
-    from cleanfeed.model import _lengths
-    from cleanfeed.rules import RuleSet
-    from cleanfeed.segment import segment
+    without a stacked pass), from cleanfeed's stage chain, and the block count."""
+    from cleanfeed import RuleSet, chain
 
     rules = RuleSet.default()
     pages: dict[str, list[np.ndarray]] = {"block_clf": [], "stack_clf": []}
     n_blocks = 0
     for text in texts:
-        blocks = segment(text)
+        blocks, hits = chain.blocks_and_hits(text, rules)
         if not blocks:
             continue
         n_blocks += len(blocks)
-        X = page_features(blocks, rule_hits(blocks, rules), rules, model.text_scores([b.text for b in blocks]))
+        X = chain.features([blocks], [hits], rules, model.text_scores([b.text for b in blocks]))[0]
         pages["block_clf"].append(X)
         if model.stack_clf is not None:
-            pages["stack_clf"].append(stack_features(X, model._tree_proba("block_clf", X), _lengths(blocks)))
+            pages["stack_clf"].append(chain.stacked_features([blocks], [X], model._tree_proba("block_clf", X))[0])
     return pages, n_blocks
 
 

@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 
 from ._trees import MAX_ROWS, TreeTable, table_for
-from .features import FEATURE_NAMES, FEATURE_VERSION, STACK_NAMES, page_features, stack_features
+from .features import FEATURE_NAMES, FEATURE_VERSION, STACK_NAMES
 from .labels import LABELS
 from .rules import RuleSet
 from .segment import Block
@@ -102,24 +102,10 @@ class Model:
         return self.scores_many([(blocks, hits)], rules)[0]
 
     def scores_many(self, pages: Sequence[tuple[Sequence[Block], np.ndarray]], rules: RuleSet) -> list[np.ndarray]:
-        """``scores`` for many pages with one call per stage: much faster on short pages."""
-        texts = [b.text for blocks, _ in pages for b in blocks]
-        if not texts:
-            return [np.zeros((0, len(LABELS)), dtype=np.float32) for _ in pages]
-        text = self.text_scores(texts)
-        bounds = np.cumsum([0] + [len(blocks) for blocks, _ in pages])
-        parts = [
-            page_features(blocks, hits, rules, text[bounds[i] : bounds[i + 1]])
-            for i, (blocks, hits) in enumerate(pages)
-        ]
-        proba = self._tree_proba("block_clf", np.vstack(parts))
-        if self.stack_clf is not None:
-            stacked = [
-                stack_features(parts[i], proba[bounds[i] : bounds[i + 1]], _lengths(blocks))
-                for i, (blocks, _) in enumerate(pages)
-            ]
-            proba = self._tree_proba("stack_clf", np.vstack(stacked))
-        return [proba[bounds[i] : bounds[i + 1]] for i in range(len(pages))]
+        """``scores`` for many pages with one call per stage (``chain.model_scores``)."""
+        from .chain import model_scores
+
+        return model_scores(self, pages, rules)
 
     def _tree_proba(self, name: str, X: np.ndarray) -> np.ndarray:
         """``_full_proba`` of the tree model ``name``; short inputs go through its ``TreeTable``."""
@@ -146,10 +132,6 @@ def _column_major(text_clf: Any) -> Any:
     scorer = copy.copy(text_clf)
     scorer.coef_ = np.asfortranarray(coef)
     return scorer
-
-
-def _lengths(blocks: Sequence[Block]) -> np.ndarray:
-    return np.array([b.end - b.start for b in blocks], dtype=np.float64)
 
 
 # scikit-learn's tree ensembles score one tree at a time over the whole matrix, so a

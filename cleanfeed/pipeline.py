@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .decide import LabelledBlock, decide, decide_labels
-from .features import rule_hits
+from .chain import blocks_and_hits
 from .labels import LABELS, check_labels
 from .model import Model, load_model
 from .rules import Rule, RuleSet
@@ -195,8 +195,8 @@ class Pipeline:
         batch: list[tuple[list[Block], Any]] = []
         n_blocks = 0
         for text in texts:
-            blocks = segment(text)
-            batch.append((blocks, rule_hits(blocks, rules)))
+            blocks, hits = blocks_and_hits(text, rules)
+            batch.append((blocks, hits))
             n_blocks += len(blocks)
             if len(batch) >= _BATCH_PAGES or n_blocks >= _BATCH_BLOCKS:
                 yield from self._score_batch(batch, rules)

@@ -31,6 +31,7 @@ TARGETS: tuple[tuple[str, str, tuple[str, ...], float], ...] = (
     ("seed blocks right (accuracy)", "seeds/seeds", ("accuracy",), 0.95),
 )
 
+
 def target_value(metrics: dict[str, Any], source: str, path: tuple[str, ...]) -> float | None:
     node: Any = metrics
     for key in (*source.split("/"), *path):
@@ -39,12 +40,14 @@ def target_value(metrics: dict[str, Any], source: str, path: tuple[str, ...]) ->
         node = node[key]
     return float(node)
 
+
 def _remeasured_line(card: dict[str, Any]) -> list[str]:
     again = card.get("remeasured")
     if not again:
         return []
     return [f"The {again.get('what', 'held-out sets')} were re-measured at {again.get('at')} from commit "
             f"`{str(again.get('git_commit', '?'))[:12]}` (`cleanfeed evaluate`): same model file, training figures as trained."]
+
 
 def model_readme(card: dict[str, Any]) -> str:
     """``models/README.md``: the model card in prose and tables, generated from the card."""

@@ -27,6 +27,7 @@ __all__ = ["VERBS", "run_verb", "corpus_parser", "train_parser", "evaluate_parse
 # scikit-learn takes random states in [0, 2**32 - 1]; say so before the corpus loads.
 _seed = _whole_number("--seed", 0, 2**32 - 1)
 
+
 def corpus_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="cleanfeed corpus", description="Build the labelled corpus from the shared data sets.")
     sub = p.add_subparsers(dest="verb", required=True)
@@ -44,6 +45,7 @@ def corpus_parser() -> argparse.ArgumentParser:
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
     return p
 
+
 def train_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="cleanfeed train", description="Train the model on the corpus's train sets and write it with its model card.")
     _corpus_options(p)
@@ -60,12 +62,14 @@ def train_parser() -> argparse.ArgumentParser:
                    help="learning rate of both tree models (default: 0.12); raise it when lowering --iterations")
     return p
 
+
 def _corpus_options(p: argparse.ArgumentParser) -> None:
     """The options ``train`` and ``evaluate`` share: which corpus and seed pages, how many processes."""
     p.add_argument("--corpus", default=".cache/corpus", metavar="DIR", help="corpus built by 'cleanfeed corpus build' (default: .cache/corpus)")
     p.add_argument("--seeds", default="seeds", metavar="DIR", help="seed pages with gold files, scored into the card (default: seeds)")
     p.add_argument("--jobs", type=_jobs, default=2, metavar="N", help="processes for segmenting the corpus (default: 2)")
     p.add_argument("--no-progress", action="store_true", help="no progress bars")
+
 
 def evaluate_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
@@ -76,6 +80,7 @@ def evaluate_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", default="models", metavar="DIR", help="model directory whose card is rewritten (default: models)")
     _corpus_options(p)
     return p
+
 
 def _iterations(value: str) -> tuple[int, int]:
     parts = value.split(",")
@@ -115,6 +120,7 @@ def _output_dir(path: str) -> Path:
         raise UsageError(f"cannot write to {path!r}: permission denied")
     return out
 
+
 def _corpus(argv: Sequence[str]) -> int:
     args = corpus_parser().parse_args(argv)
     from .corpus.build import build_corpus, check_data_dir
@@ -131,6 +137,7 @@ def _corpus(argv: Sequence[str]) -> int:
     print(f"cleanfeed: corpus saved to {args.out} (counts in {out / 'stats.json'})", file=sys.stderr)
     return EXIT_OK
 
+
 def _corpus_and_seeds(args: argparse.Namespace, without_seeds: str) -> tuple[Path, Path]:
     """``--corpus`` (refused if missing) and ``--seeds`` (a warning saying ``without_seeds`` if missing)."""
     corpus = Path(args.corpus)
@@ -139,6 +146,7 @@ def _corpus_and_seeds(args: argparse.Namespace, without_seeds: str) -> tuple[Pat
     if not Path(args.seeds).is_dir():
         _err(f"warning: no seed pages at {args.seeds!r}; {without_seeds} (see --seeds)")
     return corpus, Path(args.seeds)
+
 
 def _train(argv: Sequence[str]) -> int:
     args = train_parser().parse_args(argv)
@@ -151,6 +159,7 @@ def _train(argv: Sequence[str]) -> int:
           iterations=args.iterations, learning_rate=args.learning_rate)
     return EXIT_OK
 
+
 def _evaluate(argv: Sequence[str]) -> int:
     args = evaluate_parser().parse_args(argv)
     from .evaluate import remeasure
@@ -158,7 +167,6 @@ def _evaluate(argv: Sequence[str]) -> int:
     corpus, seeds = _corpus_and_seeds(args, "the card keeps its seed figures")
     remeasure(Path(args.model), corpus, seeds=seeds, progress=not args.no_progress, n_jobs=args.jobs)
     return EXIT_OK
-
 
 
 #: The verbs, by name: each takes the arguments after it and returns the exit code.

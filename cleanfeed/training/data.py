@@ -23,7 +23,6 @@ from ..segment import Block, segment
 __all__ = ["PageData", "gold_labels", "page_from_row", "rows_to_pages", "load_corpus_pages", "seed_pages"]
 
 
-
 @dataclass
 class PageData:
     source: str
@@ -37,8 +36,10 @@ class PageData:
     labels: list[str]
     hits: np.ndarray
 
+
 def _log(msg: str, verb: str = "train") -> None:
     print(f"[cleanfeed {verb}] {msg}", file=sys.stderr, flush=True)
+
 
 def gold_labels(blocks: Sequence[Block], spans: Sequence[tuple[int, int, str]]) -> list[str]:
     """Each block takes the label of the gold span it overlaps most (navigation if none)."""
@@ -57,6 +58,7 @@ def gold_labels(blocks: Sequence[Block], spans: Sequence[tuple[int, int, str]]) 
         out.append(best)
     return out
 
+
 def page_from_row(row: dict[str, Any], rules: RuleSet) -> PageData:
     blocks = segment(row["text"])
     spans = [(b["start"], b["end"], b["label"]) for b in row["blocks"]]
@@ -66,9 +68,11 @@ def page_from_row(row: dict[str, Any], rules: RuleSet) -> PageData:
         blocks=blocks, labels=gold_labels(blocks, spans), hits=rule_hits(blocks, rules),
     )
 
+
 def rows_to_pages(rows: list[dict[str, Any]]) -> list[PageData]:
     rules = RuleSet.default()
     return [page_from_row(r, rules) for r in rows]
+
 
 def load_corpus_pages(corpus: Path, progress: bool = True, n_jobs: int = 2) -> list[PageData]:
     """Every corpus row as segmented, labelled pages with their rule hits."""
@@ -94,6 +98,7 @@ def load_corpus_pages(corpus: Path, progress: bool = True, n_jobs: int = 2) -> l
     bar.close()
     return pages
 
+
 def seed_pages(seed_dir: Path) -> list[PageData]:
     """The seed pages with their gold files (``<name>.gold.jsonl``)."""
     rules = RuleSet.default()
@@ -110,12 +115,14 @@ def seed_pages(seed_dir: Path) -> list[PageData]:
         pages.append(PageData("seeds", path.stem, "eval", -1, "article", text, body, blocks, labels, rule_hits(blocks, rules)))
     return pages
 
+
 def _corpus_counts(corpus: Path) -> dict[str, int]:
     """Blocks per (source, labelling rule, label) from the corpus build's stats.json."""
     path = corpus / "stats.json"
     if not path.is_file():
         return {}
     return json.loads(path.read_text(encoding="utf-8")).get("blocks_by_rule", {})
+
 
 def _git_commit() -> str:
     try:

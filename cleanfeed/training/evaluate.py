@@ -24,6 +24,7 @@ __all__ = ["score_predictions", "evaluate_pages", "remeasure", "y_names", "page_
 def y_names(y: np.ndarray) -> np.ndarray:
     return np.array(LABELS, dtype=object)[y]
 
+
 def page_slices(pages: Sequence[PageData]) -> list[slice]:
     out, start = [], 0
     for p in pages:
@@ -31,11 +32,13 @@ def page_slices(pages: Sequence[PageData]) -> list[slice]:
         start += len(p.blocks)
     return out
 
+
 def decide_pages(pages: Sequence[PageData], scores: np.ndarray, rules: RuleSet) -> list[list[str]]:
     return [
         decide_labels(p.blocks, p.hits, rules, scores[s], {})[0]
         for p, s in zip(pages, page_slices(pages))
     ]
+
 
 def score_predictions(pages: Sequence[PageData], predicted: Sequence[Sequence[str]]) -> dict[str, Any]:
     """Block-level per-label scores and body token scores, per source and overall."""
@@ -69,6 +72,7 @@ def score_predictions(pages: Sequence[PageData], predicted: Sequence[Sequence[st
         out[source] = entry
     return out
 
+
 def evaluate_pages(model: Model, pages: Sequence[PageData], rules: RuleSet | None = None) -> dict[str, Any]:
     """Score ``model`` through the same path ``Pipeline.clean`` uses (scores, then ``decide_labels``)."""
     rules = rules or RuleSet.default()
@@ -77,6 +81,7 @@ def evaluate_pages(model: Model, pages: Sequence[PageData], rules: RuleSet | Non
         scores = model.scores(p.blocks, p.hits, rules)
         predicted.append(decide_labels(p.blocks, p.hits, rules, scores, {})[0])
     return score_predictions(pages, predicted)
+
 
 def remeasure(model_dir: Path, corpus: Path, seeds: Path | None = None, progress: bool = True,
               n_jobs: int = 2) -> dict[str, Any]:

@@ -21,9 +21,9 @@ from typing import Any
 
 import numpy as np
 
-from ..features import page_features, stack_features
+from .. import chain
 from ..labels import LABELS, UNLABELLED
-from ..model import Model, _full_proba, _lengths, save_model, text_vectorizer
+from ..model import Model, _full_proba, save_model, text_vectorizer
 from ..rules import RuleSet
 from .card import model_readme, training_card
 from .folds import N_FOLDS
@@ -58,6 +58,7 @@ def _weights(y: np.ndarray) -> np.ndarray:
     per_class = np.maximum(per_class, 1.0)
     return per_class[y]
 
+
 def _fit_text(X, y: np.ndarray, seed: int = 0):
     from sklearn.linear_model import SGDClassifier
 
@@ -68,12 +69,14 @@ def _fit_text(X, y: np.ndarray, seed: int = 0):
     clf.intercept_ = clf.intercept_.astype(np.float32)
     return clf
 
+
 def _fit_blocks(X: np.ndarray, y: np.ndarray, params: dict[str, Any] = BLOCK_MODEL_PARAMS, seed: int = 0):
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     clf = HistGradientBoostingClassifier(**dict(params, random_state=seed))
     clf.fit(X, y_names(y), sample_weight=_weights(y))
     return clf
+
 
 def tree_params(iterations: tuple[int, int] | None, learning_rate: float | None) -> tuple[dict[str, Any], dict[str, Any]]:
     """The first and stacked tree models' parameters, with ``train``'s overrides applied."""
@@ -88,6 +91,7 @@ def tree_params(iterations: tuple[int, int] | None, learning_rate: float | None)
             raise ValueError(f"learning_rate must be in (0, 1], not {learning_rate}")
         block["learning_rate"] = stack["learning_rate"] = learning_rate
     return block, stack
+
 
 def oof_scores(pages: list[PageData], X: Any, y: np.ndarray, fit: Callable[[Any, np.ndarray], Any], what: str) -> np.ndarray:
     """Scores for every training block from a model (``fit(X, y)``) that did not see its site.
@@ -104,16 +108,17 @@ def oof_scores(pages: list[PageData], X: Any, y: np.ndarray, fit: Callable[[Any,
         oof[test] = _full_proba(fit(X[fit_rows], y[fit_rows]), X[test])
     return oof
 
+
 def _features(pages: Sequence[PageData], text_scores: np.ndarray, rules: RuleSet) -> np.ndarray:
-    return np.vstack([
-        page_features(p.blocks, p.hits, rules, text_scores[s]) for p, s in zip(pages, page_slices(pages))
-    ])
+    """The chain's "features" stage over the training pages, as one matrix."""
+    return np.vstack(chain.features([p.blocks for p in pages], [p.hits for p in pages], rules, text_scores))
+
 
 def _stacked(pages: Sequence[PageData], X: np.ndarray, first: np.ndarray) -> np.ndarray:
-    return np.vstack([
-        stack_features(X[s], first[s], _lengths(p.blocks))
-        for p, s in zip(pages, page_slices(pages))
-    ])
+    """The chain's "stacked features" stage over the training pages, as one matrix."""
+    per_page = [X[s] for s in page_slices(pages)]
+    return np.vstack(chain.stacked_features([p.blocks for p in pages], per_page, first))
+
 
 def train(
     corpus: Path,
