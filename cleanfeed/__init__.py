@@ -18,7 +18,7 @@ import threading
 from collections.abc import Iterable, Iterator
 
 from .decide import LabelledBlock
-from .labels import LABELS, Label
+from .labels import LABELS, Label, Reason, ReasonKind
 from .model import ModelError, load_model
 from .pipeline import Pipeline
 from .rules import DEFAULT_RULES, Rule, RuleError, RuleSet
@@ -34,6 +34,8 @@ __all__ = [
     "LabelledBlock",
     "Label",
     "LABELS",
+    "Reason",
+    "ReasonKind",
     "Rule",
     "RuleSet",
     "DEFAULT_RULES",

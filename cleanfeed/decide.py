@@ -48,7 +48,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .features import _FUNCTION_WORDS  # one list of function words for both uses
-from .labels import LABELS
+from .labels import DEFAULT, LABELS, LAYOUT, MODEL, UNREADABLE, Label, Reason, ReasonKind
 from .rules import RuleSet
 from .segment import Block
 
@@ -56,7 +56,10 @@ __all__ = ["LabelledBlock", "decide", "decide_labels"]
 
 # Reasons of blocks no rule decided: the model's call, or the rules-only placeholder.  The
 # comment-thread pass may relabel these (a rules-only page once kept every comment body).
-_UNRULED = ("model", "default")
+_UNRULED = (ReasonKind.MODEL, ReasonKind.DEFAULT)
+_COMMENT_THREAD = Reason.context("comment_thread")
+_AFTER_SECTION_HEADER = Reason.context("after_section_header")
+_BEST_PROSE = Reason.context("best_prose")
 
 # Rules-only mode: what a block no rule claims is, from its own layout (the C4 line filter's
 # and jusText's cues, jusText's habit of keeping its few constants visible).  Prose is
@@ -85,18 +88,19 @@ class LabelledBlock:
 
     ``confidence`` is the score of the chosen label (1.0 for a hard rule, 0.0 without a
     model); ``scores`` maps every label to the model's probability (empty when the model
-    did not run); ``reason`` is ``"rule:<name>"``, ``"model"``, ``"context:<pass>"``,
-    ``"unreadable"`` (binary data, not text), or, without a model, ``"layout"`` (or
-    ``"default"`` with a ``fallback`` label).
+    did not run); ``reason`` is a ``Reason`` (its ``kind`` and ``name``), printed as
+    ``"rule:<name>"``, ``"model"``, ``"context:<pass>"``, ``"unreadable"`` (binary data,
+    not text), or, without a model, ``"layout"`` (or ``"default"`` with a ``fallback``
+    label).
     """
 
     index: int
     start: int
     end: int
     text: str
-    label: str
+    label: Label
     confidence: float
-    reason: str
+    reason: Reason
     scores: Mapping[str, float]
 
     def to_dict(self) -> dict[str, object]:
@@ -106,7 +110,7 @@ class LabelledBlock:
             "end": self.end,
             "label": self.label,
             "confidence": round(self.confidence, 4),
-            "reason": self.reason,
+            "reason": str(self.reason),
             "scores": {k: round(v, 4) for k, v in self.scores.items()},
             "text": self.text,
         }
@@ -115,7 +119,7 @@ class LabelledBlock:
         """The block as a row of a labels column (Hugging Face datasets, Spark): offsets,
         label, confidence and reason, without the text and scores the page already implies."""
         return {"start": self.start, "end": self.end, "label": self.label, "confidence": float(self.confidence),
-                "reason": self.reason}
+                "reason": str(self.reason)}
 
 
 def _model_choices(scores: np.ndarray, thresholds: Mapping[str, float | None]) -> np.ndarray:
@@ -130,14 +134,15 @@ def _model_choices(scores: np.ndarray, thresholds: Mapping[str, float | None]) -
     return np.where(met.any(axis=1), best_met, scores.argmax(axis=1))
 
 
-def _rule_plan(rules: RuleSet) -> tuple[list, list[int], list[int], list[int]]:
-    """The rules, the hard ones in deciding order, and the header columns (see ``RuleSet.derived``)."""
+def _rule_plan(rules: RuleSet) -> tuple[list[Reason], list[str], list[int], list[int], list[int]]:
+    """Each rule's reason and label, the hard rules in deciding order, and the header
+    columns (see ``RuleSet.derived``)."""
     rule_list = list(rules)
     # Hard rules in order, spam rules first (a stable sort keeps the order within each group).
     hard = sorted((j for j, r in enumerate(rule_list) if r.strength == "hard"), key=lambda j: rule_list[j].label != "spam")
     header_cols = [j for j, r in enumerate(rule_list) if r.kind == "comment_header"]
     section_cols = [j for j, r in enumerate(rule_list) if r.kind == "section_header"]
-    return rule_list, hard, header_cols, section_cols
+    return [Reason.rule(r.name) for r in rule_list], [r.label for r in rule_list], hard, header_cols, section_cols
 
 
 def _any_hit(hits: np.ndarray, cols: list[int]) -> list[bool]:
@@ -180,10 +185,10 @@ def decide_labels(
     scores: np.ndarray | None,
     thresholds: Mapping[str, float | None],
     fallback: str | None = None,
-) -> tuple[list[str], list[float], list[str]]:
+) -> tuple[list[str], list[float], list[Reason]]:
     """``decide`` as three lists (label, confidence and reason of each block), for callers
     that need no ``LabelledBlock`` per block: ``clean`` and the training scores."""
-    rule_list, hard, header_cols, section_cols = rules.derived("decide_plan", _rule_plan)
+    rule_reasons, rule_labels, hard, header_cols, section_cols = rules.derived("decide_plan", _rule_plan)
 
     n = len(blocks)
     unreadable = _unreadable_blocks(blocks)
@@ -197,26 +202,26 @@ def decide_labels(
         rows = scores.tolist()
     labels: list[str] = []
     conf: list[float] = []
-    reasons: list[str] = []
+    reasons: list[Reason] = []
     for i in range(n):
         if unreadable[i]:
             labels.append("navigation")
             conf.append(1.0)
-            reasons.append("unreadable")
+            reasons.append(UNREADABLE)
         elif ruled[i]:
-            rule = rule_list[hard[first_rule[i]]]
-            labels.append(rule.label)
+            j = hard[first_rule[i]]
+            labels.append(rule_labels[j])
             conf.append(1.0)
-            reasons.append(f"rule:{rule.name}")
+            reasons.append(rule_reasons[j])
         elif scores is not None:
             j = choice[i]
             labels.append(LABELS[j])
             conf.append(rows[i][j])
-            reasons.append("model")
+            reasons.append(MODEL)
         else:
             labels.append(fallback or "body")
             conf.append(0.0)
-            reasons.append("default")
+            reasons.append(DEFAULT)
 
     _comment_thread(labels, reasons, _any_hit(hits, header_cols), conf)
     if scores is None:
@@ -247,22 +252,22 @@ def _unreadable_blocks(blocks: Sequence[Block]) -> list[bool]:
 _BODY = LABELS.index("body")
 
 
-def _best_prose(blocks: Sequence[Block], labels: list[str], reasons: list[str], conf: list[float],
+def _best_prose(blocks: Sequence[Block], labels: list[str], reasons: list[Reason], conf: list[float],
                 rows: list[list[float]]) -> None:
     """Step 5 of the module docstring: keep the most body-like prose block of a page
     with no body."""
     if "body" in labels:
         return
     candidates = [i for i, reason in enumerate(reasons)
-                  if reason == "model" and labels[i] in ("navigation", "caption") and _is_prose(blocks[i].text)]
+                  if reason.kind is ReasonKind.MODEL and labels[i] in ("navigation", "caption") and _is_prose(blocks[i].text)]
     if candidates:
         best = max(candidates, key=lambda i: rows[i][_BODY])
         labels[best] = "body"
-        reasons[best] = "context:best_prose"
+        reasons[best] = _BEST_PROSE
         conf[best] = rows[best][_BODY]
 
 
-def _comment_thread(labels: list[str], reasons: list[str], is_header: list[bool], conf: list[float]) -> None:
+def _comment_thread(labels: list[str], reasons: list[Reason], is_header: list[bool], conf: list[float]) -> None:
     n = len(labels)
     # With two or more headers the page has a thread, and a comment runs from its header
     # to the next one (readers write several paragraphs).  A lone header might be a quote
@@ -273,26 +278,26 @@ def _comment_thread(labels: list[str], reasons: list[str], is_header: list[bool]
             continue
         stop = i + 2
         if in_thread:
-            while stop < n and not is_header[stop] and reasons[stop] in _UNRULED and labels[stop] in ("body", "comment", "spam"):
+            while stop < n and not is_header[stop] and reasons[stop].kind in _UNRULED and labels[stop] in ("body", "comment", "spam"):
                 stop += 1
         for k in range(i + 1, stop):
             # The block under a header is the comment itself, unless a rule already says
             # otherwise (a "Leave a Reply" form straight after the last comment, say).
-            if labels[k] in ("body", "caption") and reasons[k] in _UNRULED:
+            if labels[k] in ("body", "caption") and reasons[k].kind in _UNRULED:
                 labels[k] = "comment"
-                reasons[k] = "context:comment_thread"
+                reasons[k] = _COMMENT_THREAD
         # Spam is decided block by block: letting the spam of one paragraph spread over
         # the rest of the comment lost precision on held-out training sites (a missed
         # header merges two comments into one run).
         nxt = i + 1
         if labels[nxt] in ("comment", "spam") and labels[i] != labels[nxt]:
             labels[i] = labels[nxt]
-            reasons[i] = "context:comment_thread"
+            reasons[i] = _COMMENT_THREAD
             conf[i] = conf[nxt]
 
 
 def _after_section_header(
-    blocks: Sequence[Block], labels: list[str], reasons: list[str], is_section: list[bool], conf: list[float]
+    blocks: Sequence[Block], labels: list[str], reasons: list[Reason], is_section: list[bool], conf: list[float]
 ) -> None:
     n = len(labels)
     for i in range(n):
@@ -301,7 +306,7 @@ def _after_section_header(
         body_above = sum(blocks[k].end - blocks[k].start for k in range(i) if labels[k] == "body")
         # The teasers run until something a rule recognises as another part of the page.
         stop = i + 1
-        while stop < n and not reasons[stop].startswith("rule:"):
+        while stop < n and reasons[stop].kind is not ReasonKind.RULE:
             stop += 1
         body_below = sum(blocks[k].end - blocks[k].start for k in range(i + 1, stop) if labels[k] == "body")
         # A "Related" box inside the article is followed by more article than came before
@@ -311,7 +316,7 @@ def _after_section_header(
         for k in range(i + 1, stop):
             if labels[k] in ("body", "caption"):
                 labels[k] = "navigation"
-                reasons[k] = "context:after_section_header"
+                reasons[k] = _AFTER_SECTION_HEADER
 
 
 def layout_summary() -> str:
@@ -329,12 +334,12 @@ def _is_prose(text: str) -> bool:
     return len(words) >= _DENSE_MIN_WORDS and sum(w in _FUNCTION_WORDS for w in words) >= _DENSE_MIN_FUNCTION_WORDS * len(words)
 
 
-def _layout(blocks: Sequence[Block], labels: list[str], reasons: list[str]) -> None:
+def _layout(blocks: Sequence[Block], labels: list[str], reasons: list[Reason]) -> None:
     """Rules-only mode: every block still undecided is body if it reads as prose or heads
     prose, navigation otherwise (``reason="layout"``)."""
-    undecided = [i for i, reason in enumerate(reasons) if reason == "default"]
+    undecided = [i for i, reason in enumerate(reasons) if reason.kind is ReasonKind.DEFAULT]
     prose = {i for i in undecided if _is_prose(blocks[i].text)}
     for i in undecided:
         heading = i + 1 in prose and len(blocks[i].text.split()) <= _HEADING_MAX_WORDS
         labels[i] = "body" if i in prose or heading else "navigation"
-        reasons[i] = "layout"
+        reasons[i] = LAYOUT

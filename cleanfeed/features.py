@@ -57,6 +57,10 @@ _POSITION = ["rel_pos", "rel_pos_from_end", "log_index", "log_index_from_end", "
              "chars_before_ratio", "depth_delta"]
 _CONTEXT_CUES = ["log_chars", "ends_sentence", "is_bullet", "depth", "short", "title_ratio"]
 _HIT_GROUPS = [f"{strength}_{label}" for strength in ("hard", "soft") for label in LABELS]
+# Neighbours contribute their hard-rule groups only (one per label).
+_NEIGHBOUR_GROUPS = [g for g in _HIT_GROUPS if g.startswith("hard_")]
+_NEIGHBOUR_GROUP_COLS = [_HIT_GROUPS.index(g) for g in _NEIGHBOUR_GROUPS]
+_BODY = LABELS.index("body")
 _DEFAULT_RULE_NAMES = [rule.name for rule in DEFAULT_RULES]
 _OFFSETS = (-2, -1, 1, 2)
 # Layout cues averaged over a few and over many neighbours: a run of short, unpunctuated
@@ -77,7 +81,7 @@ def _names() -> list[str]:
     names += [f"text:{label}" for label in LABELS]
     for off in _OFFSETS:
         names += [f"n{off:+d}:{c}" for c in _CONTEXT_CUES]
-        names += [f"n{off:+d}:hits:{g}" for g in _HIT_GROUPS[:5]]
+        names += [f"n{off:+d}:hits:{g}" for g in _NEIGHBOUR_GROUPS]
         names += [f"n{off:+d}:text:{label}" for label in LABELS]
         names += [f"n{off:+d}:comment_header", f"n{off:+d}:exists"]
     names += [f"window:text:{label}" for label in LABELS]
@@ -284,7 +288,7 @@ def page_features(
         src = np.clip(src, 0, n - 1)
         part = np.column_stack([
             own[src][:, cue_cols],
-            hit_groups[src][:, :5],
+            hit_groups[src][:, _NEIGHBOUR_GROUP_COLS],
             text_scores[src],
             is_header[src].astype(np.float64),
             np.ones(n),
@@ -299,7 +303,7 @@ def page_features(
     section_above = np.concatenate([[0.0], np.cumsum(is_section)[:-1]])
     since_header = _blocks_since(is_header)
     since_section = _blocks_since(is_section)
-    bodyish = text_scores[:, 0] * lengths
+    bodyish = text_scores[:, _BODY] * lengths
     body_total = bodyish.sum() or 1.0
     body_after = (bodyish[::-1].cumsum()[::-1] - bodyish) / body_total
     context = np.column_stack([
@@ -313,7 +317,7 @@ def page_features(
     layout_cols = [_OWN.index(c) for c in _WINDOW_CUES]
     layout_windows = [_window_mean(own[:, layout_cols], half) for half in _LAYOUT_WINDOWS]
 
-    strong = (text_scores[:, 0] >= _STRONG_MIN_SCORE) & (lengths >= _STRONG_MIN_CHARS)
+    strong = (text_scores[:, _BODY] >= _STRONG_MIN_SCORE) & (lengths >= _STRONG_MIN_CHARS)
     since_strong = _blocks_since(strong)
     until_strong = _blocks_since(strong[::-1])[::-1]
     if strong.any():
@@ -321,7 +325,7 @@ def page_features(
         inside = ((index >= first) & (index <= last)).astype(np.float64)
     else:
         inside = np.zeros(n)
-    strong_chars = _window_mean((lengths * strong)[:, None], 5)[:, 0]
+    strong_chars = _window_mean((lengths * strong)[:, None], 5).ravel()
     shapes = [_shape(b.text) for b in blocks]
     shape_counts = Counter(shapes)
     page_level = np.column_stack([
@@ -401,7 +405,7 @@ def stack_features(features: np.ndarray, first: np.ndarray, lengths: np.ndarray)
     weights = lengths.astype(np.float64)
     total = weights.sum() or 1.0
     parts.append(np.tile(weights @ first / total, (n, 1)))
-    body_chars = first[:, 0] * weights
+    body_chars = first[:, _BODY] * weights
     comment = first[:, LABELS.index("comment")]
     above = np.cumsum(body_chars) - body_chars
     parts.append(np.column_stack([

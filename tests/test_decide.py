@@ -166,3 +166,18 @@ def test_a_stray_bad_byte_does_not_make_text_unreadable():
     blocks = segment(text)
     labelled = decide(blocks, rule_hits(blocks, RULES), RULES, _scores([{"body": 1.0}] * 2), {})
     assert [b.reason for b in labelled] == ["model", "model"]
+
+
+def test_reasons_are_typed_and_print_as_before():
+    """Issue 20.4: a kind and a name, not a string to parse; JSON still carries the string."""
+    import pickle
+
+    from cleanfeed import Reason, ReasonKind
+
+    (ruled,) = _decide("Leave a Reply", [{"body": 0.9, "navigation": 0.1}])
+    assert (ruled.reason.kind, ruled.reason.name) == (ReasonKind.RULE, "nav_comment_form")
+    assert ruled.reason == "rule:nav_comment_form" and ruled.to_dict()["reason"] == "rule:nav_comment_form"
+    (modelled,) = _decide("An ordinary sentence of an article.", [{"body": 0.7, "comment": 0.3}])
+    assert modelled.reason.kind is ReasonKind.MODEL and modelled.reason.name == ""
+    reason = Reason.context("comment_thread")
+    assert pickle.loads(pickle.dumps(reason)).kind is ReasonKind.CONTEXT and str(reason) == "context:comment_thread"
