@@ -14,7 +14,7 @@ import ast
 import multiprocessing
 import sys
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import lru_cache
@@ -29,6 +29,42 @@ from .stream import chunked
 _CHUNK = 32
 
 _worker_pipeline: Pipeline | None = None
+_pipelines: dict[str, Pipeline] = {}
+
+
+def worker_pipeline(params: dict[str, Any]) -> Pipeline:
+    """The loaded pipeline for ``params`` in this process, built on first use: how every
+    worker (these processes, ``datasets`` map workers, Spark's Python workers) gets its
+    own copy of the model once."""
+    key = repr(sorted(params.items(), key=lambda kv: kv[0]))
+    pipeline = _pipelines.get(key)
+    if pipeline is None:
+        pipeline = _pipelines[key] = Pipeline(**params).load()
+    return pipeline
+
+
+def clean_nullable(pipeline: Pipeline, texts: Sequence[str | None], with_labels: bool
+                   ) -> tuple[list[str | None], list[list[dict[str, object]] | None] | None]:
+    """The cleaned text of each text and, ``with_labels``, its blocks as rows
+    (``LabelledBlock.to_row``), for a column of a data frame or dataset.  A missing text
+    (``None``) gives ``None`` in both: a page that was never fetched is not an empty page,
+    and a filter on the output can still tell the two apart."""
+    present = [t for t in texts if t is not None]
+    if not with_labels:
+        cleaned = iter(pipeline.clean_many(present))
+        return [None if t is None else next(cleaned) for t in texts], None
+    labelled = iter(pipeline.label_many(present))
+    out: list[str | None] = []
+    rows: list[list[dict[str, object]] | None] = []
+    for t in texts:
+        if t is None:
+            out.append(None)
+            rows.append(None)
+        else:
+            blocks = next(labelled)
+            out.append(pipeline.clean_labelled(blocks))
+            rows.append([b.to_row() for b in blocks])
+    return out, rows
 
 
 def _init_worker(params: dict[str, Any]) -> None:
@@ -38,8 +74,7 @@ def _init_worker(params: dict[str, Any]) -> None:
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(1)
-    _worker_pipeline = Pipeline(**params)
-    _worker_pipeline.load()
+    _worker_pipeline = worker_pipeline(params)
 
 
 def _apply(pipeline: Pipeline, kind: str, texts: list[str]) -> list[Any]:

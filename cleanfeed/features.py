@@ -30,7 +30,7 @@ import numpy as np
 import regex
 
 from .labels import LABELS
-from .rules import DEFAULT_RULES, RuleSet
+from .rules import DEFAULT_RULES, MEMO_MAX_CHARS, MEMO_MAX_ENTRIES, RuleSet
 from .segment import Block
 
 __all__ = ["FEATURE_VERSION", "FEATURE_NAMES", "STACK_NAMES", "page_features", "stack_features", "rule_hits"]
@@ -192,19 +192,17 @@ def _own_features(block: Block) -> list[float]:
     ]
 
 
-_OWN_MEMO: dict[tuple, list[float]] = {}
-_OWN_MEMO_MAX_CHARS = 120
-_OWN_MEMO_MAX_ENTRIES = 20_000
+_OWN_MEMO: dict[tuple, list[float]] = {}  # limits: rules.MEMO_MAX_CHARS / MEMO_MAX_ENTRIES
 
 
 def _own_features_memo(block: Block) -> list[float]:
     """``_own_features``, remembered for short blocks, which repeat across a site's pages."""
-    if len(block.text) > _OWN_MEMO_MAX_CHARS:
+    if len(block.text) > MEMO_MAX_CHARS:
         return _own_features(block)
     key = (block.text, block.indent, block.bullet, block.n_lines, block.blank_before)
     found = _OWN_MEMO.get(key)
     if found is None:
-        if len(_OWN_MEMO) >= _OWN_MEMO_MAX_ENTRIES:
+        if len(_OWN_MEMO) >= MEMO_MAX_ENTRIES:
             _OWN_MEMO.clear()
         found = _OWN_MEMO[key] = _own_features(block)
     return found

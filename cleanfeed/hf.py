@@ -12,37 +12,28 @@ from __future__ import annotations
 
 from typing import Any
 
+from ._parallel import clean_nullable, worker_pipeline
 from .pipeline import Pipeline
 
 __all__ = ["add_clean_column"]
 
 
 class _CleanBatch:
-    """A picklable batch function; the pipeline is built lazily in each worker."""
+    """A picklable batch function; each worker process loads its pipeline once (``worker_pipeline``)."""
 
     def __init__(self, params: dict[str, Any], text_column: str, output_column: str, labels_column: str | None) -> None:
         self.params = params
         self.text_column = text_column
         self.output_column = output_column
         self.labels_column = labels_column
-        self._pipeline: Pipeline | None = None
-
-    def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state["_pipeline"] = None  # each process loads its own
-        return state
 
     def __call__(self, batch: dict[str, list[Any]]) -> dict[str, list[Any]]:
-        if self._pipeline is None:
-            self._pipeline = Pipeline(**self.params)
-        texts = ["" if t is None else t for t in batch[self.text_column]]
-        if self.labels_column is None:  # cleaning alone skips building a LabelledBlock per block
-            return {self.output_column: list(self._pipeline.clean_many(texts))}
-        labelled = list(self._pipeline.label_many(texts))
-        return {
-            self.output_column: [self._pipeline.clean_labelled(lab) for lab in labelled],
-            self.labels_column: [[b.to_row() for b in lab] for lab in labelled],
-        }
+        pipeline = worker_pipeline(self.params)
+        # Cleaning alone skips building a LabelledBlock per block.
+        cleaned, rows = clean_nullable(pipeline, batch[self.text_column], with_labels=self.labels_column is not None)
+        if self.labels_column is None:
+            return {self.output_column: cleaned}
+        return {self.output_column: cleaned, self.labels_column: rows}
 
 
 def add_clean_column(
@@ -59,7 +50,7 @@ def add_clean_column(
     ``labels_column``, if given, receives every block's offsets, label, confidence and
     reason.  ``pipeline`` supplies the settings (its parameters are sent to the workers,
     which build their own copy); ``num_proc`` is passed to ``Dataset.map``.  A ``None``
-    text is treated as an empty page.
+    text gives ``None`` in the output (and labels) column, as ``cleanfeed.spark`` does.
     """
     if text_column not in dataset.column_names:
         raise ValueError(f"dataset has no column {text_column!r}; its columns are {', '.join(dataset.column_names)}")

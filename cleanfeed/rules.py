@@ -49,9 +49,11 @@ Strength = Literal["hard", "soft"]
 
 #: Seconds one rule may spend on one block before it is treated as not matching.
 MATCH_TIMEOUT_S = 0.05
-# Short blocks whose rule hits a RuleSet remembers, and how many it keeps at most.
-_MEMO_MAX_CHARS = 120
-_MEMO_MAX_ENTRIES = 20_000
+#: Blocks up to this many characters have their answers remembered, by a RuleSet (rule
+#: hits) and by the features (a block's own layout features): "Share", "Reply" and a
+#: site's menu come back on every page.  At most this many are kept (then forgotten).
+MEMO_MAX_CHARS = 120
+MEMO_MAX_ENTRIES = 20_000
 
 # A leading list marker is layout, not content: "• Reply" is still a reply link.
 _LEADING_MARKER = regex.compile(r"^(?:[•◦▪▫‣⁃∙·○●■□➢►▶*+\-–—]\s+)+")
@@ -569,11 +571,11 @@ class RuleSet:
         """For each rule in order, whether it matches ``text``."""
         # Boilerplate repeats: "Share", "Reply" and a site's menu come back on every page,
         # so answers for short blocks are remembered (a third of a crawl's blocks).
-        if len(text) <= _MEMO_MAX_CHARS:
+        if len(text) <= MEMO_MAX_CHARS:
             memo = self._memo
             found = memo.get(text)
             if found is None:
-                if len(memo) >= _MEMO_MAX_ENTRIES:
+                if len(memo) >= MEMO_MAX_ENTRIES:
                     memo.clear()
                 found = memo[text] = self._hits(text)
             return found

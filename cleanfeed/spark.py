@@ -11,30 +11,17 @@ with the UDF, and the loaded pipeline is cached in the worker process.  Needs th
 installed in the executors' Python (``PYSPARK_PYTHON`` names it).
 """
 
-import json
 from typing import Any, Optional
 
 import pandas as pd  # module level: pandas_udf resolves the type hints below at definition
 
+from ._parallel import clean_nullable, worker_pipeline
 from .pipeline import Pipeline
 
 __all__ = ["clean_column", "BLOCKS_SCHEMA"]
 
 #: Spark type of the optional labels column.
 BLOCKS_SCHEMA = "array<struct<start:int,end:int,label:string,confidence:double,reason:string>>"
-
-_cache: dict[str, Pipeline] = {}
-
-
-def _pipeline_for(key: str, params: dict[str, Any]) -> Pipeline:
-    """The worker's pipeline for these parameters, built on first use."""
-    pipeline = _cache.get(key)
-    if pipeline is None:
-        pipeline = Pipeline(**params)
-        pipeline.load()
-        _cache[key] = pipeline
-    return pipeline
-
 
 def clean_column(
     df: Any, input_col: str, output_col: str, pipeline: Optional[Pipeline] = None, labels_col: Optional[str] = None
@@ -51,29 +38,23 @@ def clean_column(
     if input_col not in df.columns:
         raise ValueError(f"DataFrame has no column {input_col!r}; its columns are {', '.join(df.columns)}")
     params = (pipeline or Pipeline()).get_params()
-    key = json.dumps({k: repr(v) for k, v in params.items()}, sort_keys=True)
+
+    def _texts(series: pd.Series) -> list[str | None]:
+        return [None if pd.isna(t) else t for t in series]
 
     @pandas_udf("string")
     def _clean(texts: pd.Series) -> pd.Series:
-        p = _pipeline_for(key, params)
         # One clean_many over the Arrow batch, not clean() per row: every model call has a
         # fixed cost, and a batch shares it (2.1 ms against 4.6 ms a short page).
-        cleaned = p.clean_many(t for t in texts if not pd.isna(t))
-        return pd.Series([None if pd.isna(t) else next(cleaned) for t in texts], dtype=object)
+        cleaned, _ = clean_nullable(worker_pipeline(params), _texts(texts), with_labels=False)
+        return pd.Series(cleaned, dtype=object)
 
     out = df.withColumn(output_col, _clean(F.col(input_col)))
     if labels_col is not None:
 
         @pandas_udf(BLOCKS_SCHEMA)
         def _labels(texts: pd.Series) -> pd.Series:
-            p = _pipeline_for(key, params)
-            labelled = p.label_many(t for t in texts if not pd.isna(t))
-            rows = []
-            for t in texts:
-                if pd.isna(t):
-                    rows.append(None)
-                    continue
-                rows.append([b.to_row() for b in next(labelled)])
+            _, rows = clean_nullable(worker_pipeline(params), _texts(texts), with_labels=True)
             return pd.Series(rows)
 
         out = out.withColumn(labels_col, _labels(F.col(input_col)))

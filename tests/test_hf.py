@@ -14,7 +14,7 @@ def test_add_clean_column_with_labels_and_processes():
     out = add_clean_column(ds, pipeline=Pipeline(model=None, fallback="body"), labels_column="blocks", num_proc=2, batch_size=4)
     assert out["id"] == list(range(21))
     assert out["cleaned"][:20] == [f"Article number {i}." for i in range(20)]
-    assert out["cleaned"][20] == "" and out["blocks"][20] == []
+    assert out["cleaned"][20] is None and out["blocks"][20] is None  # as cleanfeed.spark: missing stays missing
     assert [b["label"] for b in out["blocks"][0]] == ["navigation", "body", "navigation"]
     # Each row is the block's offsets, label, confidence and reason, as label() gives them.
     labelled = Pipeline(model=None, fallback="body").label(texts[3])
