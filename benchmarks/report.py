@@ -68,7 +68,7 @@ def rules_only_table(r: dict) -> list[str]:
     """Rules-only mode per training-corpus fold: every unruled block kept, or judged by layout."""
     lines = ["### Rules-only mode: keeping unruled blocks or judging their layout", "", _measured_at(r),
              "Body token F1 of `Pipeline(model=None)` (layout, the default) and `Pipeline(model=None, fallback=\"body\")`",
-             "(keep every block no rule or context pass claims) on each site fold of the training corpus (`benchmarks/rules_only_layout.py`);",
+             "(keep every block no rule or context pass claims) on each site fold of the training corpus (`benchmarks/studies/rules_only_layout.py`);",
              f"the layout constants in `cleanfeed/decide.py` were chosen on fold {r['chosen_on_fold']} alone.", "",
              "| fold | pages | keep-all | layout |", "|---|---|---|---|"]
     for fold, v in r["folds"].items():
@@ -159,7 +159,7 @@ def tree_predictor_table(t: dict, s: dict | None) -> list[str]:
     lines = ["### Tree predictors", "", _measured_at(t),
              "The shipped model's two tree ensembles on the feature rows of the speed input, one thread, scored by "
              "scikit-learn as cleanfeed does and by onnxruntime on the same trees converted to ONNX "
-             "(`benchmarks/tree_predictors.py`; onnxruntime is not a dependency of the library). Rows go in chunks of "
+             "(the retired study `tree_predictors.py`, see `benchmarks/studies/README.md`; onnxruntime is not a dependency of the library). Rows go in chunks of "
              "4,096, as cleanfeed scores long inputs; pages of up to 64 blocks, one call a page, go through cleanfeed's "
              "own all-trees-at-once walk (`cleanfeed/_trees.py`) in the cleanfeed column.", "",
              "| pass | trees | rows | scikit-learn µs/row | onnxruntime µs/row | speed-up | pages of ≤ 64 blocks: cleanfeed / onnxruntime µs/row | largest raw-score difference |",
@@ -187,7 +187,7 @@ def label_ceiling_table(m: dict) -> list[str]:
     """What a model that labelled every block as the corpus does would score (``label_ceiling.py``)."""
     lines = ["### What the corpus labels recover", "", _measured_at(m),
              "The body token F1 of the corpus's own block labels against each page's gold main content "
-             f"(`benchmarks/label_ceiling.py`, corpus `{m['corpus']}`): the most a model trained on these labels can be "
+             f"(`benchmarks/studies/label_ceiling.py`, corpus `{m['corpus']}`): the most a model trained on these labels can be "
              "expected to reach on the same measure. L3S-GN1's gold text (and the threads set's, built on its pages) is "
              "the text of its body-labelled blocks, so it scores 1 by construction.", "",
              "| data | pages | body token F1 | lost pages (F1 < 0.5): article not in the text / labels lose it |",
@@ -208,7 +208,7 @@ def dragnet_chrome_table(m: dict) -> list[str]:
     chrome = m["chrome_blocks"]
     as_comment = chrome["predicted"].get("comment", 0)
     lines = ["### Dragnet comments: two readings of the gold", "", _measured_at(m),
-             f"Model `{m['model']}` on the corpus `{m['corpus']}` (`benchmarks/dragnet_chrome.py`). Dragnet's gold holds "
+             f"Model `{m['model']}` on the corpus `{m['corpus']}` (`benchmarks/studies/dragnet_chrome.py`). Dragnet's gold holds "
              "the commenters' text; LABELS.md also calls a comment's header, its \"Reply\" link and its vote count comment, "
              f"so the corpus labels short runs between two aligned comments as comment ({chrome['blocks']:,} blocks, "
              f"{as_comment:,} of them labelled comment by the model). The model card's Dragnet figures use the first row.", "",
@@ -231,7 +231,7 @@ def smaller_model_table(m: dict) -> list[str]:
 
     lines = ["### A smaller tree model", "", _measured_at(m),
              "Two twins trained without fold 0's sites, one with the shipped recipe and one with fewer trees "
-             f"(`benchmarks/smaller_model.py`): fold 0 ({m['fold0_pages']} pages) scored here, the eval sets from each "
+             f"(`benchmarks/studies/smaller_model.py`): fold 0 ({m['fold0_pages']} pages) scored here, the eval sets from each "
              "twin's card, and both tree passes over the speed input (one thread).", "",
              f"| measure | shipped recipe: {recipe(a)} | smaller: {recipe(b)} |", "|---|---|---|"]
     rows = [(f"fold 0 body token F1, {src}", a["fold0_body_token_f1"][src], b["fold0_body_token_f1"].get(src))

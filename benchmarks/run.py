@@ -1,4 +1,8 @@
-"""Run every benchmark, write ``benchmarks/RESULTS.md`` and check the quality gate: one command.
+"""Run the benchmark suite, write ``benchmarks/RESULTS.md`` and check the quality gate: one command.
+
+The suite is what every change is measured by: quality (with the peers), speed, parallel
+scaling, streaming and plain-text memory.  One-off studies live in ``benchmarks/studies/``
+and are run by hand; RESULTS.md shows their last recorded answers.
 
     pip install '.[bench]'
     cleanfeed corpus build --data ../shared/data --out .cache/corpus
@@ -17,9 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import corpus_problem  # noqa: E402
-from benchmarks import (  # noqa: E402
-    dragnet_chrome, gate, label_ceiling, quality, report, rules_only_layout, scaling, speed, streaming, tree_predictors,
-)
+from benchmarks import gate, plain_memory, quality, report, scaling, speed, streaming  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--plain-python", default=None, help="interpreter of a 'pip install .'-only environment (speed.py)")
     p.add_argument("--skip-quality", action="store_true", help="do not run the quality benchmark")
     p.add_argument("--skip-speed", action="store_true", help="do not run the speed and parallel-scaling benchmarks")
-    p.add_argument("--skip-streaming", action="store_true", help="do not run the 1 GB streaming-memory run")
+    p.add_argument("--skip-streaming", action="store_true", help="do not run the 1 GB streaming and plain-text memory runs")
     args = p.parse_args(argv)
     # Each part runs for minutes: check what they need before the first one starts.
     problem = corpus_problem(args.corpus)
@@ -47,23 +49,14 @@ def main(argv: list[str] | None = None) -> int:
             p.error(f"no data directory at {args.data!r} (--data)")
     if args.plain_python and not Path(args.plain_python).is_file():
         p.error(f"--plain-python: no interpreter at {args.plain_python!r}")
-    if not args.skip_speed:
-        try:
-            import onnx  # noqa: F401
-            import onnxruntime  # noqa: F401
-        except ImportError:
-            p.error("the tree-predictor comparison needs onnx and onnxruntime: pip install '.[bench]'")
     if not args.skip_quality:
         quality.main(["--corpus", args.corpus, "--heldout-model", args.heldout_model, "--data", args.data])
-        rules_only_layout.main(["--corpus", args.corpus])
-        label_ceiling.main(["--corpus", args.corpus])
-        dragnet_chrome.main(["--corpus", args.corpus])
     if not args.skip_speed:
         speed.main(["--corpus", args.corpus] + (["--plain-python", args.plain_python] if args.plain_python else []))
-        tree_predictors.main([])  # on the input speed.py just wrote
         scaling.main(["--corpus", args.corpus])
     if not args.skip_streaming:
         streaming.main(["--corpus", args.corpus])
+        plain_memory.main([])
     code = report.main([])
     # The gate last: RESULTS.md is written either way, and the exit code says whether the
     # quality scores held their floors.

@@ -22,7 +22,8 @@ the neighbours revise what context makes obvious.
      teasers end cost more than it gained: on a held-out site fold of the training sets
      it would move 19,992 characters of article to navigation for 5,684 of teasers, while
      without a model it catches 78,138 characters of teasers for 29,444 of article
-     (``benchmarks/context_passes.py``, with the shipped model's fold-0 twin, v11).
+     (the retired study ``context_passes.py``, with the shipped model's fold-0 twin, v11;
+     ``benchmarks/studies/README.md``).
 4. **Layout** (rules-only mode, no ``fallback`` label): a block still undecided is ``body``
    when it reads as prose or is the short line heading prose, ``navigation`` otherwise
    (``reason="layout"``; the constants below say what counts).
@@ -66,7 +67,7 @@ _BEST_PROSE = Reason.context("best_prose")
 # article text: enough words ending a sentence, or enough words of which many are function
 # words (the, of, und, le...), as running text has and menus, tickers and link lists lack.
 # A short line right above prose is its heading.  The values were chosen on one site fold
-# of the training corpus; benchmarks/rules_only_layout.py scores them on the other folds
+# of the training corpus; benchmarks/studies/rules_only_layout.py scores them on the other folds
 # against keeping every such block, and benchmarks/RESULTS.md on the eval sets.
 _PROSE_MIN_WORDS = 8
 _PROSE_ENDS = (".", "!", "?", ":", "…", ")", '"', "'", "”", "’")

@@ -27,7 +27,7 @@ def _fake_corpus(tmp_path: Path) -> Path:
 ])
 def test_runner_refuses_missing_inputs_up_front(tmp_path, capsys, monkeypatch, case, message):
     # Had a check been missing, the parts would run and the test would fail on these.
-    for part in ("quality", "rules_only_layout", "label_ceiling", "dragnet_chrome", "speed", "tree_predictors", "scaling", "streaming", "report", "gate"):
+    for part in ("quality", "speed", "scaling", "streaming", "plain_memory", "report", "gate"):
         monkeypatch.setattr(getattr(run, part), "main", lambda *a, part=part, **k: pytest.fail(f"{part} started"))
     corpus = str(tmp_path / "none") if case == "no-corpus" else str(_fake_corpus(tmp_path))
     model = str(tmp_path / "none") if case == "no-model" else str(ROOT / "models")
@@ -90,35 +90,6 @@ def test_tree_predictor_table_compares_per_row_and_against_the_budget():
     assert "against the 333.3 µs a block" in text
 
 
-def test_trees_converted_to_onnx_score_as_scikit_learn_does():
-    pytest.importorskip("onnx")
-    ort = pytest.importorskip("onnxruntime")
-    import numpy as np
-    from sklearn.ensemble import HistGradientBoostingClassifier
-
-    from benchmarks.tree_predictors import onnx_trees
-
-    rng = np.random.default_rng(0)
-    X = rng.normal(size=(600, 6))
-    X[rng.random(X.shape) < 0.1] = np.nan  # missing values take the side each node learnt
-    y = (np.nan_to_num(X[:, 0]) + np.nan_to_num(X[:, 1]) > 0).astype(int) + (np.nan_to_num(X[:, 2]) > 1)
-    clf = HistGradientBoostingClassifier(max_iter=15, random_state=0).fit(X, y)
-    session = ort.InferenceSession(onnx_trees(clf), providers=["CPUExecutionProvider"])
-    got = session.run(None, {"X": X})[0]
-    assert got.shape == (600, 3)
-    np.testing.assert_allclose(got, clf._raw_predict(X), atol=1e-5)
-
-
-def test_tree_predictors_refuses_a_missing_input(tmp_path, capsys):
-    from benchmarks import tree_predictors
-
-    with pytest.raises(SystemExit) as exc:
-        tree_predictors.main(["--input", str(tmp_path / "none.jsonl"), "--out", str(tmp_path / "out.json")])
-    assert exc.value.code == 2
-    assert "run benchmarks/speed.py first" in capsys.readouterr().err
-    assert not (tmp_path / "out.json").exists()
-
-
 def test_smaller_model_table_sets_the_two_twins_side_by_side():
     from benchmarks.report import smaller_model_table
 
@@ -139,7 +110,7 @@ def test_smaller_model_table_sets_the_two_twins_side_by_side():
 
 
 def test_smaller_model_refuses_a_twin_that_saw_fold_0(tmp_path, capsys):
-    from benchmarks import smaller_model
+    from benchmarks.studies import smaller_model
 
     shipped = str(ROOT / "models")  # trained on every fold
     with pytest.raises(SystemExit) as exc:
@@ -152,7 +123,7 @@ def test_smaller_model_refuses_a_twin_that_saw_fold_0(tmp_path, capsys):
 def test_label_ceiling_scores_the_corpus_labels_and_names_lost_pages():
     import numpy as np
 
-    from benchmarks.label_ceiling import ceiling
+    from benchmarks.studies.label_ceiling import ceiling
     from cleanfeed import segment
     from cleanfeed.training import PageData
 
@@ -189,7 +160,7 @@ def test_label_ceiling_table_splits_lost_pages_by_cause():
 
 
 def test_label_ceiling_refuses_a_directory_that_is_no_corpus(tmp_path, capsys):
-    from benchmarks import label_ceiling
+    from benchmarks.studies import label_ceiling
 
     with pytest.raises(SystemExit) as exc:
         label_ceiling.main(["--corpus", str(tmp_path), "--out", str(tmp_path / "o.json")])
@@ -200,7 +171,7 @@ def test_label_ceiling_refuses_a_directory_that_is_no_corpus(tmp_path, capsys):
 def test_dragnet_chrome_scores_comments_under_both_golds(tmp_path):
     import datasets
 
-    from benchmarks.dragnet_chrome import compare, dragnet_pages
+    from benchmarks.studies.dragnet_chrome import compare, dragnet_pages
 
     text = "Story text of the article.\n\nFirst reader comment here.\n\nReply\n\nSecond reader comment here."
     spans, start = [], 0

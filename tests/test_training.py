@@ -177,7 +177,7 @@ def test_model_readme_says_when_dragnet_comment_gold_has_thread_chrome():
     plain = {"corpus_blocks_by_rule": {"dragnet/align:gold_comments -> comment": 10}}
     chrome = {"corpus_blocks_by_rule": {**plain["corpus_blocks_by_rule"], "dragnet/thread_chrome -> comment": 3}}
     assert "dragnet_chrome.py" not in model_readme(plain)
-    assert "`benchmarks/dragnet_chrome.py`" in model_readme(chrome)
+    assert "`benchmarks/studies/dragnet_chrome.py`" in model_readme(chrome)
 
 
 def test_site_folds_keep_each_site_whole_and_use_every_fold():

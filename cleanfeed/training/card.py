@@ -124,7 +124,7 @@ def model_readme(card: dict[str, Any]) -> str:
     if any(k.startswith("dragnet/thread_chrome") for k in counts):
         # The figure moved when the gold did, not the model: say so where the figure is read.
         lines += ["Dragnet's comment gold includes the short runs between two of its gold comments (reply links, score",
-                  "headers, vote counts: `thread_chrome` above), which LABELS.md calls comment; `benchmarks/dragnet_chrome.py`",
+                  "headers, vote counts: `thread_chrome` above), which LABELS.md calls comment; `benchmarks/studies/dragnet_chrome.py`",
                   "scores the plain alignment of Dragnet's comment text too."]
     return "\n".join(lines) + "\n"
 

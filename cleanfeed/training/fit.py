@@ -142,7 +142,7 @@ def train(
     the small spam sets, by more than many a change being tested).
     ``iterations`` (first pass, stacked pass) and ``learning_rate`` replace the tree
     models' defaults (``BLOCK_MODEL_PARAMS``, ``STACK_MODEL_PARAMS``): fewer trees score
-    faster and lose accuracy (``benchmarks/smaller_model.py`` measures by how much).
+    faster and lose accuracy (``benchmarks/studies/smaller_model.py`` measures by how much).
     """
     t0 = time.time()
     block_params, stack_params = tree_params(iterations, learning_rate)  # refused before minutes of loading

@@ -7,7 +7,7 @@ sentences too far from any block for the alignment, and blocks the labels call b
 the gold leaves out (a page that prints its article twice).  This scores that perfect
 labeller, the corpus labels themselves, with the same measure the card uses:
 
-    python benchmarks/label_ceiling.py --corpus .cache/corpus
+    python benchmarks/studies/label_ceiling.py --corpus .cache/corpus
 
 Per source with a gold main content (WCXB article pages on their own, as the target
 reads), and the pages the labels recover least, so a labelling fault shows by name.
@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import corpus_problem, write_results  # noqa: E402

@@ -8,7 +8,7 @@ labels a short run of unaligned blocks between two aligned comments as comment
 both ways, so the figure in the model card (LABELS.md's) can be read beside the one the
 plain alignment gives:
 
-    python benchmarks/dragnet_chrome.py --corpus .cache/corpus [--model DIR]
+    python benchmarks/studies/dragnet_chrome.py --corpus .cache/corpus [--model DIR]
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import corpus_problem, write_results  # noqa: E402

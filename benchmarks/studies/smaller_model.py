@@ -7,7 +7,7 @@ one with the shipped recipe and one with fewer trees, e.g.
     cleanfeed train --corpus .cache/corpus --out .cache/model-holdout0 --holdout-fold 0 --no-cv
     cleanfeed train --corpus .cache/corpus --out .cache/model-holdout0-small --holdout-fold 0 --no-cv \\
         --iterations 54,27 --learning-rate 0.3
-    python benchmarks/smaller_model.py --corpus .cache/corpus --heldout-model .cache/model-holdout0 \\
+    python benchmarks/studies/smaller_model.py --corpus .cache/corpus --heldout-model .cache/model-holdout0 \\
         --smaller-model .cache/model-holdout0-small
 
 Quality: body token F1 and per-label F1 on fold 0 (scored here), and the eval-set figures
@@ -25,12 +25,11 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import corpus_problem, write_results  # noqa: E402
 from benchmarks.quality import TRAIN_SOURCES  # noqa: E402
-from benchmarks.tree_predictors import feature_rows  # noqa: E402
 from cleanfeed.labels import LABELS  # noqa: E402
 
 # Card figures reported for each twin: (set, path into its held-out metrics).
@@ -59,18 +58,27 @@ def _held_out_name(name: str, path: tuple[str, ...]) -> str:
 
 
 def tree_time_per_block(model, texts: list[str]) -> float:
-    """µs a block for both tree passes of ``model`` on ``texts`` (features computed first, untimed)."""
-    from cleanfeed.model import _full_proba
+    """µs a block for both tree passes of ``model`` on ``texts``, as the pipeline scores
+    them (batches of 64 pages), timed by the stage chain's clock."""
+    from collections import defaultdict
+    from contextlib import contextmanager
 
-    pages, n_blocks = feature_rows(texts, model)
-    elapsed = 0.0
-    for name, parts in pages.items():
-        if parts:
-            X = np.vstack(parts)
-            t0 = time.perf_counter()
-            _full_proba(getattr(model, name), X)  # chunks of 4,096 rows, as cleanfeed scores
-            elapsed += time.perf_counter() - t0
-    return elapsed / n_blocks * 1e6
+    from cleanfeed import RuleSet, chain
+
+    rules = RuleSet.default()
+    times: dict[str, float] = defaultdict(float)
+
+    @contextmanager
+    def clock(stage: str):
+        t0 = time.perf_counter()
+        yield
+        times[stage] += time.perf_counter() - t0
+
+    pages = [chain.blocks_and_hits(text, rules) for text in texts]
+    for i in range(0, len(pages), 64):
+        chain.model_scores(model, pages[i : i + 64], rules, clock)
+    n_blocks = sum(len(blocks) for blocks, _ in pages)
+    return (times["trees"] + times["stacked trees"]) / n_blocks * 1e6
 
 
 def measure(model_dir: str, fold_pages, pooled_pages, texts: list[str]) -> dict:

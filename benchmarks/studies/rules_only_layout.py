@@ -1,6 +1,6 @@
 """Rules-only mode, per site fold of the training corpus: keep every unruled block, or judge it by layout.
 
-    python benchmarks/rules_only_layout.py --corpus .cache/corpus
+    python benchmarks/studies/rules_only_layout.py --corpus .cache/corpus
 
 Without a model, ``decide`` labels the blocks no rule or context pass claims by their
 layout (``decide._layout``: prose and the line heading it are body, the rest navigation);
@@ -16,7 +16,7 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from benchmarks.common import write_results  # noqa: E402
 from benchmarks.quality import TRAIN_SOURCES  # noqa: E402
