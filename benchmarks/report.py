@@ -204,17 +204,17 @@ def label_ceiling_table(m: dict) -> list[str]:
 
 
 def dragnet_chrome_table(m: dict) -> list[str]:
-    """Dragnet comment scores under LABELS.md's gold and the plain alignment (``dragnet_chrome.py``)."""
+    """Dragnet comment scores under docs/labels.md's gold and the plain alignment (``dragnet_chrome.py``)."""
     chrome = m["chrome_blocks"]
     as_comment = chrome["predicted"].get("comment", 0)
     lines = ["### Dragnet comments: two readings of the gold", "", _measured_at(m),
              f"Model `{m['model']}` on the corpus `{m['corpus']}` (`benchmarks/studies/dragnet_chrome.py`). Dragnet's gold holds "
-             "the commenters' text; LABELS.md also calls a comment's header, its \"Reply\" link and its vote count comment, "
+             "the commenters' text; docs/labels.md also calls a comment's header, its \"Reply\" link and its vote count comment, "
              f"so the corpus labels short runs between two aligned comments as comment ({chrome['blocks']:,} blocks, "
              f"{as_comment:,} of them labelled comment by the model). The model card's Dragnet figures use the first row.", "",
              "| gold | comment precision | comment recall | comment F1 | gold comment blocks | navigation F1 |",
              "|---|---|---|---|---|---|"]
-    for name, title in (("labels_md", "LABELS.md (corpus gold)"), ("alignment_only", "alignment only")):
+    for name, title in (("labels_md", "docs/labels.md (corpus gold)"), ("alignment_only", "alignment only")):
         c, n = m[name]["comment"], m[name]["navigation"]
         lines.append(f"| {title} | {c['precision']:.3f} | {c['recall']:.3f} | {c['f1']:.3f} | {c['support']:,} | {n['f1']:.3f} |")
     return lines + [""]
@@ -334,6 +334,42 @@ def charts(q: dict | None, s: dict | None) -> list[str]:
     return made
 
 
+README = HERE.parent / "README.md"
+_README_START = "<!-- summary: written by benchmarks/report.py from benchmarks/results/ -->"
+_README_END = "<!-- end of summary -->"
+_PEERS = ("c4-rules", "justext", "boilerpy3", "trafilatura")
+
+
+def readme_summary(q: dict, s: dict) -> list[str]:
+    """The README's short "how good, how fast" table: body token F1 per data set and
+    throughput, cleanfeed (with the model and rules-only) beside the peers."""
+    tools = ("cleanfeed", "cleanfeed-rules-only", *_PEERS)
+    lines = [f"Body token F1 against the gold article (quality at commit `{q['commit']}`), and throughput on one core "
+             f"over the same 10 MB of page text (speed at commit `{s['commit']}`); all tools read the same plain text.", "",
+             "| data (pages) | " + " | ".join(tools) + " |", "|---|" + "---|" * len(tools)]
+    for name, entry in q["sets"].items():
+        cells = []
+        for tool in tools:
+            result = entry["tools"].get(tool)
+            cells.append(f"{result['body_tokens']['f1']:.3f}" if result else "–")
+        lines.append(f"| {name} ({entry['pages']}) | " + " | ".join(cells) + " |")
+    speed = {run["tool"]: run["mb_per_s"] for run in s["runs"]}
+    lines.append("| **MB/s** | " + " | ".join(f"**{speed[t]:.2f}**" if t in speed else "–" for t in tools) + " |")
+    return lines
+
+
+def update_readme(q: dict, s: dict, path: Path = README) -> bool:
+    """Rewrite the summary between the README's markers; whether it changed."""
+    text = path.read_text(encoding="utf-8")
+    start, end = text.find(_README_START), text.find(_README_END)
+    if start < 0 or end < start:
+        return False
+    new = text[: start + len(_README_START)] + "\n" + "\n".join(readme_summary(q, s)) + "\n" + text[end:]
+    if new != text:
+        path.write_text(new, encoding="utf-8")
+    return new != text
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--results", default=str(HERE / "results"), help="directory with quality.json and speed.json")
@@ -342,6 +378,8 @@ def main(argv: list[str] | None = None) -> int:
     q = json.loads((results / "quality.json").read_text()) if (results / "quality.json").is_file() else None
     s = json.loads((results / "speed.json").read_text()) if (results / "speed.json").is_file() else None
     made = charts(q, s)
+    if q and s:
+        update_readme(q, s)
     lines = [
         "# cleanfeed benchmark results",
         "",

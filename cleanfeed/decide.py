@@ -12,7 +12,7 @@ the neighbours revise what context makes obvious.
 3. **Context.** ``"context:<what>"`` reasons mark labels changed by the page around them:
 
    * ``comment_thread``: a comment header ("Jane says:") takes the label of the comment
-     under it (``LABELS.md``), and the block under a header is that comment, so a
+     under it (``docs/labels.md``), and the block under a header is that comment, so a
      well-written comment the model took for body becomes ``comment``; on a page with
      several headers, every paragraph up to the next header belongs to the comment;
    * ``after_section_header`` (rules-only mode): blocks under a "Related News"/"You May

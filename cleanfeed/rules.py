@@ -328,14 +328,14 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        max_chars=80),
     _R("nav_byline", "navigation",
        r"^by\s+(?-i:\p{Lu})[\p{L}\p{M}.'’\-]+(?:\s+(?-i:\p{Lu})[\p{L}\p{M}.'’\-]+){0,4}(?:\s*(?:,|and|&)\s*(?-i:\p{Lu})[\p{L}\p{M}.'’\-]+(?:\s+[\p{L}\p{M}.'’\-]+){0,3}){0,3}(?:\s*[|,·•–—\-]\s*.{0,80})?$",
-       "'By Jane Doe' bylines are author chrome (LABELS.md: navigation).",
+       "'By Jane Doe' bylines are author chrome (docs/labels.md: navigation).",
        max_chars=200, requires=("by",)),
     _R("nav_author_box", "navigation",
        r"^(?:about the authors?|author bio|more (?:articles|posts|stories) by\b.{0,60}|(?:view|see) all (?:posts|articles|stories) by\b.{0,60}|contributors?|staff writer|written by\b.{0,60}|reporter)$",
        "Author boxes: 'About the author', 'More articles by'.",
        max_chars=100),
     # "Jane Doe is a Berlin-based writer covering ...": the author box under an article
-    # (LABELS.md: navigation).  On the training pages 56 such blocks are navigation and 16
+    # (docs/labels.md: navigation).  On the training pages 56 such blocks are navigation and 16
     # body (profiles read the same way), so a feature (benchmarks/rule_hits.py).
     _R("nav_author_bio", "navigation",
        r"^(?:by\s+)?(?-i:\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3})\s+(?:is|was|has been|serves as)\s+(?:a|an|the)\b"

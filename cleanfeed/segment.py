@@ -1,6 +1,6 @@
 """Split flattened page text into blocks without losing a character.
 
-A block is a paragraph-like unit (``LABELS.md``): usually one non-empty line.  Every
+A block is a paragraph-like unit (``docs/labels.md``): usually one non-empty line.  Every
 block keeps ``start``/``end`` offsets into the *original* string, so ``text[start:end]``
 is the block exactly as the user gave it, minus surrounding whitespace.  Nothing here
 normalises the text: labels are decided on blocks, output is cut from the input.

@@ -188,7 +188,7 @@ def test_dragnet_chrome_scores_comments_under_both_golds(tmp_path):
     contract, aligned = dragnet_pages(tmp_path / "c")
     assert [p.labels for p in contract] == [["body", "comment", "comment", "comment"]]
     assert [p.labels for p in aligned] == [["body", "comment", "navigation", "comment"]]
-    # A model that calls the reply link comment is right by LABELS.md and wrong by the alignment.
+    # A model that calls the reply link comment is right by docs/labels.md and wrong by the alignment.
     result = compare(contract, aligned, [["body", "comment", "comment", "comment"]])
     assert result["labels_md"]["comment"]["f1"] == 1.0
     assert result["alignment_only"]["comment"]["precision"] == pytest.approx(2 / 3, abs=1e-3)
@@ -204,7 +204,7 @@ def test_dragnet_chrome_table_puts_both_golds_side_by_side():
     m = {"commit": "abc", "corpus": "c", "model": "shipped", "labels_md": scores(0.7, 0.88, 0.78, 22000),
          "alignment_only": scores(0.63, 0.87, 0.73, 19654), "chrome_blocks": {"blocks": 2400, "predicted": {"comment": 2100, "navigation": 300}}}
     text = "\n".join(dragnet_chrome_table(m))
-    assert "| LABELS.md (corpus gold) | 0.700 | 0.880 | 0.780 | 22,000 | 0.900 |" in text
+    assert "| docs/labels.md (corpus gold) | 0.700 | 0.880 | 0.780 | 22,000 | 0.900 |" in text
     assert "| alignment only | 0.630 | 0.870 | 0.730 | 19,654 | 0.900 |" in text
     assert "(2,400 blocks, 2,100 of them labelled comment by the model)" in text
 

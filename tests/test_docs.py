@@ -68,3 +68,28 @@ def test_every_readme_python_snippet_runs_as_printed(tmp_path):
         script.write_text(code, encoding="utf-8")
         done = subprocess.run([sys.executable, str(script)], cwd=root, capture_output=True, text=True, timeout=300)
         assert done.returncode == 0, f"README snippet {i} failed:\n{code}\n{done.stderr[-2000:]}"
+
+
+def test_readme_summary_table_is_the_recorded_results():
+    """The README's "how good, how fast" table is generated, never typed: it must be what
+    benchmarks/report.py writes from benchmarks/results/."""
+    import json
+    import sys
+
+    root = Path(__file__).parent.parent
+    sys.path.insert(0, str(root))
+    from benchmarks.report import _README_END, _README_START, readme_summary
+
+    results = root / "benchmarks" / "results"
+    q = json.loads((results / "quality.json").read_text(encoding="utf-8"))
+    s = json.loads((results / "speed.json").read_text(encoding="utf-8"))
+    block = README[README.index(_README_START) + len(_README_START) : README.index(_README_END)]
+    assert block.strip().splitlines() == readme_summary(q, s)
+
+
+def test_the_annotation_guide_lives_in_the_repository():
+    root = Path(__file__).parent.parent
+    assert (root / "docs" / "labels.md").is_file() and (root / "LICENSE").is_file()
+    citing = [p for p in [*root.glob("cleanfeed/**/*.py"), *root.glob("tests/*.py"), *root.glob("*.md")]
+              if "LABELS" + ".md" in p.read_text(encoding="utf-8")]
+    assert not citing, f"cite docs/labels.md, not the shared guide: {citing}"

@@ -1,4 +1,4 @@
-"""The shipped pipeline on the five seed pages against their gold files (LABELS.md)."""
+"""The shipped pipeline on the five seed pages against their gold files (docs/labels.md)."""
 
 import json
 from pathlib import Path

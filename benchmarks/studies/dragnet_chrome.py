@@ -1,11 +1,11 @@
-"""Dragnet's comment scores under its own gold and under LABELS.md's reading of it.
+"""Dragnet's comment scores under its own gold and under docs/labels.md's reading of it.
 
 Dragnet's gold files hold what each commenter wrote; the corpus aligns that text to
-blocks, as issue 3 prescribes. LABELS.md also counts a comment's header line, its "Reply"
+blocks, as issue 3 prescribes. docs/labels.md also counts a comment's header line, its "Reply"
 link and its vote count as comment, and Dragnet's gold leaves those out, so the corpus
 labels a short run of unaligned blocks between two aligned comments as comment
 (``thread_chrome`` in ``cleanfeed/training/corpus/sources.py``). This scores one model's labels
-both ways, so the figure in the model card (LABELS.md's) can be read beside the one the
+both ways, so the figure in the model card (docs/labels.md's) can be read beside the one the
 plain alignment gives:
 
     python benchmarks/studies/dragnet_chrome.py --corpus .cache/corpus [--model DIR]

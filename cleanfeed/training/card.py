@@ -120,11 +120,11 @@ def model_readme(card: dict[str, Any]) -> str:
                   "| source / rule -> label | blocks |", "|---|---|"]
         lines += [f"| {k} | {v:,} |" for k, v in counts.items()]
     lines += ["", "L3S-GN1 \"supplemental\" blocks count as right when labelled caption or navigation (its annotators put",
-              "bylines and datelines there, which LABELS.md calls navigation). WCXB body token F1 is over article pages."]
+              "bylines and datelines there, which docs/labels.md calls navigation). WCXB body token F1 is over article pages."]
     if any(k.startswith("dragnet/thread_chrome") for k in counts):
         # The figure moved when the gold did, not the model: say so where the figure is read.
         lines += ["Dragnet's comment gold includes the short runs between two of its gold comments (reply links, score",
-                  "headers, vote counts: `thread_chrome` above), which LABELS.md calls comment; `benchmarks/studies/dragnet_chrome.py`",
+                  "headers, vote counts: `thread_chrome` above), which docs/labels.md calls comment; `benchmarks/studies/dragnet_chrome.py`",
                   "scores the plain alignment of Dragnet's comment text too."]
     return "\n".join(lines) + "\n"
 

@@ -57,7 +57,7 @@ LICENCES = {
 
 #: WCXB page types whose main content is an article-like text; forum threads, listings and
 #: collections put other pages' teasers or readers' posts in "main content", which
-#: LABELS.md calls navigation and comment.
+#: docs/labels.md calls navigation and comment.
 WCXB_TYPES = ("article", "service", "product", "documentation")
 
 #: The YouTube file kept out of training to measure spam on unseen comments.
@@ -309,13 +309,13 @@ def trafilatura(root: Path) -> Iterator[Page]:
                 yield Page("trafilatura", _site(url), name, blocks, how, "", "")
 
 
-# Kreuzer's block types -> LABELS.md, for the types whose label does not depend on the page:
+# Kreuzer's block types -> docs/labels.md, for the types whose label does not depend on the page:
 # chrome is navigation wherever it sits (an "Author" block is a byline, an "Ad" is not the
 # article).  Left unlabelled: "Article", "Content" and "Title", because the pages are
 # mostly home pages, where such blocks are teasers (navigation), while on an article page
 # they are its body, and the data does not say which page is which; "Image", "Video" and
 # "Table", which hold captions, product tiles and schedules alike; "Comments", which here
-# are mostly tweet widgets and forum topic lists (navigation in LABELS.md) beside a few
+# are mostly tweet widgets and forum topic lists (navigation in docs/labels.md) beside a few
 # reader comments (101 blocks in all); and untyped text, which nobody annotated.
 _KREUZER_LABELS = {
     "Menu": "navigation", "Menu Sidebar": "navigation", "LinkList": "navigation", "Header": "navigation",
@@ -394,7 +394,7 @@ def dragnet(root: Path) -> Iterator[Page]:
         yield Page("dragnet", f"dragnet/{page_id}", page_id, blocks, how, "article", article.strip())
 
 
-# Dragnet's gold holds what each commenter wrote, not the lines around it that LABELS.md
+# Dragnet's gold holds what each commenter wrote, not the lines around it that docs/labels.md
 # also calls comment: "Reply" links, Slashdot's "Re: (Score:3)" headers, vote counts,
 # "Flag as Inappropriate". Unaligned, they would be scored as navigation, so a model that
 # follows the contract loses precision on every reply link. Only a short gap between two
@@ -424,7 +424,7 @@ def _label_thread_chrome(blocks: list[SourceBlock], how: list[str]) -> None:
                 blocks[i].label, how[i] = "comment", "thread_chrome"
 
 
-# L3S-GN1 classes -> LABELS.md.  Supplemental (3) mixes captions with bylines and datelines;
+# L3S-GN1 classes -> docs/labels.md.  Supplemental (3) mixes captions with bylines and datelines;
 # it is kept as "caption" here and scored as "caption or navigation" by the evaluation.
 _L3S_LABELS = {0: "navigation", 1: "body", 2: "body", 3: "caption", 4: "navigation", 5: "comment"}
 

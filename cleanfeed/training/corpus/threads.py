@@ -4,7 +4,7 @@ No data set labels spam inside a page, so threads are assembled: real comments (
 reader comments, YouTube and SMS ham) and real spam (YouTube and SMS spam collections),
 plus blog-comment spam written for this project from the templates below, each under a
 header line in one of the common comment-system formats.  A header takes the label of
-its comment (``LABELS.md``); the thread sits where comment sections sit, after the
+its comment (``docs/labels.md``); the thread sits where comment sections sit, after the
 article, between a comment-count heading and the comment form.
 """
 
