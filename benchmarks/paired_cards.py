@@ -24,7 +24,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cleanfeed.model import CARD_FILE, ModelError, _read_card  # noqa: E402
+from cleanfeed.model import CARD_FILE, ModelError, read_card  # noqa: E402
 from cleanfeed.training import TARGETS, target_value  # noqa: E402
 
 CV = "cross_validation_by_site"
@@ -36,7 +36,7 @@ def _card(path: str | Path) -> dict[str, Any]:
     if path.is_dir():
         path = path / CARD_FILE
     try:
-        return _read_card(path)
+        return read_card(path)
     except (OSError, ModelError) as exc:
         raise SystemExit(f"paired_cards: cannot read a model card at {str(path)!r}: {exc}") from None
 

@@ -222,7 +222,9 @@ def _write_card(directory: str | PathLike[str], card: dict[str, Any]) -> None:
     (Path(directory) / CARD_FILE).write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def _read_card(card_path: Path) -> dict[str, Any]:
+def read_card(card_path: Path) -> dict[str, Any]:
+    """The model card at ``card_path`` as a dict, without loading the model (refused with
+    ``ModelError`` when it is not a JSON object)."""
     try:
         card = json.loads(card_path.read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
@@ -254,7 +256,7 @@ def load_model(path: str | PathLike[str] | None = None) -> Model:
         raise ModelError(f"{str(location)!r} is a file; a model is a directory written by `cleanfeed train` "
                          f"(holding {MODEL_FILE} and {CARD_FILE}), or its {MODEL_FILE}")
     card_path = directory / CARD_FILE
-    card = _read_card(card_path) if card_path.is_file() else None
+    card = read_card(card_path) if card_path.is_file() else None
     # The card names its model file (older models: cleanfeed-model.joblib).
     named = card.get("model_file") if card is not None else None
     model_path = location if is_file else directory / (named if isinstance(named, str) and "/" not in named else MODEL_FILE)
