@@ -104,8 +104,10 @@ def filter_parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", metavar="FILE", help="input file (default: standard input)")
     p.add_argument("--keep", type=_labels_arg, default=("body",), metavar="LABELS",
                    help="comma-separated labels to keep in the cleaned text (default: body)")
-    p.add_argument("--format", choices=("text", "jsonl"), default="text",
-                   help="text: the kept blocks; jsonl: one JSON object per block with label, confidence, offsets and reason")
+    p.add_argument("--format", choices=("text", "jsonl", "html"), default="text",
+                   help="text: the kept blocks; jsonl: one JSON object per block with label, confidence, offsets and "
+                        "reason; html: a self-contained page showing every block coloured by label (with --jsonl: one "
+                        "section per record, at most 200)")
     p.add_argument("--jsonl", action="store_true",
                    help="read JSON Lines (one page per line) and write one JSON object per input line, in order")
     p.add_argument("--field", default=None, metavar="NAME", help="with --jsonl: the input field holding the page text (default: text)")
@@ -291,6 +293,33 @@ def _warn_if_unreadable(text: str, where: str) -> bool:
     return share >= UNREADABLE_SHARE
 
 
+def _run_jsonl_html(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
+    """``--jsonl --format html``: one report section per record, up to ``MAX_PAGES``; the
+    records after that are counted, not labelled, and the report says how many."""
+    from itertools import islice
+
+    from .htmlreport import MAX_PAGES, html_report
+
+    source = _input_stream(args, "JSON Lines")
+    try:
+        records = _records(source, args)
+        shown = list(islice((r for r in records if not r.blank), MAX_PAGES))
+        not_shown = sum(1 for r in records if not r.blank)  # the rest: counted, not labelled
+    finally:
+        if source is not sys.stdin.buffer:
+            source.close()
+    good = [r for r in shown if r.error is None]
+    errors = [f"line {r.line_no}: {r.error}" for r in shown if r.error is not None]
+    for message in errors:
+        _err(message)
+    titles = [f"line {r.line_no}" + (f", id {r.data['id']}" if r.data and "id" in r.data else "") for r in good]
+    pages = pipeline.label_many(r.text for r in good)
+    out.write(html_report(pages, titles=titles, not_shown=not_shown, errors=errors))
+    if not_shown:
+        _err(f"note: the report shows the first {MAX_PAGES} records; {not_shown:,} more were not labelled")
+    return EXIT_RECORD_ERRORS if errors else EXIT_OK
+
+
 def _run_text(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
     """Label the input window by window (``stream.WINDOW_BYTES``), writing each window's
     output before the next is read: memory stays bounded on inputs of any size, and an
@@ -303,6 +332,7 @@ def _run_text(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
     byte_offset = char_offset = n_blocks = 0
     wrote_text = warned_utf8 = warned_binary = False
     counts: dict[str, int] = {}
+    report_blocks: list[Any] = []  # --format html: the whole input's blocks, written at the end
     try:
         for window in byte_windows(source):
             text, bad_byte = _decode(window, args.strict, byte_offset)
@@ -313,7 +343,10 @@ def _run_text(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
             if not warned_binary:
                 warned_binary = _warn_if_unreadable(text, "the input")
             labelled = pipeline.label(text)
-            if args.format == "jsonl":
+            if args.format == "html":
+                report_blocks += [replace(block, index=block.index + n_blocks, start=block.start + char_offset,
+                                          end=block.end + char_offset) if char_offset else block for block in labelled]
+            elif args.format == "jsonl":
                 for block in labelled:
                     if char_offset:
                         block = replace(block, index=block.index + n_blocks, start=block.start + char_offset,
@@ -333,6 +366,10 @@ def _run_text(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
     finally:
         if source is not sys.stdin.buffer:
             source.close()
+    if args.format == "html":
+        from .htmlreport import html_report
+
+        out.write(html_report([report_blocks], titles=[args.file or "standard input"]))
     if args.format == "text" and not wrote_text and n_blocks and not warned_binary:
         # Output is never emptied without a word: say what the blocks were instead.
         found = ", ".join(f"{n} {label}" for label, n in sorted(counts.items()))
@@ -360,6 +397,8 @@ def _filter(argv: Sequence[str]) -> int:
         return EXIT_OK
     pipeline.load()
     if args.jsonl:
+        if args.format == "html":
+            return _run_jsonl_html(args, pipeline, sys.stdout)
         return _run_jsonl(args, pipeline, sys.stdout)
     return _run_text(args, pipeline, sys.stdout)
 
