@@ -47,12 +47,15 @@ def test_readme_short_page_figures_are_the_benchmark_s():
     assert float(quoted.group(2)) == round(short["batched_s"] * 1000, 1)
 
 
+DOCS = [README, *(p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent.parent / "docs").glob("*.md")))]
+
+
 def _python_snippets():
-    return re.findall(r"```python\n(.*?)```", README, re.S)
+    return [code for text in DOCS for code in re.findall(r"```python\n(.*?)```", text, re.S)]
 
 
 def test_every_readme_python_snippet_runs_as_printed(tmp_path):
-    """Issue 21.14: each snippet runs on its own, from the repository root, in a fresh
+    """Issue 21.14: each snippet of the README and docs/ runs on its own, from the repository root, in a fresh
     interpreter (the Spark one only where Java is installed, as tests/test_spark.py)."""
     import shutil
     import subprocess
