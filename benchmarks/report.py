@@ -425,6 +425,19 @@ def main(argv: list[str] | None = None) -> int:
         for r in sc["runs"]:
             lines.append(f"| {r['engine']} | {r['workers']} | {r['mb_per_s']:.2f} | {r['scaling_efficiency']:.2f} |")
         lines.append("")
+    plain = results / "plain_memory.json"
+    if plain.is_file():
+        pm = json.loads(plain.read_text())
+        lines += ["## Plain-text memory", "", _measured_at(pm),
+                  "`cleanfeed` (plain-text mode) with the input piped in, peak resident memory of the process from the "
+                  "kernel (`benchmarks/plain_memory.py`): one 50 MB line of prose (the seeds' articles) and 1 GB of "
+                  "page text (the seed pages repeated). The input is read in windows of about 1 MB, and a run of more "
+                  "than 20,000 characters is cut into blocks, so memory does not grow with the input.", "",
+                  "| input | mode | MB in | MB out | peak RSS MB | seconds | MB/s |", "|---|---|---|---|---|---|---|"]
+        for row in pm["rows"]:
+            lines.append(f"| {row['input']} | {row['mode']} | {row['input_mb']:,.0f} | {row['output_mb']:,.1f} | "
+                         f"{row['peak_rss_mb']:,.0f} | {row['seconds']:,.0f} | {row['mb_per_s']:.2f} |")
+        lines.append("")
     stream = results / "streaming.json"
     if stream.is_file():
         st = json.loads(stream.read_text())

@@ -41,9 +41,9 @@ def count_hits(rules: RuleSet, corpus: Path, data: Path | None) -> dict[str, Cou
                 if hit:
                     counts[name][block["label"]] += 1
     if data is not None:
-        from cleanfeed.training.corpus.sources import _youtube
+        from cleanfeed.training.corpus.sources import youtube_messages
 
-        for message in _youtube(data, held_out=False):
+        for message in youtube_messages(data, held_out=False):
             key = "youtube spam" if message.spam else "youtube ham"
             for name, hit in zip(names, rules.hits(message.text)):
                 if hit:

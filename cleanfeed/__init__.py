@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 
 from .decide import LabelledBlock
 from .labels import LABELS, Label, Reason, ReasonKind
-from .model import ModelError, load_model
+from .model import Model, ModelError, load_model
 from .pipeline import Pipeline
 from .rules import DEFAULT_RULES, Rule, RuleError, RuleSet
 from .segment import Block, segment
@@ -40,6 +40,7 @@ __all__ = [
     "RuleSet",
     "DEFAULT_RULES",
     "RuleError",
+    "Model",
     "ModelError",
     "load_model",
     "segment",

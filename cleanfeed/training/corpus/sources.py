@@ -459,7 +459,8 @@ class Message:
     author: str = ""
 
 
-def _youtube(root: Path, held_out: bool) -> list[Message]:
+def youtube_messages(root: Path, held_out: bool) -> list[Message]:
+    """The YouTube comments (spam and ham) of the training files, or of the held-out file."""
     out = []
     for path in sorted((root / "youtube-spam").glob("*.csv")):
         if (path.name == HELD_OUT_YOUTUBE) != held_out:
@@ -516,5 +517,5 @@ def spam_collections(root: Path) -> dict[str, list[Message]]:
             text = _one_line(rec.get("text") or "")
             if text:
                 fox.append(Message(text, False, "foxnews", rec.get("user") or ""))
-    return {"youtube": _youtube(root, held_out=False), "youtube_eval": _youtube(root, held_out=True), "sms": sms, "foxnews": fox,
+    return {"youtube": youtube_messages(root, held_out=False), "youtube_eval": youtube_messages(root, held_out=True), "sms": sms, "foxnews": fox,
             "socc_eval": _socc(root)}
