@@ -3,7 +3,7 @@
 Two inputs, each piped into ``cleanfeed`` (no file on disk): one line of 50 MB of prose
 (the seed pages' articles, as rules-only cleaning finds them, with the line breaks taken
 out), and 1 GB of ordinary page text (the seed pages, repeated).  The peak resident memory of the cleanfeed process is read
-from the kernel (``ru_maxrss`` of the finished child); the output is counted, not kept.
+from the kernel (``ru_maxrss`` of that child, from ``wait4``); the output is counted, not kept.
 
     python benchmarks/plain_memory.py --out benchmarks/results/plain_memory.json
 """
@@ -11,7 +11,7 @@ from the kernel (``ru_maxrss`` of the finished child); the output is counted, no
 from __future__ import annotations
 
 import argparse
-import resource
+import os
 import subprocess
 import sys
 import threading
@@ -60,7 +60,6 @@ def _feed(stdin, unit: bytes, times: int, limit: int) -> None:
 
 def measure(args: list[str], unit: bytes, times: int, limit: int) -> dict[str, float]:
     """Pipe ``limit`` bytes (``unit`` repeated) into ``cleanfeed args``; its peak RSS and time."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "cleanfeed", *args], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
@@ -70,14 +69,14 @@ def measure(args: list[str], unit: bytes, times: int, limit: int) -> dict[str, f
     for chunk in iter(lambda: proc.stdout.read(1 << 20), b""):
         out_bytes += len(chunk)
     feeder.join()
-    code = proc.wait()
+    # wait4 gives this child's own resource use (RUSAGE_CHILDREN would be the largest of
+    # all children so far).
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    if code != 0:
-        raise SystemExit(f"cleanfeed {' '.join(args)} exited {code}")
-    # ru_maxrss of children is the largest child so far: a smaller later child would read
-    # as the earlier one's peak, so runs go from the smallest expected peak up.
-    return {"input_mb": limit / MB, "output_mb": out_bytes / MB, "peak_rss_mb": round(max(peak, before) / 1024, 1),
+    if proc.returncode != 0:
+        raise SystemExit(f"cleanfeed {' '.join(args)} exited {proc.returncode}")
+    return {"input_mb": limit / MB, "output_mb": out_bytes / MB, "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
             "seconds": round(seconds, 1), "mb_per_s": round(limit / MB / seconds, 2)}
 
 
@@ -88,8 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     rows = []
     inputs = _inputs(args.gigabytes)
-    # Rules-only first (smaller peaks; see measure), then the model on the 50 MB line: at
-    # under 1 MB/s, the model on 1 GB would take most of an hour.
+    # The model on the 50 MB line only: at under 1 MB/s, 1 GB would take most of an hour.
     plan = [(["--rules-only"], name) for name in inputs] + [([], "50 MB on one line")]
     for options, name in plan:
         unit, times = inputs[name]
