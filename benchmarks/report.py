@@ -432,7 +432,7 @@ def main(argv: list[str] | None = None) -> int:
                   "`cleanfeed` (plain-text mode) with the input piped in, peak resident memory of the process from the "
                   "kernel (`benchmarks/plain_memory.py`): one 50 MB line of prose (the seeds' articles) and 1 GB of "
                   "page text (the seed pages repeated). The input is read in windows of about 1 MB, and a run of more "
-                  "than 20,000 characters is cut into blocks, so memory does not grow with the input.", "",
+                  "than 30,000 characters is cut into blocks, so memory does not grow with the input.", "",
                   "| input | mode | MB in | MB out | peak RSS MB | seconds | MB/s |", "|---|---|---|---|---|---|---|"]
         for row in pm["rows"]:
             lines.append(f"| {row['input']} | {row['mode']} | {row['input_mb']:,.0f} | {row['output_mb']:,.1f} | "
