@@ -173,17 +173,6 @@ def _input_stream(args: argparse.Namespace, what: str) -> IO[bytes]:
     return sys.stdin.buffer
 
 
-def _decode(data: bytes, strict: bool, offset: int = 0) -> tuple[str, int | None]:
-    """``data`` (the input from byte ``offset`` on) as text, and the input offset of its
-    first invalid UTF-8 byte (``None`` if valid): refused under ``strict``, else replaced."""
-    try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError as exc:
-        if strict:
-            raise UsageError(f"input is not valid UTF-8 at byte offset {offset + exc.start} (--strict)") from None
-        return data.decode("utf-8", errors="replace"), offset + exc.start
-
-
 def _build_pipeline(args: argparse.Namespace) -> Any:
     from .pipeline import Pipeline
 
@@ -221,15 +210,15 @@ class _Progress:
 
 def _records(source: IO[bytes], args: argparse.Namespace) -> Iterator[Any]:
     """Parsed records, one per input line; bad lines become records that carry an error."""
-    from .stream import decode_line, parse_line
+    from .stream import decode, parse_line
 
     offset = 0
     for line_no, raw in enumerate(source, 1):
         try:
-            text, replaced = decode_line(raw, args.strict)
+            text, bad_byte = decode(raw, args.strict)
         except UnicodeDecodeError as exc:
             raise UsageError(f"line {line_no} is not valid UTF-8 at byte offset {offset + exc.start} (--strict)") from None
-        if replaced:
+        if bad_byte is not None:
             _err(f"warning: line {line_no}: invalid UTF-8 replaced with U+FFFD")
         offset += len(raw)
         yield parse_line(text, line_no, args.field)
@@ -326,7 +315,7 @@ def _run_text(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
     input of one window, any real page, is labelled as one page."""
     from dataclasses import replace
 
-    from .stream import byte_windows, dumps_line
+    from .stream import byte_windows, decode, dumps_line
 
     source = _input_stream(args, "page text")
     byte_offset = char_offset = n_blocks = 0
@@ -335,9 +324,12 @@ def _run_text(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
     report_blocks: list[Any] = []  # --format html: the whole input's blocks, written at the end
     try:
         for window in byte_windows(source):
-            text, bad_byte = _decode(window, args.strict, byte_offset)
+            try:
+                text, bad_byte = decode(window, args.strict)
+            except UnicodeDecodeError as exc:
+                raise UsageError(f"input is not valid UTF-8 at byte offset {byte_offset + exc.start} (--strict)") from None
             if bad_byte is not None and not warned_utf8:
-                _err(f"warning: input is not valid UTF-8 (first bad byte at offset {bad_byte}); "
+                _err(f"warning: input is not valid UTF-8 (first bad byte at offset {byte_offset + bad_byte}); "
                      "invalid bytes were replaced with U+FFFD")
                 warned_utf8 = True
             if not warned_binary:

@@ -87,15 +87,15 @@ class Record:
     blank: bool = False
 
 
-def decode_line(raw: bytes, strict: bool) -> tuple[str, int]:
-    """The line as text and how many replacement characters decoding added (strict: raise)."""
+def decode(raw: bytes, strict: bool) -> tuple[str, int | None]:
+    """``raw`` (a JSON line, a window of plain text) as text, and the offset of its first
+    invalid UTF-8 byte (``None`` if valid): replaced with U+FFFD, or, ``strict``, raised."""
     try:
-        return raw.decode("utf-8"), 0
-    except UnicodeDecodeError:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
         if strict:
             raise
-        text = raw.decode("utf-8", errors="replace")
-        return text, text.count("\ufffd") - raw.decode("utf-8", errors="ignore").count("\ufffd")
+        return raw.decode("utf-8", errors="replace"), exc.start
 
 
 def parse_line(text: str, line_no: int, field: str) -> Record:
