@@ -12,7 +12,9 @@ with spam (not the partly labelled trafilatura and Kreuzer pages), drawn from th
 templates of the page's fold only, so no message is on both sides of a cross-validation
 split.  Evaluation pages are rendered in the seed style, and a copy of the L3S pages gets
 threads made only of the held-out YouTube file and the SOCC comments, so spam is measured
-on messages no template or training file produced.
+on messages no template or training file produced.  ``youtube-heldout`` is that file as
+bare threads, and ``spam-heldout`` the held-out ScamSpot campaigns and WordPress
+templates (``corpus/spam.py``) as bare threads: spam of families no training row holds.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from typing import Any
 
 from ..folds import N_FOLDS, site_fold
 from .render import STYLES, SourceBlock, layout
+from .news import goose3, newspaper, postlight
 from .sources import USE, Message, Page, dragnet, fundus, l3s, readability, spam_collections, trafilatura, wcxb
 from .sources import kreuzer as kreuzer_pages
 from .threads import ThreadPools, insert_thread, make_thread, thread_blocks
@@ -34,7 +37,9 @@ __all__ = ["build_corpus", "check_data_dir"]
 
 THREAD_RATE = 0.5
 #: Sets that label only some blocks of a page (the rest are ``UNLABELLED``).
-PARTLY_LABELLED = ("trafilatura", "kreuzer")
+PARTLY_LABELLED = ("trafilatura", "kreuzer", "goose3")
+#: Comments in one held-out thread (``youtube-heldout``, ``spam-heldout``).
+HELD_OUT_THREAD = 10
 
 
 def _seed(*parts: str) -> int:
@@ -75,9 +80,10 @@ def iter_rows(root: Path, pools: dict[str, list[Message]], limit: int | None = N
     """Every corpus row, train sets first.  ``pools`` are ``spam_collections(root)``;
     ``limit`` caps pages per source (for quick runs); ``partly_labelled`` adds the
     snippet-labelled trafilatura pages and ``kreuzer`` Kreuzer's (see ``build_corpus``)."""
+    mixed = pools["youtube"] + pools["sms"] + pools["scamspot"]
     train_pools = ThreadPools(
-        ham=[m for m in pools["youtube"] + pools["sms"] if not m.spam] + pools["foxnews"],
-        spam=[m for m in pools["youtube"] + pools["sms"] if m.spam],
+        ham=[m for m in mixed if not m.spam] + pools["foxnews"],
+        spam=[m for m in mixed if m.spam] + pools["wordpress"],
     )
     # Each fold's pages get their own messages and templates (see ``ThreadPools.split``).
     fold_pools = train_pools.split(N_FOLDS)
@@ -85,9 +91,10 @@ def iter_rows(root: Path, pools: dict[str, list[Message]], limit: int | None = N
         ham=[m for m in pools["youtube_eval"] if not m.spam] + pools["socc_eval"],
         spam=[m for m in pools["youtube_eval"] if m.spam],
     )
-    readers = [("wcxb", wcxb), ("fundus", fundus), ("readability", readability)]
+    readers = [("wcxb", wcxb), ("fundus", fundus), ("readability", readability), ("newspaper", newspaper),
+               ("postlight", postlight)]
     if partly_labelled:
-        readers.append(("trafilatura", trafilatura))
+        readers += [("trafilatura", trafilatura), ("goose3", goose3)]
     if kreuzer:
         readers.append(("kreuzer", kreuzer_pages))
     for name, reader in readers:
@@ -116,12 +123,21 @@ def iter_rows(root: Path, pools: dict[str, list[Message]], limit: int | None = N
             merged, how = _with_thread(page, eval_pools, rng, templates=False)
             yield _row(page, merged, how, "seed", "eval", "threads-heldout")
     # The whole held-out YouTube file, in order, as bare comment threads of ten.
-    held_out = pools["youtube_eval"]
-    for k in range(0, len(held_out), 10):
-        rng = random.Random(_seed("youtube-heldout", str(k)))
-        blocks = thread_blocks([(m.text, m.spam) for m in held_out[k : k + 10]], rng)
-        page = Page("youtube-heldout", "youtube-heldout", str(k // 10), blocks, ["thread:" + b.label for b in blocks], "comments")
-        yield _row(page, blocks, page.how, STYLES[rng.randrange(len(STYLES))], "eval", "youtube-heldout")
+    yield from _bare_threads("youtube-heldout", pools["youtube_eval"])
+    # The held-out ScamSpot campaigns (scams and the finance chatter around them) and the
+    # held-out spintax templates, shuffled together, in threads of ten.
+    spam_held_out = pools["scamspot_eval"] + pools["wordpress_eval"]
+    random.Random(_seed("spam-heldout")).shuffle(spam_held_out)
+    yield from _bare_threads("spam-heldout", spam_held_out)
+
+
+def _bare_threads(source: str, messages: list[Message]) -> Iterator[dict[str, Any]]:
+    """``messages``, in order, as comment threads with no page around them (``eval`` rows)."""
+    for k in range(0, len(messages), HELD_OUT_THREAD):
+        rng = random.Random(_seed(source, str(k)))
+        blocks = thread_blocks([(m.text, m.spam) for m in messages[k : k + HELD_OUT_THREAD]], rng)
+        page = Page(source, source, str(k // HELD_OUT_THREAD), blocks, ["thread:" + b.label for b in blocks], "comments")
+        yield _row(page, blocks, page.how, STYLES[rng.randrange(len(STYLES))], "eval", source)
 
 
 def check_data_dir(data: Path) -> None:

@@ -37,6 +37,11 @@ USE = {
     "youtube-spam": "train",
     "spam-sms": "train",
     "comments-foxnews": "train",
+    "newspaper": "train",
+    "goose3": "train",
+    "postlight": "train",
+    "scamspot": "train",
+    "wordpress-spam": "train",
     "l3s-gn1": "eval",
     "dragnet": "eval",
     "comments-socc": "eval",
@@ -50,6 +55,11 @@ LICENCES = {
     "youtube-spam": "CC-BY-4.0",
     "spam-sms": "CC-BY-4.0",
     "comments-foxnews": "MIT",
+    "newspaper": "MIT",
+    "goose3": "Apache-2.0",
+    "postlight": "MIT / Apache-2.0",
+    "scamspot": "MIT",
+    "wordpress-spam": "MIT",
     "l3s-gn1": "research use only",
     "dragnet": "AGPL-3.0",
     "comments-socc": "CC BY-NC-SA 4.0",
@@ -498,7 +508,8 @@ def _socc(root: Path) -> list[Message]:
 
 def spam_collections(root: Path) -> dict[str, list[Message]]:
     """Spam and ham messages: ``train`` pools, and the ``eval`` ones: the held-out YouTube
-    file (``youtube_eval``) and the SOCC comments (``socc_eval``)."""
+    file (``youtube_eval``), the SOCC comments (``socc_eval``), the held-out ScamSpot
+    campaigns (``scamspot_eval``) and the held-out spintax templates (``wordpress_eval``)."""
     sms = []
     sms_path = root / "spam-sms" / "SMSSpamCollection"
     if sms_path.is_file():
@@ -517,5 +528,9 @@ def spam_collections(root: Path) -> dict[str, list[Message]]:
             text = _one_line(rec.get("text") or "")
             if text:
                 fox.append(Message(text, False, "foxnews", rec.get("user") or ""))
+    from .spam import scamspot_messages, wordpress_messages
+
     return {"youtube": youtube_messages(root, held_out=False), "youtube_eval": youtube_messages(root, held_out=True), "sms": sms, "foxnews": fox,
-            "socc_eval": _socc(root)}
+            "socc_eval": _socc(root),
+            "scamspot": scamspot_messages(root, held_out=False), "scamspot_eval": scamspot_messages(root, held_out=True),
+            "wordpress": wordpress_messages(root, held_out=False), "wordpress_eval": wordpress_messages(root, held_out=True)}

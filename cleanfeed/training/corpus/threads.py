@@ -15,6 +15,7 @@ import random
 import re
 from dataclasses import dataclass
 
+from .groups import linked_groups
 from .render import SourceBlock
 from .sources import Message
 
@@ -198,21 +199,9 @@ def _message_parts(messages: list[Message], n: int) -> dict[int, int]:
     (a spammer's posts are near-copies of each other) or that share their letters (the
     same "Subscribe to my channel" from many accounts, copies differing only in case,
     digits, links or punctuation)."""
-    parent: dict[str, str] = {}
-
-    def root(key: str) -> str:
-        while parent.setdefault(key, key) != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    keys = []
-    for m in messages:
-        letters = "t:" + re.sub(r"[^a-z]+", "", re.sub(r"\S*(?:https?://|www\.)\S*", "", m.text.lower()))
-        keys.append(letters)
-        if m.author:
-            parent[root("a:" + m.author)] = root(letters)
-    return {id(m): int(hashlib.sha256(root(k).encode("utf-8")).hexdigest()[:12], 16) % n for m, k in zip(messages, keys)}
+    keys = ["t:" + re.sub(r"[^a-z]+", "", re.sub(r"\S*(?:https?://|www\.)\S*", "", m.text.lower())) for m in messages]
+    groups = linked_groups([(k, ["a:" + m.author] if m.author else []) for m, k in zip(messages, keys)])
+    return {id(m): int(hashlib.sha256(g.encode("utf-8")).hexdigest()[:12], 16) % n for m, g in zip(messages, groups)}
 
 
 def make_thread(pools: ThreadPools, rng: random.Random, spam_rate: float = 0.25, templates: bool = True) -> list[SourceBlock]:
