@@ -66,6 +66,31 @@ def test_teasers_under_related_heading_are_navigation_without_a_model():
     assert [b.label for b in blocks[:4]] == ["body"] * 4
 
 
+def test_a_related_box_in_mid_article_gives_the_paragraphs_after_it_back():
+    # The article goes on after the box: its paragraphs are not teasers, though less
+    # article follows the box than precedes it.
+    before = [f"Paragraph {k} of the story, which says what the council decided on the new bridge over the creek and why it matters to the people who live on the east side." for k in range(4)]
+    after = ["The council member who voted against it said she worried about spring floods, which have grown worse.",
+             "Work begins in the autumn and takes fourteen months; a temporary footpath stays open meanwhile."]
+    teasers = ["  • Crossing closed after inspectors find cracked supports", "  • Residents petition for faster repairs",
+               "  • State grant funds fourteen local projects"]
+    text = "\n\n".join(before + ["Related stories", *teasers, *after])
+    blocks = _decide_rules_only(text)
+    labels = [b.label for b in blocks]
+    assert labels[:4] == ["body"] * 4
+    assert labels[5:8] == ["navigation"] * 3
+    assert {b.reason for b in blocks[5:8]} == {"context:after_section_header"}
+    assert labels[8:] == ["body", "body"]
+
+
+def test_teasers_with_summaries_stay_navigation_to_the_end_of_the_box():
+    article = "\n\n".join(["A long paragraph of the article itself, with many words in it." * 3] * 4)
+    box = ["More from Local News", "Library extends weekend hours", "The branch stays open on Sundays from next month.",
+           "Robotics team heads to the finals", "Students built the robot in six weeks."]
+    blocks = _decide_rules_only(article + "\n\n" + "\n\n".join(box))
+    assert [b.label for b in blocks[5:]] == ["navigation"] * 4
+
+
 def test_with_a_model_the_teasers_are_the_models_call():
     article = "\n\n".join(["A long paragraph of the article itself, with many words in it." * 3] * 4)
     text = article + "\n\nRelated News\n\nAnother story about something else entirely happened today."

@@ -31,15 +31,22 @@ from .render import STYLES, SourceBlock, layout
 from .news import goose3, newspaper, postlight
 from .sources import USE, Message, Page, dragnet, fundus, l3s, readability, spam_collections, trafilatura, wcxb
 from .sources import kreuzer as kreuzer_pages
-from .threads import ThreadPools, insert_thread, make_thread, thread_blocks
+from ..language import detect_language
+from .threads import ThreadPools, after_article, insert_thread, make_thread, thread_blocks
+from .threads_ml import ML_LANGUAGES, language_threads, make_ml_thread, split_threads
 
 __all__ = ["build_corpus", "check_data_dir"]
 
 THREAD_RATE = 0.5
+#: Share of the threads on a page in one of ``ML_LANGUAGES`` that are in its language (the
+#: rest are English, as on sites whose readers write in English).
+ML_THREAD_RATE = 0.8
 #: Sets that label only some blocks of a page (the rest are ``UNLABELLED``).
 PARTLY_LABELLED = ("trafilatura", "kreuzer", "goose3")
 #: Comments in one held-out thread (``youtube-heldout``, ``spam-heldout``).
 HELD_OUT_THREAD = 10
+#: Threads per language in ``threads-ml-heldout``.
+ML_EVAL_THREADS = 12
 
 
 def _seed(*parts: str) -> int:
@@ -75,6 +82,20 @@ def _with_thread(page: Page, pools: ThreadPools, rng: random.Random, templates: 
     return merged, how
 
 
+def _with_ml_thread(page: Page, threads, rng: random.Random) -> tuple[list[SourceBlock], list[str]]:
+    section = make_ml_thread(threads, rng)
+    for b in section:
+        b.group = -1
+    how_of = {id(b): h for b, h in zip(page.blocks, page.how)}
+    merged = after_article(page.blocks, section)
+    return merged, [how_of.get(id(b), "thread_ml:" + b.label) for b in merged]
+
+
+def page_language(page: Page) -> str:
+    """The page's language, from its gold article text or else its body blocks."""
+    return detect_language(page.gold_body or "\n".join(b.text for b in page.blocks if b.label == "body"))
+
+
 def iter_rows(root: Path, pools: dict[str, list[Message]], limit: int | None = None,
               partly_labelled: bool = True, kreuzer: bool = False) -> Iterator[dict[str, Any]]:
     """Every corpus row, train sets first.  ``pools`` are ``spam_collections(root)``;
@@ -87,6 +108,7 @@ def iter_rows(root: Path, pools: dict[str, list[Message]], limit: int | None = N
     )
     # Each fold's pages get their own messages and templates (see ``ThreadPools.split``).
     fold_pools = train_pools.split(N_FOLDS)
+    ml_fold_threads = {lang: split_threads(language_threads(lang, held_out=False), N_FOLDS) for lang in ML_LANGUAGES}
     eval_pools = ThreadPools(
         ham=[m for m in pools["youtube_eval"] if not m.spam] + pools["socc_eval"],
         spam=[m for m in pools["youtube_eval"] if m.spam],
@@ -104,10 +126,17 @@ def iter_rows(root: Path, pools: dict[str, list[Message]], limit: int | None = N
             rng = random.Random(_seed(name, page.page_id))
             style = STYLES[rng.randrange(len(STYLES))]
             blocks, how = page.blocks, page.how
-            # Threads go into fully labelled pages only: on a snippet-labelled page they
-            # would double the synthetic spam and comments without adding any real page.
-            if name not in PARTLY_LABELLED and rng.random() < THREAD_RATE and any(b.label == "body" for b in blocks):
-                blocks, how = _with_thread(page, fold_pools[site_fold(page.site)], rng)
+            # English threads go into fully labelled pages only: on a snippet-labelled page
+            # they would double the synthetic spam and comments without adding any real
+            # page.  Pages in the other languages (most of trafilatura's are German) get
+            # threads in their language: the only reader comments in those languages.
+            if rng.random() < THREAD_RATE and any(b.label == "body" for b in blocks):
+                language = page_language(page)
+                fold = site_fold(page.site)
+                if language in ML_LANGUAGES and rng.random() < ML_THREAD_RATE:
+                    blocks, how = _with_ml_thread(page, ml_fold_threads[language][fold], rng)
+                elif name not in PARTLY_LABELLED:
+                    blocks, how = _with_thread(page, fold_pools[fold], rng)
             yield _row(page, blocks, how, style, USE[name], name)
     for k, page in enumerate(dragnet(root)):
         if limit is not None and k >= limit:
@@ -129,6 +158,15 @@ def iter_rows(root: Path, pools: dict[str, list[Message]], limit: int | None = N
     spam_held_out = pools["scamspot_eval"] + pools["wordpress_eval"]
     random.Random(_seed("spam-heldout")).shuffle(spam_held_out)
     yield from _bare_threads("spam-heldout", spam_held_out)
+    # The held-out comments and spam templates of the other languages, as whole threads.
+    for lang in ML_LANGUAGES:
+        held = language_threads(lang, held_out=True)
+        for k in range(ML_EVAL_THREADS):
+            rng = random.Random(_seed("threads-ml-heldout", lang, str(k)))
+            blocks = make_ml_thread(held, rng, spam_rate=0.35)
+            page = Page("threads-ml-heldout", f"threads-ml-heldout/{lang}", f"{lang}:{k}", blocks,
+                        ["thread_ml:" + b.label for b in blocks], "comments")
+            yield _row(page, blocks, page.how, STYLES[rng.randrange(len(STYLES))], "eval", "threads-ml-heldout")
 
 
 def _bare_threads(source: str, messages: list[Message]) -> Iterator[dict[str, Any]]:

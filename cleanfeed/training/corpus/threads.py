@@ -19,7 +19,7 @@ from .groups import linked_groups
 from .render import SourceBlock
 from .sources import Message
 
-__all__ = ["SPAM_TEMPLATES", "ThreadPools", "spam_comment", "make_thread", "thread_blocks", "insert_thread"]
+__all__ = ["SPAM_TEMPLATES", "ThreadPools", "spam_comment", "make_thread", "thread_blocks", "insert_thread", "after_article"]
 
 _FIRST = ("James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William Barbara Richard Susan "
           "Joseph Jessica Thomas Sarah Charles Karen Chris Nancy Daniel Lisa Matthew Betty Anthony Sandra Mark "
@@ -238,9 +238,14 @@ def thread_blocks(messages: list[tuple[str, bool]], rng: random.Random) -> list[
     return blocks
 
 
+def after_article(page_blocks: list[SourceBlock], section: list[SourceBlock]) -> list[SourceBlock]:
+    """``section`` placed after the page's last body block, where comment sections sit."""
+    last_body = max((i for i, b in enumerate(page_blocks) if b.label == "body"), default=len(page_blocks) - 1)
+    return page_blocks[: last_body + 1] + section + page_blocks[last_body + 1 :]
+
+
 def insert_thread(page_blocks: list[SourceBlock], thread: list[SourceBlock], rng: random.Random) -> list[SourceBlock]:
     """Place ``thread`` after the page's last body block, framed as comment sections are."""
-    last_body = max((i for i, b in enumerate(page_blocks) if b.label == "body"), default=len(page_blocks) - 1)
     before: list[SourceBlock] = []
     after: list[SourceBlock] = []
     n = sum(1 for b in thread if b.label in ("comment", "spam") and b.list_item)
@@ -250,4 +255,4 @@ def insert_thread(page_blocks: list[SourceBlock], thread: list[SourceBlock], rng
         after.append(SourceBlock(text=rng.choice(("Leave a Reply", "Leave a Comment", "Post a comment", "Add a comment")), label="navigation", tag="_thread"))
         if rng.random() < 0.7:
             after.append(SourceBlock(text="Your email address will not be published. Required fields are marked *", label="navigation", tag="_thread"))
-    return page_blocks[: last_body + 1] + before + thread + after + page_blocks[last_body + 1 :]
+    return after_article(page_blocks, before + thread + after)
