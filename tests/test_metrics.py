@@ -37,3 +37,13 @@ def test_label_prf_skips_unlabelled_gold():
     scores = label_prf(gold, pred)
     assert scores["body"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 1}
     assert scores["navigation"]["precision"] == 1.0
+
+
+def test_scripts_without_spaces_count_characters():
+    from cleanfeed.training.metrics import token_prf, tokens
+
+    assert tokens("市议会批准了。 Hello, world!") == ["市", "议", "会", "批", "准", "了", "hello", "world"]
+    assert tokens("東京タワー2024年") == ["東", "京", "タ", "ワ", "ー", "2024", "年"]
+    # Half of a Chinese sentence is half right, not all wrong.
+    p, r, f = token_prf("市议会周二", "市议会周二批准了新桥的建设")
+    assert p == 1.0 and 0.3 < r < 0.5

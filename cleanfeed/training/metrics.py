@@ -2,11 +2,13 @@
 
 Body text is scored as the ScrapingHub article-extraction benchmark does: bags of
 whitespace-separated tokens after normalisation, precision and recall of the bag
-intersection.  Block labels are scored per label (precision, recall, F1 over blocks).
+intersection; in Chinese, Japanese, Thai and the other scripts written without spaces,
+each character is a token (``tokens``).  Block labels are scored per label (precision, recall, F1 over blocks).
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -17,16 +19,29 @@ __all__ = ["tokens", "token_prf", "label_prf", "PRF"]
 
 PRF = dict  # {"precision": float, "recall": float, "f1": float, "support": int}
 
-_PUNCT_EDGES = "\"'“”‘’«»„()[]{}<>.,;:!?…-–—*•·|/\\"
+_PUNCT_EDGES = "\"'“”‘’«»„()[]{}<>.,;:!?…-–—*•·|/\\。、「」『』【】〈〉《》・"
+
+
+# Scripts written without spaces between words (Chinese, Japanese kana, Thai, Lao, Khmer,
+# Myanmar): a whitespace token there is a whole clause, so a page would score all or
+# nothing by the clause.  Each of their characters counts as a token instead, as
+# character-level scores for these languages do; other text keeps whitespace tokens.
+_NO_SPACE_SCRIPT = re.compile(
+    r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0e80-\u0eff\u1780-\u17ff\u1000-\u109f"
+    r"\U00020000-\U0002fa1f])"
+)
 
 
 def tokens(text: str) -> list[str]:
-    """Whitespace tokens of ``text`` after NFKC, case folding and trimming edge punctuation."""
+    """Whitespace tokens of ``text`` after NFKC, case folding and trimming edge punctuation;
+    in scripts written without spaces, every character is a token."""
     out = []
     for tok in unicodedata.normalize("NFKC", text).casefold().split():
-        tok = tok.strip(_PUNCT_EDGES)
-        if tok:
-            out.append(tok)
+        parts = _NO_SPACE_SCRIPT.split(tok) if _NO_SPACE_SCRIPT.search(tok) else (tok,)
+        for part in parts:
+            part = part.strip(_PUNCT_EDGES)
+            if part:
+                out.append(part)
     return out
 
 
