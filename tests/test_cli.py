@@ -252,7 +252,11 @@ def test_corpus_build_end_to_end_counts_its_message_pools(tmp_path, capsys):
     assert main(["corpus", "build", "--data", str(data), "--out", str(out), "--no-progress"]) == 0
     err = capsys.readouterr().err
     stats = json.loads((out / "stats.json").read_text(encoding="utf-8"))
-    assert stats["pages"] == {"wcxb": 1}
+    # threads-ml-heldout is written from the project's own texts (corpus/threads_ml.py), so it
+    # is built with no data at all: every language, ML_EVAL_THREADS threads each.
+    from cleanfeed.training.corpus.build import ML_EVAL_THREADS
+    from cleanfeed.training.corpus.threads_ml import ML_LANGUAGES
+    assert stats["pages"] == {"wcxb": 1, "threads-ml-heldout": ML_EVAL_THREADS * len(ML_LANGUAGES)}
     assert stats["messages"]["sms"] == {"spam": 1, "ham": 2}
     assert stats["messages"]["socc_eval"] == {"spam": 0, "ham": 1}
     assert stats["messages"]["youtube"] == {"spam": 0, "ham": 0}
