@@ -16,12 +16,10 @@ command cannot read or write (input, data set, output directory), or invalid UTF
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
 from typing import IO, Any
 
 from . import __version__

@@ -24,7 +24,7 @@ from .chain import blocks_and_hits
 from .labels import LABELS, check_labels
 from .model import Model, load_model
 from .rules import Rule, RuleSet
-from .segment import Block, segment
+from .segment import Block
 
 __all__ = ["Pipeline"]
 
