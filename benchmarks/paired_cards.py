@@ -29,6 +29,7 @@ from cleanfeed.training import TARGETS, target_value  # noqa: E402
 
 CV = "cross_validation_by_site"
 FULLY_LABELLED = ("fundus", "readability", "wcxb")
+HELD_OUT_BODY = ("l3s-gn1",)  # Dragnet's is a target already
 
 
 def _card(path: str | Path) -> dict[str, Any]:
@@ -50,6 +51,11 @@ def figures(card: dict[str, Any]) -> dict[str, float]:
         if value is not None:
             out[name] = value
     body = [target_value(metrics, f"{CV}/{s}", ("body_tokens", "f1")) for s in FULLY_LABELLED]
+    # Each set's own body figure too: a criterion bars a loss on any one of them.
+    for source, where in [(s, f"{CV}/{s}") for s in FULLY_LABELLED] + [(s, f"held_out_sets/{s}") for s in HELD_OUT_BODY]:
+        value = target_value(metrics, where, ("body_tokens", "f1"))
+        if value is not None:
+            out[f"body token F1, {source}{' (CV)' if where.startswith(CV) else ''}"] = value
     if all(v is not None for v in body):
         out["mean CV body token F1 (fundus, readability, wcxb)"] = sum(body) / len(body)  # type: ignore[arg-type]
     return out

@@ -228,6 +228,8 @@ def test_paired_cards_compares_the_means_over_seeds(tmp_path, capsys):
     assert rows["comment F1, Dragnet"]["difference"] == pytest.approx(-0.01)
     assert rows["mean CV body token F1 (fundus, readability, wcxb)"]["base"] == pytest.approx(0.8833, abs=1e-4)
     assert "body block F1, L3S-GN1" not in rows  # a figure the cards lack is left out, not read as 0
+    # Each fully labelled set's own CV body figure is compared, not only their mean.
+    assert rows["body token F1, readability (CV)"] == {"base": 0.89, "new": 0.89, "difference": 0.0}
     assert paired_cards.main(["--base", *base, "--new", new[0], new[0]]) == 0
     assert "different seeds ([0, 1] against [0, 0])" in capsys.readouterr().err
 

@@ -14,20 +14,29 @@ from ..labels import LABELS
 __all__ = ["TARGETS", "target_value", "model_readme", "training_card"]
 
 
-# The targets of the corpus issue, as (description, source, path into the metrics, minimum).
+# The targets of the corpus issues (3, and 22 and 23 for the news sets, the held-out spam
+# campaigns and the other languages), as (description, source, path into the metrics,
+# minimum).  Where issue 22 raised a bar (comment F1 on L3S-GN1), its figure stands.
 TARGETS: tuple[tuple[str, str, tuple[str, ...], float], ...] = (
     ("body block F1, L3S-GN1", "held_out_sets/l3s-gn1", ("labels", "body", "f1"), 0.95),
     ("body token F1, WCXB article pages (CV)", "cross_validation_by_site/wcxb", ("body_tokens_article_pages", "f1"), 0.93),
     ("body token F1, Dragnet", "held_out_sets/dragnet", ("body_tokens", "f1"), 0.93),
-    ("comment F1, L3S-GN1", "held_out_sets/l3s-gn1", ("labels", "comment", "f1"), 0.85),
+    ("comment F1, L3S-GN1", "held_out_sets/l3s-gn1", ("labels", "comment", "f1"), 0.88),
     ("comment F1, Dragnet", "held_out_sets/dragnet", ("labels", "comment", "f1"), 0.85),
     ("navigation F1, Fundus (CV)", "cross_validation_by_site/fundus", ("labels", "navigation", "f1"), 0.92),
     ("caption F1, Fundus (CV)", "cross_validation_by_site/fundus", ("labels", "caption", "f1"), 0.80),
+    # Figcaptions inside the selected content: the caption gold read by eye (corpus README).
+    ("caption F1, newspaper fixtures (CV)", "cross_validation_by_site/newspaper", ("labels", "caption", "f1"), 0.75),
+    ("caption F1, Postlight fixtures (CV)", "cross_validation_by_site/postlight", ("labels", "caption", "f1"), 0.75),
     ("caption-or-navigation F1 for supplemental, L3S-GN1", "held_out_sets/l3s-gn1", ("labels", "caption", "f1"), 0.80),
     ("spam precision, held-out YouTube file", "held_out_sets/youtube-heldout", ("labels", "spam", "precision"), 0.95),
     ("spam recall, held-out YouTube file", "held_out_sets/youtube-heldout", ("labels", "spam", "recall"), 0.90),
     ("spam precision, threads of held-out messages", "held_out_sets/threads-heldout", ("labels", "spam", "precision"), 0.95),
     ("spam recall, threads of held-out messages", "held_out_sets/threads-heldout", ("labels", "spam", "recall"), 0.90),
+    ("spam precision, held-out ScamSpot campaigns and spam templates", "held_out_sets/spam-heldout", ("labels", "spam", "precision"), 0.95),
+    ("spam recall, held-out ScamSpot campaigns and spam templates", "held_out_sets/spam-heldout", ("labels", "spam", "recall"), 0.90),
+    ("comment recall, held-out threads in eight languages", "held_out_sets/threads-ml-heldout", ("labels", "comment", "recall"), 0.90),
+    ("spam recall, held-out threads in eight languages", "held_out_sets/threads-ml-heldout", ("labels", "spam", "recall"), 0.90),
     ("seed blocks right (accuracy)", "seeds/seeds", ("accuracy",), 0.95),
 )
 
