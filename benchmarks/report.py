@@ -203,6 +203,35 @@ def label_ceiling_table(m: dict) -> list[str]:
     return lines + [""]
 
 
+def languages_table(m: dict) -> list[str]:
+    """Quality by language (``languages.py``): held-out fold and threads with a model, every page rules-only."""
+    from cleanfeed.labels import LABELS
+
+    def rows(section: dict) -> list[str]:
+        english = (section.get("en") or {}).get("body_tokens", {}).get("f1")
+        out = ["| language | pages (with gold article) | body token F1 | vs English | "
+               + " | ".join(f"{lab} F1" for lab in LABELS) + " |", "|---|---|---|---|" + "---|" * len(LABELS)]
+        for lang, e in sorted(section.items(), key=lambda kv: -kv[1]["pages"]):
+            tok = e.get("body_tokens", {}).get("f1")
+            gap = f"{tok - english:+.3f}" if tok is not None and english is not None and lang != "en" else ""
+            cells = [f"{e['labels'][lab]['f1']:.3f}" if e["labels"][lab]["support"] else "–" for lab in LABELS]
+            out.append(f"| {lang} | {e['pages']} ({e['pages_with_gold_article']}) | {_f(tok)} | {gap} | " + " | ".join(cells) + " |")
+        return out
+
+    lines = ["### Quality by language", "", _measured_at(m),
+             f"`benchmarks/languages.py` on the corpus `{m['corpus']}`: pages grouped by the language of their gold text "
+             "(function words, or the script: `cleanfeed.training.language`). Body token F1 needs a gold article, which the "
+             "snippet-labelled trafilatura and goose3 pages lack; they count towards the label scores only. In Chinese, "
+             "Japanese, Thai and the other scripts written without spaces each character is a token.", ""]
+    if "heldout_fold" in m:
+        lines += [f"**With the model**, on site fold {m['fold']} of every training source (model `{m['model']}`, trained "
+                  "without that fold):", ""] + rows(m["heldout_fold"]) + [""]
+        lines += ["**With the model**, on `threads-ml-heldout` (the held-out fifth of the project's own comments and spam "
+                  "texts, in threads no training page holds):", ""] + rows(m["threads_ml_heldout"]) + [""]
+    lines += ["**Rules only** (no model, so no page is seen or unseen), on every training page:", ""] + rows(m["rules_only"])
+    return lines + [""]
+
+
 def dragnet_chrome_table(m: dict) -> list[str]:
     """Dragnet comment scores under docs/labels.md's gold and the plain alignment (``dragnet_chrome.py``)."""
     chrome = m["chrome_blocks"]
@@ -401,6 +430,9 @@ def main(argv: list[str] | None = None) -> int:
     ceiling = results / "label_ceiling.json"
     if ceiling.is_file():
         lines += label_ceiling_table(json.loads(ceiling.read_text()))
+    languages = results / "languages.json"
+    if languages.is_file():
+        lines += languages_table(json.loads(languages.read_text()))
     chrome = results / "dragnet_chrome.json"
     if chrome.is_file():
         lines += dragnet_chrome_table(json.loads(chrome.read_text()))

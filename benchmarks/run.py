@@ -1,6 +1,6 @@
 """Run the benchmark suite, write ``benchmarks/RESULTS.md`` and check the quality gate: one command.
 
-The suite is what every change is measured by: quality (with the peers), speed, parallel
+The suite is what every change is measured by: quality (with the peers, and by language), speed, parallel
 scaling, streaming and plain-text memory.  One-off studies live in ``benchmarks/studies/``
 and are run by hand; RESULTS.md shows their last recorded answers.
 
@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import corpus_problem  # noqa: E402
-from benchmarks import gate, plain_memory, quality, report, scaling, speed, streaming  # noqa: E402
+from benchmarks import gate, languages, plain_memory, quality, report, scaling, speed, streaming  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         p.error(f"--plain-python: no interpreter at {args.plain_python!r}")
     if not args.skip_quality:
         quality.main(["--corpus", args.corpus, "--heldout-model", args.heldout_model, "--data", args.data])
+        languages.main(["--corpus", args.corpus, "--heldout-model", args.heldout_model])
     if not args.skip_speed:
         speed.main(["--corpus", args.corpus] + (["--plain-python", args.plain_python] if args.plain_python else []))
         scaling.main(["--corpus", args.corpus])

@@ -249,3 +249,25 @@ def test_paired_cards_refuses_cards_without_figures(tmp_path, capsys):
     with pytest.raises(SystemExit) as exc:
         paired_cards.main(["--base", str(tmp_path), "--new", str(tmp_path)])
     assert exc.value.code == 2 and "share no measured figure" in capsys.readouterr().err
+
+
+def test_languages_scores_each_language_apart_and_the_table_gives_the_gap_to_english():
+    from benchmarks import languages, report
+    from cleanfeed import Pipeline
+
+    def row(lang, source, paragraph, menu):
+        text = f"{menu}\n\n{paragraph}"
+        return {"_language": lang, "source": source, "text": text, "gold_body": paragraph,
+                "blocks": [{"start": 0, "end": len(menu), "label": "navigation"},
+                           {"start": len(menu) + 2, "end": len(text), "label": "body"}]}
+
+    en = "The council approved the new budget on Tuesday after a long debate about the cost of the bridge."
+    de = "Der Stadtrat hat am Dienstag nach einer langen Debatte über die Kosten der Brücke den neuen Haushalt beschlossen."
+    rows = [row("en", "wcxb", en, "Home"), row("de", "fundus", de, "Startseite"), row("de", "fundus", de, "Impressum")]
+    scores = languages._scores(rows, Pipeline(model=None))
+    assert scores["de"]["pages"] == 2 and scores["de"]["sources"] == {"fundus": 2}
+    assert scores["en"]["body_tokens"]["f1"] == 1.0
+    assert scores["de"]["labels"]["body"]["support"] == 2
+    table = "\n".join(report.languages_table({"commit": "abc", "corpus": "c", "fold": 0, "rules_only": scores}))
+    de_f1 = scores["de"]["body_tokens"]["f1"]  # a short heading-like menu line before prose is kept rules-only
+    assert f"| de | 2 (2) | {de_f1:.3f} | {de_f1 - 1:+.3f} |" in table and "| en | 1 (1) | 1.000 |  |" in table
