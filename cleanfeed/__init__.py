@@ -23,6 +23,7 @@ from .model import Model, ModelError, load_model
 from .pipeline import Pipeline
 from .rules import DEFAULT_RULES, Rule, RuleError, RuleSet
 from .segment import Block, segment
+from .signals import PageSignals, page_signals
 
 __all__ = [
     "clean",
@@ -44,6 +45,8 @@ __all__ = [
     "ModelError",
     "load_model",
     "segment",
+    "page_signals",
+    "PageSignals",
     "__version__",
 ]
 

@@ -112,6 +112,9 @@ def filter_parser() -> argparse.ArgumentParser:
     p.add_argument("--output-field", default=None, metavar="NAME",
                    help="with --jsonl: the field the cleaned text is written to (default: cleaned)")
     p.add_argument("--labels", action="store_true", help="with --jsonl: also write every block with its label as 'blocks'")
+    p.add_argument("--signals", action="store_true",
+                   help="with --jsonl: also write the page's quality signals as 'signals' (share of body, caption, "
+                        "navigation, comment and spam characters, mean confidence, unreadable share)")
     p.add_argument("--model", metavar="PATH", help="model directory or its model file (default: the shipped model)")
     p.add_argument("--rules-only", action="store_true",
                    help="no model, several times faster: rules decide, and blocks no rule claims are body "
@@ -225,6 +228,7 @@ def _records(source: IO[bytes], args: argparse.Namespace) -> Iterator[Any]:
 def _run_jsonl(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
     """Label records chunk by chunk and write one output line per input line, in order."""
     from ._parallel import PagePool
+    from .signals import page_signals
     from .stream import chunked, format_record
 
     source = _input_stream(args, "JSON Lines")
@@ -235,7 +239,8 @@ def _run_jsonl(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
             for chunk in chunked(_records(source, args)):
                 # Labelled blocks only when asked for: cleaning alone skips building them (and,
                 # with --jobs, sending them between processes).
-                results = iter(pool.map("label" if args.labels else "clean", [r.text for r in chunk if r.text is not None]))
+                labelled = args.labels or args.signals
+                results = iter(pool.map("label" if labelled else "clean", [r.text for r in chunk if r.text is not None]))
                 for record in chunk:
                     if record.blank:
                         out.write("\n")
@@ -245,13 +250,16 @@ def _run_jsonl(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
                         out.write(format_record(record, None, args.output_field) + "\n")
                     else:
                         _warn_if_unreadable(record.text, f"line {record.line_no}")
-                        if args.labels:
+                        signals = None
+                        if labelled:
                             blocks = next(results)
                             cleaned = pipeline.clean_labelled(blocks)
+                            signals = page_signals(blocks) if args.signals else None
+                            blocks = blocks if args.labels else None
                         else:
                             blocks, cleaned = None, next(results)
                         emptied += bool(record.text.strip()) and not cleaned
-                        out.write(format_record(record, cleaned, args.output_field, blocks) + "\n")
+                        out.write(format_record(record, cleaned, args.output_field, blocks, signals) + "\n")
                 out.flush()
                 progress.update(len(chunk))
     finally:
@@ -376,7 +384,7 @@ def _filter(argv: Sequence[str]) -> int:
     # Each of these reads or writes JSON Lines fields; without --jsonl the input would be
     # cleaned as plain text, raw JSON and all, and the option silently ignored.
     jsonl_only = [opt for opt, value in (("--field", args.field), ("--output-field", args.output_field),
-                                         ("--labels", args.labels)) if value]
+                                         ("--labels", args.labels), ("--signals", args.signals)) if value]
     if jsonl_only and not args.jsonl:
         parser.error(f"{', '.join(jsonl_only)} applies only with --jsonl (JSON Lines input)")
     args.field = args.field or "text"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .decide import LabelledBlock
+from .signals import PageSignals
 
 __all__ = ["Record", "parse_line", "format_record", "dumps_line", "byte_windows", "WINDOW_BYTES"]
 
@@ -135,9 +136,11 @@ def format_record(
     cleaned: str | None,
     output_field: str,
     blocks: list[LabelledBlock] | None = None,
+    signals: PageSignals | None = None,
 ) -> str:
     """The output line for one record: its fields plus the cleaned text (and, when given,
-    its labelled blocks as ``blocks``), an error object, or nothing for a blank line."""
+    its labelled blocks as ``blocks`` and its quality signals as ``signals``), an error
+    object, or nothing for a blank line."""
     if record.blank:
         return ""
     if record.error is not None:
@@ -150,4 +153,6 @@ def format_record(
     out[output_field] = cleaned
     if blocks is not None:
         out["blocks"] = [b.to_dict() for b in blocks]
+    if signals is not None:
+        out["signals"] = signals.to_dict()
     return dumps_line(out)

@@ -64,6 +64,22 @@ def test_jsonl_batch_keeps_every_record_in_order(monkeypatch, capsys):
     assert "Short page 3." in {b["text"] for b in rows[3]["blocks"]}
 
 
+def test_jsonl_signals_are_the_pages_label_shares(monkeypatch, capsys):
+    """--signals adds each page's quality signals (and not its blocks); the cleaned text is unchanged."""
+    from cleanfeed import label, page_signals
+
+    page = SEED_004.read_text(encoding="utf-8")
+    stdin = (json.dumps({"id": 1, "text": page}) + "\n" + json.dumps({"id": 2, "text": ""}) + "\n").encode()
+    code, out, err = run(monkeypatch, capsys, ["--jsonl", "--signals"], stdin)
+    assert code == 0, err
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert rows[0]["signals"] == page_signals(label(page)).to_dict() and "blocks" not in rows[0]
+    assert rows[0]["signals"]["shares"]["spam"] > 0 and rows[0]["signals"]["shares"]["comment"] > 0
+    assert rows[1]["signals"]["chars"] == 0
+    _, plain, _ = run(monkeypatch, capsys, ["--jsonl"], stdin)
+    assert [r["cleaned"] for r in rows] == [json.loads(line)["cleaned"] for line in plain.splitlines()]
+
+
 def test_jsonl_cleaned_text_is_the_same_with_and_without_labels(monkeypatch, capsys):
     """Without --labels the batch takes the clean-only path; the cleaned field must not differ."""
     page = SEED_004.read_text(encoding="utf-8")
@@ -353,7 +369,7 @@ def test_jsonl_blank_lines_pass_through_without_failing_the_run(monkeypatch, cap
     assert "error" not in out
 
 
-@pytest.mark.parametrize("option", [["--field", "body"], ["--output-field", "x"], ["--labels"]])
+@pytest.mark.parametrize("option", [["--field", "body"], ["--output-field", "x"], ["--labels"], ["--signals"]])
 def test_jsonl_options_without_jsonl_are_refused(monkeypatch, capsys, option):
     with pytest.raises(SystemExit) as exc:
         run(monkeypatch, capsys, option, b'{"body": "Some text of a page."}\n')
