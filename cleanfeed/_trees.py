@@ -10,6 +10,12 @@ time, dropping the pairs that have reached a leaf: 20 blocks take 1.1 ms instead
 while scikit-learn's grows with rows alone, so from about a hundred rows on scikit-learn
 is faster; ``MAX_ROWS`` is where the model switches.
 
+Where the C extension ``cleanfeed._ctrees`` was built (``pip install .`` with a C
+compiler; ``setup.py``), the table is walked in C instead, row by row through every tree
+with nothing between the comparisons, and that is faster than scikit-learn at any number
+of rows, so the model sends every input through it (``COMPILED``).  Without a compiler the
+numpy walk and scikit-learn do the work, with the same results.
+
 The walk makes the same comparisons as scikit-learn's predictor (a missing value goes
 where the node's ``missing_go_to_left`` says; otherwise left when ``x <= threshold``)
 and sums the leaf values in the same order, so the probabilities are the same to the bit
@@ -24,9 +30,21 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["MAX_ROWS", "TreeTable", "table_for"]
+try:
+    from . import _ctrees
+except ImportError:  # installed without a C compiler: the numpy walk below
+    _ctrees = None
 
-#: Inputs of at most this many rows go through the table; larger ones through scikit-learn.
+__all__ = ["COMPILED", "MAX_ROWS", "TreeTable", "table_for"]
+
+#: Whether the trees are walked in C (``cleanfeed._ctrees``).
+COMPILED = _ctrees is not None
+#: A node as the C walk reads it (``Node`` in ``_ctrees.c``; ``align=True`` lays it out as
+#: the C compiler does).
+NODE = np.dtype([("threshold", np.float64), ("value", np.float64), ("feature", np.int32), ("left", np.int32),
+                 ("right", np.int32), ("is_leaf", np.uint8), ("missing_left", np.uint8)], align=True)
+#: Without the C walk, inputs of at most this many rows go through the numpy walk of the
+#: table and larger ones through scikit-learn.
 MAX_ROWS = 64
 
 
@@ -55,8 +73,19 @@ class TreeTable:
         self.missing_left = nodes["missing_go_to_left"].astype(bool)
         self.leaf = nodes["is_leaf"].astype(bool)
         self.value = nodes["value"].astype(np.float64)
-        self.baseline = np.asarray(clf._baseline_prediction, dtype=np.float64)
+        self.baseline = np.asarray(clf._baseline_prediction, dtype=np.float64).ravel()
         self._loss = clf._loss
+        if _ctrees is not None:
+            # The C walk's layout: one 32-byte record a node, children counted from their
+            # tree's root, which it trusts once checked, so nothing may change it after.
+            packed = np.zeros(len(nodes), dtype=NODE)
+            for name, column in (("threshold", "num_threshold"), ("value", "value"), ("feature", "feature_idx"),
+                                 ("left", "left"), ("right", "right"), ("is_leaf", "is_leaf"), ("missing_left", "missing_go_to_left")):
+                packed[name] = nodes[column]
+            self.packed, self.roots32, sizes = packed, starts.astype(np.int32), sizes.astype(np.int32)
+            for array in (packed, self.roots32):
+                array.setflags(write=False)
+            _ctrees.check(packed, self.roots32, sizes, self.n_features)
 
     def raw_scores(self, X: np.ndarray) -> np.ndarray:
         """The summed leaf values per label (what scikit-learn's ``_raw_predict`` returns)."""
@@ -66,6 +95,19 @@ class TreeTable:
         # which would otherwise read the next row's values.
         if n_features != self.n_features:
             raise ValueError(f"X has {n_features} features, but the trees were fitted on {self.n_features}")
+        if _ctrees is not None:
+            return self._raw_scores_c(X)
+        return self._raw_scores_numpy(X)
+
+    def _raw_scores_c(self, X: np.ndarray) -> np.ndarray:
+        n = X.shape[0]
+        raw = np.empty((n, self.n_labels), dtype=np.float64)
+        raw[:] = self.baseline
+        _ctrees.walk(self.packed, self.roots32, X, raw, n, self.n_features, self.n_labels)
+        return raw
+
+    def _raw_scores_numpy(self, X: np.ndarray) -> np.ndarray:
+        n, n_features = X.shape
         n_trees = len(self.roots)
         node = np.tile(self.roots, n)  # pair p is (row p // n_trees, tree p % n_trees)
         row_start = np.repeat(np.arange(n, dtype=np.intp) * n_features, n_trees)

@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from ._trees import MAX_ROWS, TreeTable, table_for
+from ._trees import COMPILED, MAX_ROWS, TreeTable, table_for
 from .features import FEATURE_NAMES, FEATURE_VERSION, STACK_NAMES
 from .labels import LABELS
 from .rules import RuleSet
@@ -108,8 +108,9 @@ class Model:
         return model_scores(self, pages, rules)
 
     def _tree_proba(self, name: str, X: np.ndarray) -> np.ndarray:
-        """``_full_proba`` of the tree model ``name``; short inputs go through its ``TreeTable``."""
-        table = self._table(name) if X.shape[0] <= MAX_ROWS else None
+        """``_full_proba`` of the tree model ``name``: through its ``TreeTable`` when the trees
+        are walked in C, else for short inputs only (see ``_trees``)."""
+        table = self._table(name) if COMPILED or X.shape[0] <= MAX_ROWS else None
         return _full_proba(getattr(self, name), X, table)
 
     def _table(self, name: str) -> TreeTable | None:

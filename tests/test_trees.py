@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from cleanfeed import Pipeline, load_model, segment
+from cleanfeed import _trees
 from cleanfeed._trees import MAX_ROWS, TreeTable, table_for
 from cleanfeed.features import rule_hits
 from cleanfeed.model import default_model_dir
@@ -69,3 +70,41 @@ def test_pages_score_the_same_with_and_without_tables(model):
         model._tables.clear()
         assert len(blocks) <= MAX_ROWS
         assert np.array_equal(with_tables, without), path.name
+
+
+@pytest.mark.skipif(not _trees.COMPILED, reason="cleanfeed._ctrees was not built (no C compiler at install)")
+@pytest.mark.parametrize("n_rows", [1, 200, 3000])
+def test_the_c_walk_gives_the_numpy_walks_and_scikit_learns_scores_to_the_bit(model, n_rows):
+    clf = model.block_clf
+    rng = np.random.default_rng(n_rows)
+    X = rng.normal(scale=3.0, size=(n_rows, clf.n_features_in_))
+    X[rng.random(X.shape) < 0.05] = np.nan
+    table = TreeTable(clf)
+    c = table._raw_scores_c(np.ascontiguousarray(X))
+    assert np.array_equal(c, table._raw_scores_numpy(np.ascontiguousarray(X)))
+    assert np.array_equal(table.predict_proba(X), clf.predict_proba(X))
+
+
+@pytest.mark.skipif(not _trees.COMPILED, reason="cleanfeed._ctrees was not built (no C compiler at install)")
+def test_a_table_that_points_outside_itself_is_refused_before_any_walk(model):
+    table = TreeTable(model.block_clf)
+    packed = table.packed.copy()
+    packed["left"][int(np.flatnonzero(~packed["is_leaf"].astype(bool))[0])] = 10**6
+    sizes = np.diff(np.append(table.roots32, len(packed))).astype(np.int32)
+    _trees._ctrees.check(table.packed, table.roots32, sizes, table.n_features)  # the real table passes
+    with pytest.raises(ValueError, match="outside the table"):
+        _trees._ctrees.check(packed, table.roots32, sizes, table.n_features)
+
+
+def test_without_the_c_extension_pages_get_the_same_labels(model, monkeypatch):
+    """An install without a C compiler scores with the numpy walk and scikit-learn."""
+    from cleanfeed import model as model_module
+
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    compiled = Pipeline(model=load_model(default_model_dir())).load()
+    before = [[(b.label, b.scores) for b in compiled.label(t)] for t in texts]
+    monkeypatch.setattr(_trees, "_ctrees", None)
+    monkeypatch.setattr(model_module, "COMPILED", False)
+    fallback = Pipeline(model=load_model(default_model_dir())).load()
+    after = [[(b.label, b.scores) for b in fallback.label(t)] for t in texts]
+    assert after == before
