@@ -1,5 +1,10 @@
 """The flat tree table scores exactly as scikit-learn does, missing values included."""
 
+import importlib.util
+import shlex
+import shutil
+import subprocess
+import sysconfig
 from pathlib import Path
 
 import numpy as np
@@ -72,9 +77,40 @@ def test_pages_score_the_same_with_and_without_tables(model):
         assert np.array_equal(with_tables, without), path.name
 
 
-@pytest.mark.skipif(not _trees.COMPILED, reason="cleanfeed._ctrees was not built (no C compiler at install)")
+@pytest.fixture(scope="module")
+def ctrees(tmp_path_factory):
+    """The compiled walk: the installed extension, or one compiled here from
+    cleanfeed/_ctrees.c.  pytest imports cleanfeed from the source tree, where `pip install .`
+    leaves no extension, so without this the C walk would go untested wherever the tests run
+    from a checkout (CI included)."""
+    if _trees._ctrees is not None:
+        return _trees._ctrees
+    cc = sysconfig.get_config_var("CC")
+    if not cc or shutil.which(shlex.split(cc)[0]) is None:
+        pytest.skip("no C compiler here to build cleanfeed._ctrees")
+    path = tmp_path_factory.mktemp("ctrees") / f"_ctrees{sysconfig.get_config_var('EXT_SUFFIX')}"
+    source = Path(_trees.__file__).with_name("_ctrees.c")
+    subprocess.run([*shlex.split(cc), "-O2", "-shared", "-fPIC", f"-I{sysconfig.get_paths()['include']}", str(source), "-o", str(path)],
+                   check=True, capture_output=True, timeout=120)
+    spec = importlib.util.spec_from_file_location("cleanfeed._ctrees", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def compiled(ctrees, monkeypatch):
+    """Trees walked in C for the test's duration (tables built inside it pack their nodes)."""
+    from cleanfeed import model as model_module
+
+    monkeypatch.setattr(_trees, "_ctrees", ctrees)
+    monkeypatch.setattr(_trees, "COMPILED", True)
+    monkeypatch.setattr(model_module, "COMPILED", True)
+    return ctrees
+
+
 @pytest.mark.parametrize("n_rows", [1, 200, 3000])
-def test_the_c_walk_gives_the_numpy_walks_and_scikit_learns_scores_to_the_bit(model, n_rows):
+def test_the_c_walk_gives_the_numpy_walks_and_scikit_learns_scores_to_the_bit(model, compiled, n_rows):
     clf = model.block_clf
     rng = np.random.default_rng(n_rows)
     X = rng.normal(scale=3.0, size=(n_rows, clf.n_features_in_))
@@ -85,25 +121,27 @@ def test_the_c_walk_gives_the_numpy_walks_and_scikit_learns_scores_to_the_bit(mo
     assert np.array_equal(table.predict_proba(X), clf.predict_proba(X))
 
 
-@pytest.mark.skipif(not _trees.COMPILED, reason="cleanfeed._ctrees was not built (no C compiler at install)")
-def test_a_table_that_points_outside_itself_is_refused_before_any_walk(model):
+def test_a_table_that_points_outside_itself_is_refused_before_any_walk(model, compiled):
     table = TreeTable(model.block_clf)
     packed = table.packed.copy()
     packed["left"][int(np.flatnonzero(~packed["is_leaf"].astype(bool))[0])] = 10**6
     sizes = np.diff(np.append(table.roots32, len(packed))).astype(np.int32)
-    _trees._ctrees.check(table.packed, table.roots32, sizes, table.n_features)  # the real table passes
+    compiled.check(table.packed, table.roots32, sizes, table.n_features)  # the real table passes
     with pytest.raises(ValueError, match="outside the table"):
-        _trees._ctrees.check(packed, table.roots32, sizes, table.n_features)
+        compiled.check(packed, table.roots32, sizes, table.n_features)
 
 
-def test_without_the_c_extension_pages_get_the_same_labels(model, monkeypatch):
-    """An install without a C compiler scores with the numpy walk and scikit-learn."""
+def test_pages_get_the_same_labels_with_and_without_the_c_walk(compiled, monkeypatch):
+    """An install without a C compiler scores with the numpy walk and scikit-learn: the same
+    labels and scores as the compiled walk, on whole pages."""
     from cleanfeed import model as model_module
 
     texts = [p.read_text(encoding="utf-8") for p in SEEDS]
-    compiled = Pipeline(model=load_model(default_model_dir())).load()
-    before = [[(b.label, b.scores) for b in compiled.label(t)] for t in texts]
+    with_c = Pipeline(model=load_model(default_model_dir())).load()
+    before = [[(b.label, b.scores) for b in with_c.label(t)] for t in texts]
+    assert with_c.model_._table("block_clf").packed is not None  # the C walk was used
     monkeypatch.setattr(_trees, "_ctrees", None)
+    monkeypatch.setattr(_trees, "COMPILED", False)
     monkeypatch.setattr(model_module, "COMPILED", False)
     fallback = Pipeline(model=load_model(default_model_dir())).load()
     after = [[(b.label, b.scores) for b in fallback.label(t)] for t in texts]
