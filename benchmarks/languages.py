@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import corpus_problem, write_results  # noqa: E402
 from cleanfeed import Pipeline  # noqa: E402
-from cleanfeed.labels import UNLABELLED  # noqa: E402
+from cleanfeed.training.data import gold_labels  # noqa: E402
 from cleanfeed.training.language import detect_language  # noqa: E402
 from cleanfeed.training.metrics import label_prf, mean_token_prf  # noqa: E402
 
@@ -45,14 +45,10 @@ def _scores(rows: list[dict[str, Any]], pipeline: Pipeline) -> dict[str, dict[st
     for row in rows:
         lang = row["_language"]
         labelled = pipeline.label(row["text"])
-        starts = [(b["start"], b["end"], b["label"]) for b in row["blocks"]]
-        # A predicted block takes the gold of the gold block holding its first character.
-        for block in labelled:
-            first = block.start + len(block.text) - len(block.text.lstrip())
-            gold = next((lab for s, e, lab in starts if s <= first < e), UNLABELLED)
-            if gold != UNLABELLED:
-                by_lang[lang]["gold"].append(gold)
-                by_lang[lang]["pred"].append(block.label)
+        # The gold of each block as the card and quality.py read it (label_prf skips UNLABELLED).
+        spans = [(b["start"], b["end"], b["label"]) for b in row["blocks"]]
+        by_lang[lang]["gold"] += gold_labels(labelled, spans)
+        by_lang[lang]["pred"] += [block.label for block in labelled]
         if row["gold_body"]:
             by_lang[lang]["pairs"].append(("\n".join(b.text for b in labelled if b.label == "body"), row["gold_body"]))
         by_lang[lang]["pages"].append(row["source"])
