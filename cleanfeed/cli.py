@@ -234,12 +234,12 @@ def _run_jsonl(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
     source = _input_stream(args, "JSON Lines")
     progress = _Progress(sys.stderr.isatty() if args.progress is None else args.progress)
     failures = emptied = 0
+    # Labelled blocks only when asked for: cleaning alone skips building them (and, with
+    # --jobs, sending them between processes).
+    labelled = args.labels or args.signals
     try:
         with PagePool(pipeline, args.jobs) as pool:
             for chunk in chunked(_records(source, args)):
-                # Labelled blocks only when asked for: cleaning alone skips building them (and,
-                # with --jobs, sending them between processes).
-                labelled = args.labels or args.signals
                 results = iter(pool.map("label" if labelled else "clean", [r.text for r in chunk if r.text is not None]))
                 for record in chunk:
                     if record.blank:
@@ -250,14 +250,13 @@ def _run_jsonl(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
                         out.write(format_record(record, None, args.output_field) + "\n")
                     else:
                         _warn_if_unreadable(record.text, f"line {record.line_no}")
-                        signals = None
                         if labelled:
-                            blocks = next(results)
-                            cleaned = pipeline.clean_labelled(blocks)
-                            signals = page_signals(blocks) if args.signals else None
-                            blocks = blocks if args.labels else None
+                            page = next(results)
+                            cleaned = pipeline.clean_labelled(page)
+                            blocks = page if args.labels else None
+                            signals = page_signals(page) if args.signals else None
                         else:
-                            blocks, cleaned = None, next(results)
+                            blocks, signals, cleaned = None, None, next(results)
                         emptied += bool(record.text.strip()) and not cleaned
                         out.write(format_record(record, cleaned, args.output_field, blocks, signals) + "\n")
                 out.flush()
