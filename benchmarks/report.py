@@ -131,7 +131,10 @@ def speed_tables(s: dict) -> list[str]:
                     if s.get("plain_install_load") else ""))
     stages = s.get("stages")
     if stages:
-        lines += ["", f"Where cleanfeed's time goes (each stage alone over the same {stages['mb']:.1f} MB, one model call per page):", ""]
+        walk = {True: "; trees scored by the compiled walk, `cleanfeed._ctrees`",
+                False: "; trees scored without the compiled walk"}.get(stages.get("compiled_tree_walk"), "")
+        lines += ["", f"Where cleanfeed's time goes (each stage alone over the same {stages['mb']:.1f} MB, one model call "
+                  f"per page{walk}):", ""]
         target = _TARGET_RATIO * fastest_peer["mb_per_s"] if fastest_peer else None
         lines += _stage_table(stages["stages"], stages["mb"], stages.get("blocks"), target,
                               f"{_TARGET_RATIO}× the faster of jusText and trafilatura")
@@ -144,13 +147,16 @@ def speed_tables(s: dict) -> list[str]:
     for p in s["size_curve"]:
         lines.append(f"| {p['bytes'] / 1000:,.0f} KB | {p['seconds'] * 1000:.1f} | {p['ms_per_kb']:.3f} |")
     short = s.get("short_pages")
+    # Without the compiled walk (``cleanfeed._ctrees``), calls of more than 64 rows go to
+    # scikit-learn, which pays a fixed cost per tree.
+    compiled = s.get("stages", {}).get("compiled_tree_walk")
+    trees_cost = "" if compiled else ", and for more than 64 blocks one scikit-learn call per tree"
     if short:
         lines += ["", f"Short pages (the first {short['chars']:,} characters of {short['pages']} corpus pages): "
                   f"**{short['one_call_per_page_s'] * 1000:.1f} ms** a page through `clean()` one page at a time, "
                   f"**{short['batched_s'] * 1000:.1f} ms** through `clean_many` (what `clean_batch`, the `--jsonl` "
                   "command, `add_clean_column` and `clean_column` use): every model call has a fixed cost (the "
-                  "vectoriser, array set-up, and for more than 64 blocks one scikit-learn call per tree), and a batch "
-                  "shares it among up to 64 pages."]
+                  f"vectoriser, array set-up{trees_cost}), and a batch shares it among up to 64 pages."]
     return lines
 
 
