@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from .decide import LabelledBlock
 from .labels import LABELS, Label, Reason, ReasonKind
 from .model import Model, ModelError, load_model
+from .pagekind import PAGE_KINDS, LabelledPage, PageVerdict
 from .pipeline import Pipeline
 from .rules import DEFAULT_RULES, Rule, RuleError, RuleSet
 from .segment import Block, segment
@@ -33,6 +34,9 @@ __all__ = [
     "Pipeline",
     "Block",
     "LabelledBlock",
+    "LabelledPage",
+    "PageVerdict",
+    "PAGE_KINDS",
     "Label",
     "LABELS",
     "Reason",
@@ -83,8 +87,9 @@ def clean(text: str) -> str:
     return _default_pipeline().clean(text)
 
 
-def label(text: str) -> list[LabelledBlock]:
-    """Every block of ``text`` with label, confidence, offsets, per-label scores and reason.
+def label(text: str) -> LabelledPage:
+    """Every block of ``text`` with label, confidence, offsets, per-label scores and reason,
+    as a list that also carries the page's kind (``label(text).verdict``).
 
     Uses the default pipeline, loaded on the first call (see ``clean``).
     """

@@ -28,7 +28,7 @@ from .labels import check_labels
 EXIT_OK, EXIT_RECORD_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 DATA_ENV = "CLEANFEED_DATA"
 #: The tooling verbs, run by ``cleanfeed.training.cli`` (which needs the corpus extra).
-TOOL_VERBS = ("corpus", "train", "evaluate")
+TOOL_VERBS = ("corpus", "train", "evaluate", "page-kind")
 
 
 class UsageError(Exception):
@@ -41,12 +41,19 @@ def _threshold(value: str) -> tuple[str, float]:
         raise argparse.ArgumentTypeError(f"expected LABEL=P, e.g. spam=0.3, not {value!r}")
     try:
         check_labels([label.strip()])
-        p = float(number)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc) if "label" in str(exc) else f"{number!r} is not a number") from None
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return label.strip(), _probability(number)
+
+
+def _probability(value: str) -> float:
+    try:
+        p = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
     if not 0.0 <= p <= 1.0:
-        raise argparse.ArgumentTypeError(f"threshold {p} is not a probability in [0, 1]")
-    return label.strip(), p
+        raise argparse.ArgumentTypeError(f"{p} is not a probability in [0, 1]")
+    return p
 
 
 def _labels_arg(value: str) -> tuple[str, ...]:
@@ -95,7 +102,7 @@ def filter_parser() -> argparse.ArgumentParser:
         epilog=(
             "other commands: 'cleanfeed corpus build --help' builds the training corpus; "
             "'cleanfeed train --help' trains a model; 'cleanfeed evaluate --help' re-scores a trained model on the "
-            "corpus's eval sets.  Exit codes: 0 ok, 1 some JSONL records failed, "
+            "corpus's eval sets; 'cleanfeed page-kind --help' trains the page-kind model.  Exit codes: 0 ok, 1 some JSONL records failed, "
             "2 usage, input or output error (unreadable file, full disk), 130 interrupted."
         ),
     )
@@ -115,6 +122,12 @@ def filter_parser() -> argparse.ArgumentParser:
     p.add_argument("--signals", action="store_true",
                    help="with --jsonl: also write the page's quality signals as 'signals' (share of body, caption, "
                         "navigation, comment and spam characters, mean confidence, unreadable share)")
+    p.add_argument("--page-kind", action="store_true",
+                   help="with --jsonl: also write the page's kind as 'page' (article, listing, forum, product or other, "
+                        "with the probability of each)")
+    p.add_argument("--min-article-prob", type=_probability, default=None, metavar="P",
+                   help="keep only articles: a page whose article probability is below P gives empty output, and with "
+                        "--jsonl a 'dropped' field saying why (0.5 kept every held-out news article; see docs/model.md)")
     p.add_argument("--model", metavar="PATH", help="model directory or its model file (default: the shipped model)")
     p.add_argument("--rules-only", action="store_true",
                    help="no model, several times faster: rules decide, and blocks no rule claims are body "
@@ -185,6 +198,7 @@ def _build_pipeline(args: argparse.Namespace) -> Any:
         thresholds=dict(args.threshold),
         keep=args.keep,
         fallback=args.fallback,
+        min_article_prob=args.min_article_prob,
     )
 
 
@@ -193,20 +207,24 @@ class _Progress:
         self.enabled = enabled
         self.start = self.last = time.monotonic()
         self.n = 0
+        self.dropped: int | None = None  # pages dropped as not articles, when that is on
+
+    def _line(self, now: float) -> str:
+        rate = self.n / max(now - self.start, 1e-9)
+        dropped = "" if self.dropped is None else f", {self.dropped:,} dropped as not articles"
+        return f"\rcleanfeed: {self.n:,} records{dropped}, {rate:,.0f} docs/s"
 
     def update(self, n: int) -> None:
         self.n += n
         now = time.monotonic()
         if self.enabled and now - self.last >= 1.0:
             self.last = now
-            rate = self.n / max(now - self.start, 1e-9)
-            sys.stderr.write(f"\rcleanfeed: {self.n:,} records, {rate:,.0f} docs/s")
+            sys.stderr.write(self._line(now))
             sys.stderr.flush()
 
     def close(self) -> None:
         if self.enabled:
-            rate = self.n / max(time.monotonic() - self.start, 1e-9)
-            sys.stderr.write(f"\rcleanfeed: {self.n:,} records, {rate:,.0f} docs/s, done\n")
+            sys.stderr.write(self._line(time.monotonic()) + ", done\n")
 
 
 def _records(source: IO[bytes], args: argparse.Namespace) -> Iterator[Any]:
@@ -233,10 +251,13 @@ def _run_jsonl(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
 
     source = _input_stream(args, "JSON Lines")
     progress = _Progress(sys.stderr.isatty() if args.progress is None else args.progress)
-    failures = emptied = 0
+    failures = emptied = dropped = 0
     # Labelled blocks only when asked for: cleaning alone skips building them (and, with
     # --jobs, sending them between processes).
-    labelled = args.labels or args.signals
+    articles_only = args.min_article_prob is not None
+    labelled = args.labels or args.signals or args.page_kind or articles_only
+    if articles_only:
+        progress.dropped = 0
     try:
         with PagePool(pipeline, args.jobs) as pool:
             for chunk in chunked(_records(source, args)):
@@ -250,16 +271,22 @@ def _run_jsonl(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
                         out.write(format_record(record, None, args.output_field) + "\n")
                     else:
                         _warn_if_unreadable(record.text, f"line {record.line_no}")
+                        reason = verdict = None
                         if labelled:
                             page = next(results)
+                            reason = pipeline.drop_reason(page)
                             cleaned = pipeline.clean_labelled(page)
                             blocks = page if args.labels else None
                             signals = page_signals(page) if args.signals else None
+                            verdict = page.verdict if args.page_kind or reason else None
                         else:
                             blocks, signals, cleaned = None, None, next(results)
-                        emptied += bool(record.text.strip()) and not cleaned
-                        out.write(format_record(record, cleaned, args.output_field, blocks, signals) + "\n")
+                        dropped += reason is not None
+                        emptied += bool(record.text.strip()) and not cleaned and reason is None
+                        out.write(format_record(record, cleaned, args.output_field, blocks, signals, verdict, reason) + "\n")
                 out.flush()
+                if articles_only:
+                    progress.dropped = dropped
                 progress.update(len(chunk))
     finally:
         progress.close()
@@ -268,6 +295,9 @@ def _run_jsonl(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
     if emptied:
         _err(f"note: {emptied} record(s) with text gave an empty '{args.output_field}' (no block kept; "
              "--labels shows each block's label and reason)")
+    if dropped:
+        _err(f"note: {dropped} record(s) dropped as not articles (article probability below {args.min_article_prob}; "
+             "each says why in 'dropped')")
     if failures:
         _err(f"{failures} record(s) had errors; see the error objects in the output")
         return EXIT_RECORD_ERRORS
@@ -324,7 +354,7 @@ def _run_text(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
 
     source = _input_stream(args, "page text")
     byte_offset = char_offset = n_blocks = 0
-    wrote_text = warned_utf8 = warned_binary = False
+    wrote_text = warned_utf8 = warned_binary = dropped_any = False
     counts: dict[str, int] = {}
     report_blocks: list[Any] = []  # --format html: the whole input's blocks, written at the end
     try:
@@ -350,6 +380,11 @@ def _run_text(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
                                         end=block.end + char_offset)
                     out.write(dumps_line(block.to_dict()) + "\n")
             else:
+                reason = pipeline.drop_reason(labelled)
+                if reason:
+                    # Said, so that the empty output is not taken for a failure.
+                    _err(f"dropped {'the input' if not char_offset else f'the text from character {char_offset}'}: {reason}")
+                    dropped_any = True
                 cleaned = pipeline.clean_labelled(labelled)
                 if cleaned:
                     # Windows' articles one blank line apart, as clean() joins blocks.
@@ -367,7 +402,7 @@ def _run_text(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
         from .htmlreport import html_report
 
         out.write(html_report([report_blocks], titles=[args.file or "standard input"]))
-    if args.format == "text" and not wrote_text and n_blocks and not warned_binary:
+    if args.format == "text" and not wrote_text and n_blocks and not warned_binary and not dropped_any:
         # Output is never emptied without a word: say what the blocks were instead.
         found = ", ".join(f"{n} {label}" for label, n in sorted(counts.items()))
         _err(f"warning: no block was kept ({found}; kept labels: {', '.join(sorted(pipeline.keep_))})")
@@ -377,13 +412,17 @@ def _run_text(args: argparse.Namespace, pipeline: Any, out: IO[str]) -> int:
 def _filter(argv: Sequence[str]) -> int:
     parser = filter_parser()
     args = parser.parse_args(argv)
+    if args.rules_only and (args.page_kind or args.min_article_prob is not None):
+        # The page-kind model reads the block model's labels.
+        parser.error("--page-kind and --min-article-prob need the model; they do not work with --rules-only")
     if args.fallback is not None and not args.rules_only:
         # With the model every block gets a label from it; a fallback would silently do nothing.
         parser.error("--fallback applies only with --rules-only")
     # Each of these reads or writes JSON Lines fields; without --jsonl the input would be
     # cleaned as plain text, raw JSON and all, and the option silently ignored.
     jsonl_only = [opt for opt, value in (("--field", args.field), ("--output-field", args.output_field),
-                                         ("--labels", args.labels), ("--signals", args.signals)) if value]
+                                         ("--labels", args.labels), ("--signals", args.signals),
+                                         ("--page-kind", args.page_kind)) if value]
     if jsonl_only and not args.jsonl:
         parser.error(f"{', '.join(jsonl_only)} applies only with --jsonl (JSON Lines input)")
     args.field = args.field or "text"

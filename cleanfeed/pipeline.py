@@ -21,8 +21,9 @@ from typing import Any
 
 from .decide import LabelledBlock, decide, decide_labels
 from .chain import blocks_and_hits
-from .labels import LABELS, check_labels
+from .labels import LABELS, ReasonKind, check_labels
 from .model import Model, load_model
+from .pagekind import LabelledPage, PageKindModel, drop_reason, features_of, load_page_model
 from .rules import Rule, RuleSet
 from .segment import Block
 
@@ -68,6 +69,17 @@ class Pipeline:
         or many function words) and the short line heading it are ``body``, the rest
         ``navigation`` (``reason="layout"``).  A label gives every such block that label
         (``"body"`` keeps them all; ``reason="default"``).
+    page_model : "default", path, PageKindModel or None
+        The page-kind model behind ``label(text).verdict`` (article, listing, forum,
+        product or other, with probabilities; see ``cleanfeed.pagekind``).  ``"default"``
+        is the shipped one; a path names its JSON file or a directory holding
+        ``page-kind.json``; ``None`` gives no verdict.  It reads the block model's labels,
+        so with ``model=None`` there is no verdict either.
+    min_article_prob : float or None
+        Keep only articles: ``clean`` returns ``""`` for a page whose article probability
+        is below this, and ``label(text).dropped`` says why.  ``None`` (the default) keeps
+        every page.  At 0.5 the shipped model kept every article page of the held-out
+        news sets (docs/model.md).
     """
 
     def __init__(
@@ -79,6 +91,8 @@ class Pipeline:
         thresholds: Mapping[str, float | None] | None = None,
         keep: Iterable[str] = ("body",),
         fallback: str | None = None,
+        page_model: str | PathLike[str] | PageKindModel | None = "default",
+        min_article_prob: float | None = None,
     ) -> None:
         self.model = model
         self.rules = rules
@@ -87,6 +101,8 @@ class Pipeline:
         self.thresholds = thresholds
         self.keep = keep
         self.fallback = fallback
+        self.page_model = page_model
+        self.min_article_prob = min_article_prob
 
     @classmethod
     def _param_defaults(cls) -> dict[str, Any]:
@@ -105,7 +121,7 @@ class Pipeline:
                 raise ValueError(f"Invalid parameter {name!r} for Pipeline. Valid parameters are: {valid!r}.")
         for name, value in params.items():
             setattr(self, name, value)
-        for attr in ("model_", "rules_", "keep_", "thresholds_"):
+        for attr in ("model_", "rules_", "keep_", "thresholds_", "page_model_"):
             self.__dict__.pop(attr, None)
         return self
 
@@ -123,6 +139,7 @@ class Pipeline:
         self._resolve_rules()
         self._resolve_settings()
         self._resolve_model()
+        self._resolve_page_model()
         return self
 
     def _resolve_rules(self) -> None:
@@ -148,6 +165,13 @@ class Pipeline:
             self.thresholds_ = thresholds
             if self.fallback is not None:
                 check_labels([self.fallback], what="fallback label")
+            value = self.min_article_prob
+            if value is not None:
+                if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
+                    raise ValueError(f"min_article_prob must be a probability in [0, 1] or None, not {value!r}")
+                if self.model is None or self.page_model is None:
+                    raise ValueError("min_article_prob needs the page-kind model, which reads the block model's "
+                                     "labels: it cannot be used with model=None or page_model=None")
 
     def _resolve_model(self) -> None:
         if "model_" not in self.__dict__:
@@ -160,20 +184,37 @@ class Pipeline:
             else:
                 raise TypeError(f"model must be 'default', a path, a Model or None, not {type(self.model).__name__}")
 
+    def _resolve_page_model(self) -> None:
+        if "page_model_" not in self.__dict__:
+            if self.model is None or self.page_model is None:
+                self.page_model_ = None
+            elif isinstance(self.page_model, PageKindModel):
+                self.page_model_ = self.page_model
+            elif isinstance(self.page_model, str) and self.page_model == "default":
+                self.page_model_ = load_page_model(None)
+            elif isinstance(self.page_model, (str, PathLike)):
+                self.page_model_ = load_page_model(Path(self.page_model))
+            else:
+                raise TypeError(f"page_model must be 'default', a path, a PageKindModel or None, "
+                                f"not {type(self.page_model).__name__}")
+
     def active_rules(self) -> RuleSet:
         """The rules this pipeline runs: all of them with a model; without one, only those
         that can change a label (hard rules and the header rules of the context passes)."""
         self._resolve_rules()
         return self.rules_ if self.model is not None else self.rules_.deciding()
 
-    def label(self, text: str) -> list[LabelledBlock]:
-        """Every block of ``text`` with its label, confidence, offsets, scores and reason."""
+    def label(self, text: str) -> LabelledPage:
+        """Every block of ``text`` with its label, confidence, offsets, scores and reason;
+        the list also carries the page's ``verdict`` and, under ``min_article_prob``, why
+        ``clean`` drops it (``dropped``)."""
         return next(self.label_many([text]))
 
-    def label_many(self, texts: Iterable[str]) -> Iterator[list[LabelledBlock]]:
+    def label_many(self, texts: Iterable[str]) -> Iterator[LabelledPage]:
         """``label`` over many texts, in order; the model runs once per batch of pages."""
         for blocks, hits, rules, scores in self._scored(texts):
-            yield decide(blocks, hits, rules, scores, self.thresholds_, fallback=self.fallback)
+            yield LabelledPage(decide(blocks, hits, rules, scores, self.thresholds_, fallback=self.fallback),
+                               self.page_model_, self.min_article_prob)
 
     def clean(self, text: str) -> str:
         """The blocks whose label is in ``keep``, each exactly as in ``text``, joined by blank lines."""
@@ -184,7 +225,13 @@ class Pipeline:
         # The labels alone: a LabelledBlock per block would cost a tenth of the rules-only
         # mode's time here, only to be thrown away.
         for blocks, hits, rules, scores in self._scored(texts):
-            labels = decide_labels(blocks, hits, rules, scores, self.thresholds_, fallback=self.fallback)[0]
+            labels, conf, reasons = decide_labels(blocks, hits, rules, scores, self.thresholds_, fallback=self.fallback)
+            if self.min_article_prob is not None and self.page_model_ is not None:
+                block_texts = [b.text for b in blocks]
+                features = features_of(block_texts, labels, conf, [r.kind is ReasonKind.RULE for r in reasons])
+                if drop_reason(self.page_model_.verdict_of(features, "\n".join(block_texts)), self.min_article_prob):
+                    yield ""
+                    continue
             yield self._join_kept(blocks, labels)
 
     def _scored(self, texts: Iterable[str]) -> Iterator[tuple[list[Block], Any, RuleSet, Any]]:
@@ -210,9 +257,24 @@ class Pipeline:
             yield blocks, hits, rules, scores
 
     def clean_labelled(self, labelled: list[LabelledBlock]) -> str:
-        """Join the kept blocks of an already labelled page."""
+        """Join the kept blocks of an already labelled page (``""`` for a page this
+        pipeline's ``min_article_prob`` drops)."""
         self.load()
+        if self.drop_reason(labelled):
+            return ""
         return self._join_kept(labelled, [b.label for b in labelled])
+
+    def drop_reason(self, labelled: list[LabelledBlock]) -> str | None:
+        """Why this pipeline's ``clean`` returns ``""`` for a labelled page as not an article
+        (``None``: kept, or no ``min_article_prob``)."""
+        self.load()
+        model = self.page_model_ if self.min_article_prob is not None else None
+        if model is None:
+            return None
+        verdict = labelled.verdict if isinstance(labelled, LabelledPage) else None
+        if verdict is None:
+            verdict = model.verdict(labelled)
+        return drop_reason(verdict, self.min_article_prob)
 
     def _join_kept(self, blocks: Sequence[Block | LabelledBlock], labels: Sequence[str]) -> str:
         """The text of the blocks whose label is kept, in order, one blank line apart: the

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .decide import LabelledBlock
+from .pagekind import PageVerdict
 from .signals import PageSignals
 
 __all__ = ["Record", "parse_line", "format_record", "dumps_line", "byte_windows", "WINDOW_BYTES"]
@@ -137,10 +138,13 @@ def format_record(
     output_field: str,
     blocks: list[LabelledBlock] | None = None,
     signals: PageSignals | None = None,
+    verdict: PageVerdict | None = None,
+    dropped: str | None = None,
 ) -> str:
     """The output line for one record: its fields plus the cleaned text (and, when given,
-    its labelled blocks as ``blocks`` and its quality signals as ``signals``), an error
-    object, or nothing for a blank line."""
+    its labelled blocks as ``blocks``, its quality signals as ``signals``, its page kind as
+    ``page`` and why it was dropped as ``dropped``), an error object, or nothing for a
+    blank line."""
     if record.blank:
         return ""
     if record.error is not None:
@@ -155,4 +159,8 @@ def format_record(
         out["blocks"] = [b.to_dict() for b in blocks]
     if signals is not None:
         out["signals"] = signals.to_dict()
+    if verdict is not None:
+        out["page"] = verdict.to_dict()
+    if dropped is not None:
+        out["dropped"] = dropped
     return dumps_line(out)

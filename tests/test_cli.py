@@ -155,6 +155,10 @@ def test_threshold_and_rules_only(monkeypatch, capsys):
         (["--disable-rule", "no_such_rule"], "unknown rule"),
         (["/nonexistent/page.txt"], "cannot read"),
         (["--jobs", "0"], "at least 1"),
+        (["--min-article-prob", "1.5"], "probability"),
+        (["--min-article-prob", "x"], "not a number"),
+        (["--rules-only", "--min-article-prob", "0.5"], "need the model"),
+        (["--page-kind"], "applies only with --jsonl"),
     ],
 )
 def test_user_errors_exit_2_without_traceback(monkeypatch, capsys, argv, message):
@@ -479,3 +483,41 @@ def test_an_emptied_output_is_never_silent(monkeypatch, capsys):
     data = b'{"text": "Home\\n\\nShare on Facebook"}\n{"text": ""}\n'
     code, out, err = run(monkeypatch, capsys, ["--rules-only", "--jsonl"], data)
     assert code == 0 and "1 record(s) with text gave an empty 'cleaned'" in err
+
+
+SECTION_FRONT = ROOT / "tests" / "pages" / "section_front.txt"
+
+
+def test_jsonl_page_kind_and_articles_only(monkeypatch, capsys):
+    """--page-kind writes each page's verdict; --min-article-prob empties a listing, says why
+    in 'dropped' and in a closing note, and keeps the articles."""
+    from cleanfeed import Pipeline, label
+
+    article = SEED_004.read_text(encoding="utf-8")
+    listing = SECTION_FRONT.read_text(encoding="utf-8")
+    stdin = "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate([article, listing])).encode()
+    code, out, err = run(monkeypatch, capsys, ["--jsonl", "--page-kind"], stdin)
+    assert code == 0, err
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert rows[0]["page"] == label(article).verdict.to_dict() and rows[0]["page"]["kind"] == "article"
+    assert rows[1]["page"]["kind"] != "article" and rows[1]["cleaned"] and "dropped" not in rows[1]
+    code, out, err = run(monkeypatch, capsys, ["--jsonl", "--min-article-prob", "0.5", "--progress"], stdin)
+    assert code == 0, err
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert rows[0]["cleaned"] == Pipeline().clean(article) and "dropped" not in rows[0]
+    assert rows[1]["cleaned"] == "" and rows[1]["dropped"].startswith("not an article")
+    assert rows[1]["page"]["article_probability"] < 0.5
+    assert "1 record(s) dropped as not articles" in err
+    assert "2 records, 1 dropped as not articles" in err  # the progress line counts them
+    assert "gave an empty" not in err  # a dropped page is not reported as emptied by mistake
+    # Worker processes send the verdict back with the blocks: the same output.
+    code, parallel, _ = run(monkeypatch, capsys, ["--jsonl", "--min-article-prob", "0.5", "--jobs", "2"], stdin)
+    assert code == 0 and parallel == out
+
+
+def test_text_mode_says_why_a_page_was_dropped(monkeypatch, capsys):
+    code, out, err = run(monkeypatch, capsys, ["--min-article-prob", "0.5"], SECTION_FRONT.read_bytes())
+    assert code == 0 and out == ""
+    assert "dropped the input: not an article" in err and "no block was kept" not in err
+    code, out, _ = run(monkeypatch, capsys, ["--min-article-prob", "0.5"], SEED_004.read_bytes())
+    assert code == 0 and out.strip()

@@ -22,7 +22,8 @@ def pipeline():
 
 def test_get_params_lists_every_setting():
     params = Pipeline().get_params()
-    assert set(params) == {"model", "rules", "disable_rules", "extra_rules", "thresholds", "keep", "fallback"}
+    assert set(params) == {"model", "rules", "disable_rules", "extra_rules", "thresholds", "keep", "fallback",
+                           "page_model", "min_article_prob"}
     assert params["keep"] == ("body",) and params["model"] == "default"
 
 

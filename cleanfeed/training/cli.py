@@ -3,6 +3,7 @@
     cleanfeed corpus build --data ../shared/data --out .cache/corpus
     cleanfeed train --corpus .cache/corpus --out models/
     cleanfeed evaluate --model models --corpus .cache/corpus   # re-score the eval sets only
+    cleanfeed page-kind --corpus .cache/corpus --data ../shared/data --out models/
 
 ``cleanfeed.cli.main`` hands these verbs over to ``run_verb``; their exit codes and error
 messages are the filter's (``cleanfeed/cli.py``).
@@ -20,7 +21,7 @@ from pathlib import Path
 from ..cli import DATA_ENV, EXIT_OK, UsageError, _err, _jobs, _whole_number
 from .folds import N_FOLDS
 
-__all__ = ["VERBS", "run_verb", "corpus_parser", "train_parser", "evaluate_parser"]
+__all__ = ["VERBS", "run_verb", "corpus_parser", "train_parser", "evaluate_parser", "page_kind_parser"]
 
 
 # scikit-learn takes random states in [0, 2**32 - 1]; say so before the corpus loads.
@@ -79,6 +80,23 @@ def evaluate_parser() -> argparse.ArgumentParser:
                     "is read; any change to the training rows needs 'cleanfeed train' instead.")
     p.add_argument("--model", default="models", metavar="DIR", help="model directory whose card is rewritten (default: models)")
     _corpus_options(p)
+    return p
+
+
+def page_kind_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="cleanfeed page-kind",
+        description="Train the page-kind model (article, listing, forum, product, other) on WCXB's page types and the "
+                    "news sets, with pages labelled by a block model; measure it by site folds and write it with its card.")
+    p.add_argument("--corpus", default=".cache/corpus", metavar="DIR", help="corpus built by 'cleanfeed corpus build' (default: .cache/corpus)")
+    p.add_argument("--data", default=os.environ.get(DATA_ENV, "../shared/data"), metavar="DIR",
+                   help=f"the shared data directory, for WCXB's forums and listings (default: ${DATA_ENV} or ../shared/data)")
+    p.add_argument("--block-model", default="default", metavar="DIR",
+                   help="the block model whose labels the page features read (default: the shipped one)")
+    p.add_argument("--out", default="models", metavar="DIR", help="output directory (default: models)")
+    p.add_argument("--holdout-fold", type=int, choices=range(N_FOLDS), default=None, metavar="K",
+                   help=f"leave site fold K (0-{N_FOLDS - 1}) out, for benchmarks on sites the model never saw")
+    p.add_argument("--no-progress", action="store_true", help="no progress bars")
     return p
 
 
@@ -169,8 +187,23 @@ def _evaluate(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
+def _page_kind(argv: Sequence[str]) -> int:
+    args = page_kind_parser().parse_args(argv)
+    from .corpus.build import check_data_dir
+    from .pagekind import train_page_kind
+
+    corpus = Path(args.corpus)
+    if not corpus.is_dir():
+        raise UsageError(f"no corpus at {args.corpus!r}; build it with 'cleanfeed corpus build'")
+    check_data_dir(Path(args.data))
+    card = train_page_kind(corpus, Path(args.data), _output_dir(args.out), args.block_model, args.holdout_fold,
+                           progress=not args.no_progress)
+    print(json.dumps(card["cv"]["article"]), file=sys.stderr)
+    return EXIT_OK
+
+
 #: The verbs, by name: each takes the arguments after it and returns the exit code.
-VERBS = {"corpus": _corpus, "train": _train, "evaluate": _evaluate}
+VERBS = {"corpus": _corpus, "train": _train, "evaluate": _evaluate, "page-kind": _page_kind}
 
 
 def run_verb(verb: str, argv: Sequence[str]) -> int:
