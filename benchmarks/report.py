@@ -238,6 +238,50 @@ def languages_table(m: dict) -> list[str]:
     return lines + [""]
 
 
+def pagekind_table(m: dict) -> list[str]:
+    """The page verdict (``pagekind.py``): kinds on held-out WCXB sites, articles kept, body F1 by kind."""
+    h = m["held_out"]
+    threshold = m["default_threshold"]
+    art = h["article"]
+    lines = ["### Page kinds", "", _measured_at(m),
+             f"`benchmarks/pagekind.py`: site fold {h['fold']} of the page-kind pages ({h['wcxb_pages']} WCXB pages), "
+             "labelled by a block model trained without that fold and judged by a page model fitted on the other folds. "
+             f"Article against not-article at the default threshold ({threshold}): **F1 {art['f1']:.3f}** "
+             f"(precision {art['precision']:.3f}, recall {art['recall']:.3f}; target ≥ 0.90)."]
+    from cleanfeed.model import ModelError
+    from cleanfeed.pagekind import load_page_model
+
+    try:
+        cv = load_page_model().card.get("cv") or {}
+        lines[-1] += (f" One fold is a small sample: the shipped page model's own site-fold cross-validation over all "
+                      f"five folds ({cv['wcxb_pages']} WCXB pages, labels by the shipped block model; its card) gave "
+                      f"F1 {cv['article']['f1']:.3f} at {cv['threshold']}, with {cv['news_articles_kept']:.3f} of "
+                      f"{cv['news_pages']} news-set articles kept.")
+    except (ModelError, KeyError, TypeError):  # no shipped page model, or no CV figures in its card
+        pass
+    lines += ["", "| kind | pages | precision | recall | F1 |", "|---|---|---|---|---|"]
+    for kind, e in h["per_kind"].items():
+        lines.append(f"| {kind} | {e['pages']} | {e['precision']:.3f} | {e['recall']:.3f} | {e['f1']:.3f} |")
+    lines += ["", "Article probability threshold against article F1 on those sites and the share of the fold's news-set "
+              "articles kept:", "", "| threshold | article F1 | precision | recall | news articles kept |", "|---|---|---|---|---|"]
+    for c in h["curve"]:
+        lines.append(f"| {c['threshold']} | {c['f1']:.3f} | {c['precision']:.3f} | {c['recall']:.3f} | {_f(c['news_articles_kept'])} |")
+    kept = m["eval_sets_kept"]
+    fundus = h["fundus_kept"]
+    lines += ["", f"Article pages kept at {threshold} (target ≥ 0.99): "
+              + ", ".join(f"{name} {e['kept']:.3f} of {e['pages']}" for name, e in kept.items())
+              + f", Fundus (held-out fold) {_f(fundus['kept'])} of {fundus['pages']}. The seeds, L3S-GN1 and Dragnet "
+              "are scored by the shipped block and page models (neither trained on them).", "",
+              "Body token F1 by page kind on the held-out WCXB pages, against WCXB's main content "
+              "(`cleanfeed-articles-only` returns nothing for pages under the threshold):", ""]
+    body = m["body_by_kind"]
+    tools = [k for k in next(iter(body.values())) if k != "pages"]
+    lines += ["| kind | pages | " + " | ".join(tools) + " |", "|---|---|" + "---|" * len(tools)]
+    for kind, e in body.items():
+        lines.append(f"| {kind} | {e['pages']} | " + " | ".join(_f(e[t]) for t in tools) + " |")
+    return lines + [""]
+
+
 def dragnet_chrome_table(m: dict) -> list[str]:
     """Dragnet comment scores under docs/labels.md's gold and the plain alignment (``dragnet_chrome.py``)."""
     chrome = m["chrome_blocks"]
@@ -439,6 +483,9 @@ def main(argv: list[str] | None = None) -> int:
     languages = results / "languages.json"
     if languages.is_file():
         lines += languages_table(json.loads(languages.read_text()))
+    kinds = results / "pagekind.json"
+    if kinds.is_file():
+        lines += pagekind_table(json.loads(kinds.read_text()))
     chrome = results / "dragnet_chrome.json"
     if chrome.is_file():
         lines += dragnet_chrome_table(json.loads(chrome.read_text()))

@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import corpus_problem  # noqa: E402
-from benchmarks import gate, languages, plain_memory, quality, report, scaling, speed, streaming  # noqa: E402
+from benchmarks import gate, languages, pagekind, plain_memory, quality, report, scaling, speed, streaming  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_quality:
         quality.main(["--corpus", args.corpus, "--heldout-model", args.heldout_model, "--data", args.data])
         languages.main(["--corpus", args.corpus, "--heldout-model", args.heldout_model])
+        pagekind.main(["--corpus", args.corpus, "--heldout-model", args.heldout_model, "--data", args.data])
     if not args.skip_speed:
         speed.main(["--corpus", args.corpus] + (["--plain-python", args.plain_python] if args.plain_python else []))
         scaling.main(["--corpus", args.corpus])
