@@ -271,3 +271,23 @@ def test_languages_scores_each_language_apart_and_the_table_gives_the_gap_to_eng
     table = "\n".join(report.languages_table({"commit": "abc", "corpus": "c", "fold": 0, "rules_only": scores}))
     de_f1 = scores["de"]["body_tokens"]["f1"]  # a short heading-like menu line before prose is kept rules-only
     assert f"| de | 2 (2) | {de_f1:.3f} | {de_f1 - 1:+.3f} |" in table and "| en | 1 (1) | 1.000 |  |" in table
+
+
+def test_pagekind_table_reports_the_target_figures_and_every_kind():
+    from benchmarks import report
+
+    kinds = ("article", "listing", "forum", "product", "other")
+    result = {
+        "commit": "abc", "default_threshold": 0.5,
+        "held_out": {"fold": 0, "wcxb_pages": 10, "article": {"precision": 0.8, "recall": 1.0, "f1": 0.889},
+                     "per_kind": {k: {"precision": 0.5, "recall": 0.5, "f1": 0.5, "pages": 2} for k in kinds},
+                     "curve": [{"threshold": 0.5, "precision": 0.8, "recall": 1.0, "f1": 0.889, "news_articles_kept": 0.97}],
+                     "fundus_kept": {"pages": 4, "kept": 1.0}},
+        "eval_sets_kept": {"seeds": {"pages": 5, "kept": 1.0}, "dragnet": {"pages": 100, "kept": 0.93}},
+        "body_by_kind": {k: {"pages": 2, "cleanfeed": 0.9, "trafilatura": None} for k in kinds},
+    }
+    table = "\n".join(report.pagekind_table(result))
+    assert "**F1 0.889**" in table and "target ≥ 0.90" in table
+    assert all(f"| {k} | 2 | 0.500 |" in table for k in kinds)
+    assert "dragnet 0.930 of 100" in table and "Fundus (held-out fold) 1.000 of 4" in table
+    assert "| article | 2 | 0.900 | – |" in table  # a tool without a score shows a dash, not a crash
