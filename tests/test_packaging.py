@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from cleanfeed.pagekind import PAGE_MODEL_FILE
+
 ROOT = Path(__file__).parent.parent
 
 
@@ -16,6 +18,7 @@ def test_wheel_contains_model_and_card(tmp_path):
     names = _wheel(tmp_path)
     assert "cleanfeed/models/cleanfeed-model.pkl.gz" in names
     assert "cleanfeed/models/model-card.json" in names
+    assert f"cleanfeed/models/{PAGE_MODEL_FILE}" in names  # the page-kind model, beside the block model
     assert not any(n.startswith(("seeds/", "tests/", "benchmarks/")) for n in names)
 
 
