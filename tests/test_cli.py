@@ -10,7 +10,7 @@ import pytest
 
 from cleanfeed import Pipeline
 from cleanfeed.cli import filter_parser, main
-from cleanfeed.training.cli import corpus_parser, train_parser
+from cleanfeed.training.cli import corpus_parser, page_kind_parser, train_parser
 
 ROOT = Path(__file__).parent.parent
 SEED_004 = ROOT / "seeds" / "004_8352a8b32f8949aa.txt"
@@ -318,7 +318,8 @@ def test_train_warns_when_there_are_no_seed_pages(tmp_path, capsys, monkeypatch)
     assert "no seed pages at" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("parser", [filter_parser(), train_parser(), _corpus_build_parser()], ids=["filter", "train", "corpus-build"])
+@pytest.mark.parametrize("parser", [filter_parser(), train_parser(), _corpus_build_parser(), page_kind_parser()],
+                         ids=["filter", "train", "corpus-build", "page-kind"])
 def test_every_option_has_help(parser):
     for action in _all_options(parser):
         assert action.help and len(action.help) > 10, action.option_strings
@@ -348,7 +349,17 @@ def test_evaluate_refuses_a_missing_corpus(tmp_path, capsys):
     assert "no corpus at" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("verb", ["corpus", "train", "evaluate"])
+def test_page_kind_refuses_a_missing_corpus_or_data_directory_before_any_work(tmp_path, capsys):
+    assert main(["page-kind", "--corpus", str(tmp_path / "none"), "--out", str(tmp_path / "out")]) == 2
+    assert "no corpus at" in capsys.readouterr().err
+    (tmp_path / "corpus").mkdir()
+    assert main(["page-kind", "--corpus", str(tmp_path / "corpus"), "--data", str(tmp_path / "nodata"),
+                 "--out", str(tmp_path / "out")]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()  # nothing written when the inputs are wrong
+
+
+@pytest.mark.parametrize("verb", ["corpus", "train", "evaluate", "page-kind"])
 def test_tooling_verbs_without_the_corpus_extra_say_what_to_install(verb, monkeypatch, capsys):
     import cleanfeed.training.cli as tooling
 
