@@ -24,6 +24,7 @@ from typing import IO, Any
 
 from . import __version__
 from .labels import check_labels
+from .pagekind import DEFAULT_MIN_ARTICLE_PROB
 
 EXIT_OK, EXIT_RECORD_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 DATA_ENV = "CLEANFEED_DATA"
@@ -125,9 +126,11 @@ def filter_parser() -> argparse.ArgumentParser:
     p.add_argument("--page-kind", action="store_true",
                    help="with --jsonl: also write the page's kind as 'page' (article, listing, forum, product or other, "
                         "with the probability of each)")
-    p.add_argument("--min-article-prob", type=_probability, default=None, metavar="P",
-                   help="keep only articles: a page whose article probability is below P gives empty output, and with "
-                        "--jsonl a 'dropped' field saying why (0.5 kept every held-out news article; see docs/model.md)")
+    p.add_argument("--min-article-prob", type=_probability, nargs="?", const=DEFAULT_MIN_ARTICLE_PROB, default=None,
+                   metavar="P",
+                   help=f"keep only articles: a page whose article probability is below P (given alone: "
+                        f"{DEFAULT_MIN_ARTICLE_PROB}) gives empty output, and with --jsonl a 'dropped' field saying why; "
+                        "what each threshold keeps and drops on held-out pages is in benchmarks/RESULTS.md")
     p.add_argument("--model", metavar="PATH", help="model directory or its model file (default: the shipped model)")
     p.add_argument("--rules-only", action="store_true",
                    help="no model, several times faster: rules decide, and blocks no rule claims are body "

@@ -2,11 +2,13 @@
 
 Pipelines that want articles want nothing from a section front: its first teaser and
 summary read like a short article, and block labels alone return them as one.  The page
-kind is judged from the page as a whole, after the blocks are labelled, by a small model
-over page-level features: how much of the page is running prose and in how many runs,
-how many short lines, title-then-summary teasers, dates, prices and questions it has, how
-regular its line shapes are, and what the block labels add up to (shares per label, the
-longest run of body, where the body starts).  The kinds follow docs/labels.md.
+kind is judged from the page as a whole, after the blocks are labelled, by one linear
+model over the page's words (a shop's, a service's and a report's differ) and page-level
+features: how much of the page is running prose and in how many runs, how many short
+lines, title-then-summary teasers, dates, prices and questions it has, how regular its
+line shapes are, and what the block labels add up to (shares per label, the longest run of
+body, where the body starts).  The kinds follow docs/labels.md; the model is trained by
+``cleanfeed page-kind`` (``training/pagekind.py``).
 
 Nothing here changes a block label; ``Pipeline(min_article_prob=...)`` reads the verdict
 to drop whole pages.
@@ -36,16 +38,16 @@ __all__ = ["PAGE_KINDS", "FEATURE_NAMES", "LabelledPage", "PageKindModel", "Page
 #: The page kinds of docs/labels.md, in the column order of the model's probabilities.
 PAGE_KINDS: Final[tuple[str, ...]] = ("article", "listing", "forum", "product", "other")
 
-#: The article probability below which a pipeline that wants articles drops a page, unless
-#: it sets its own: on held-out sites it trades one in twenty non-articles kept for one
-#: article in a few hundred dropped (docs/model.md has the curve).
+#: The article probability below which a pipeline that wants articles drops a page, when
+#: it asks for the default: the even-odds boundary, chosen on the training folds (the
+#: trade-off at other thresholds, on held-out sites, is in benchmarks/RESULTS.md).
 DEFAULT_MIN_ARTICLE_PROB: Final[float] = 0.5
 
 #: Version of ``page_features``; a page model trained on another version is refused.
 PAGE_FEATURE_VERSION: Final[str] = "1"
 
-# Scripts written without spaces: two of their characters count as a word there, so a
-# Chinese paragraph is not one "word" long (the same convention as the block features).
+# Scripts written without spaces: two of their characters count as a word there (about a
+# Chinese word's length), so a Chinese paragraph is not one "word" long.
 _NO_SPACE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 _SENTENCE_END = '.!?"”’)…。！？」'
 # Dates as digits (12.03.2024, 2024-03-12, 3/12/24) or with a month's name or number of

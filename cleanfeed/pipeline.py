@@ -78,8 +78,9 @@ class Pipeline:
     min_article_prob : float or None
         Keep only articles: ``clean`` returns ``""`` for a page whose article probability
         is below this, and ``label(text).dropped`` says why.  ``None`` (the default) keeps
-        every page.  At 0.5 the shipped model kept every article page of the held-out
-        news sets (docs/model.md).
+        every page; ``cleanfeed.pagekind.DEFAULT_MIN_ARTICLE_PROB`` (0.5) is the even-odds
+        choice.  What each threshold keeps and drops on held-out pages, per data set, is in
+        benchmarks/RESULTS.md ("Page kinds").
     """
 
     def __init__(

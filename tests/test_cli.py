@@ -512,7 +512,7 @@ def test_jsonl_page_kind_and_articles_only(monkeypatch, capsys):
     rows = [json.loads(line) for line in out.splitlines()]
     assert rows[0]["page"] == label(article).verdict.to_dict() and rows[0]["page"]["kind"] == "article"
     assert rows[1]["page"]["kind"] != "article" and rows[1]["cleaned"] and "dropped" not in rows[1]
-    code, out, err = run(monkeypatch, capsys, ["--jsonl", "--min-article-prob", "0.5", "--progress"], stdin)
+    code, out, err = run(monkeypatch, capsys, ["--jsonl", "--progress", "--min-article-prob"], stdin)  # 0.5 by default
     assert code == 0, err
     rows = [json.loads(line) for line in out.splitlines()]
     assert rows[0]["cleaned"] == Pipeline().clean(article) and "dropped" not in rows[0]
