@@ -44,7 +44,12 @@ class CleanfeedCleaner(PipelineStep):
         ``dropped_empty``, rather than pass on an empty document.
     store_labels : bool
         Keep every block's offsets into the *original* text, label, confidence and reason
-        in ``metadata["cleanfeed_blocks"]`` (``LabelledBlock.to_row``).
+        in ``metadata["cleanfeed_blocks"]`` (``LabelledBlock.to_row``), and the page's kind
+        in ``metadata["cleanfeed_page"]`` (``PageVerdict.to_dict``).
+
+    A pipeline with ``min_article_prob`` drops the pages that are not articles, counted as
+    ``dropped_not_article`` (apart from ``dropped_empty``); with ``drop_empty=False`` they
+    pass on with empty text and the reason in ``metadata["cleanfeed_dropped"]``.
     """
 
     name = "🧹 cleanfeed"
@@ -63,18 +68,30 @@ class CleanfeedCleaner(PipelineStep):
         for batch in chunked(data, BATCH_DOCUMENTS):
             with self.track_time(unit="batch"):
                 texts = [doc.text for doc in batch]
-                if self.store_labels:
+                # Labelled pages when the labels are kept or a page may be dropped as not an
+                # article (its reason is counted and kept); the cheaper clean path otherwise.
+                labelled = None
+                if self.store_labels or pipeline.min_article_prob is not None:
                     labelled = list(pipeline.label_many(texts))
-                    cleaned = [pipeline.clean_labelled(blocks) for blocks in labelled]
+                    reasons = [pipeline.drop_reason(page) for page in labelled]
+                    cleaned = [pipeline.clean_labelled(page) for page in labelled]
                 else:
+                    reasons = [None] * len(texts)
                     cleaned = list(pipeline.clean_many(texts))
             for i, (doc, text) in enumerate(zip(batch, cleaned)):
                 self.stat_update("documents")
-                if not text and self.drop_empty:
+                if reasons[i] is not None:
+                    self.stat_update("dropped_not_article")
+                    if self.drop_empty:
+                        continue
+                    doc.metadata["cleanfeed_dropped"] = reasons[i]
+                elif not text and self.drop_empty:
                     self.stat_update("dropped_empty")
                     continue
-                if self.store_labels:
+                if self.store_labels and labelled is not None:
                     doc.metadata["cleanfeed_blocks"] = [b.to_row() for b in labelled[i]]
+                    if labelled[i].verdict is not None:
+                        doc.metadata["cleanfeed_page"] = labelled[i].verdict.to_dict()
                 self.stat_update("kept_chars", value=len(text))
                 self.stat_update("removed_chars", value=len(doc.text) - len(text))
                 doc.text = text

@@ -25,10 +25,10 @@ def _records():
         {"id": "menu-only", "text": "Home\n\nShare on Facebook\n\nLeave a Reply"}]
 
 
-def _run(tmp_path: Path, step: CleanfeedCleaner, tasks: int = 2) -> list[dict]:
+def _run(tmp_path: Path, step: CleanfeedCleaner, tasks: int = 2, records: list[dict] | None = None) -> list[dict]:
     src, out = tmp_path / "in", tmp_path / "out"
-    src.mkdir()
-    records = _records()
+    src.mkdir(parents=True)
+    records = records or _records()
     for k in range(tasks):  # one input file per task
         part = records[k::tasks]
         (src / f"part{k}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in part), encoding="utf-8")
@@ -61,3 +61,25 @@ def test_labels_in_metadata_and_settings_carried_to_the_workers(tmp_path):
         assert [b["label"] for b in blocks] == [b.label for b in pipeline.label(records[i])]
         assert all(records[i][b["start"] : b["end"]] for b in blocks)
     assert rows["menu-only"]["text"] != ""  # navigation is kept here
+
+
+def test_an_articles_only_pipeline_drops_listings_and_says_why(tmp_path):
+    """Pages that are not articles are dropped apart from empty ones, or passed on empty
+    with the reason; the seeds (articles) are cleaned as before."""
+    listing = (ROOT / "tests" / "pages" / "section_front.txt").read_text(encoding="utf-8")
+    pipeline = Pipeline(min_article_prob=0.5)
+
+    records = _records() + [{"id": "listing", "text": listing}]
+
+    def run(step, name):
+        return {r["id"]: r for r in _run(tmp_path / name, step, records=records)}
+
+    rows = run(CleanfeedCleaner(pipeline), "drop")
+    assert "listing" not in rows and "menu-only" not in rows
+    assert all(rows[f"seed-{i}"]["text"] == Pipeline().clean(p.read_text(encoding="utf-8")) for i, p in enumerate(SEEDS))
+    kept = run(CleanfeedCleaner(pipeline, drop_empty=False, store_labels=True), "keep")
+    # datatrove's writer leaves an empty text out of the record.
+    assert kept["listing"].get("text", "") == ""
+    assert kept["listing"]["metadata"]["cleanfeed_dropped"].startswith("not an article")
+    assert kept["listing"]["metadata"]["cleanfeed_page"]["kind"] != "article"
+    assert kept["seed-0"]["metadata"]["cleanfeed_page"]["kind"] == "article"
