@@ -21,19 +21,41 @@ __all__ = ["add_clean_column"]
 class _CleanBatch:
     """A picklable batch function; each worker process loads its pipeline once (``worker_pipeline``)."""
 
-    def __init__(self, params: dict[str, Any], text_column: str, output_column: str, labels_column: str | None) -> None:
+    def __init__(self, params: dict[str, Any], text_column: str, output_column: str, labels_column: str | None,
+                 page_column: str | None = None) -> None:
         self.params = params
         self.text_column = text_column
         self.output_column = output_column
         self.labels_column = labels_column
+        self.page_column = page_column
 
     def __call__(self, batch: dict[str, list[Any]]) -> dict[str, list[Any]]:
         pipeline = worker_pipeline(self.params)
-        # Cleaning alone skips building a LabelledBlock per block.
-        cleaned, rows = clean_nullable(pipeline, batch[self.text_column], with_labels=self.labels_column is not None)
-        if self.labels_column is None:
-            return {self.output_column: cleaned}
-        return {self.output_column: cleaned, self.labels_column: rows}
+        texts = batch[self.text_column]
+        if self.page_column is None:
+            # Cleaning alone skips building a LabelledBlock per block.
+            cleaned, rows = clean_nullable(pipeline, texts, with_labels=self.labels_column is not None)
+            out = {self.output_column: cleaned}
+        else:
+            present = iter(pipeline.label_many([t for t in texts if t is not None]))
+            pages = [None if t is None else next(present) for t in texts]
+            cleaned = [None if p is None else pipeline.clean_labelled(p) for p in pages]
+            rows = [None if p is None else [b.to_row() for b in p] for p in pages]
+            out = {self.output_column: cleaned, self.page_column: [_page_row(pipeline, p) for p in pages]}
+        if self.labels_column is not None:
+            out[self.labels_column] = rows
+        return out
+
+
+def _page_row(pipeline: Pipeline, page: Any) -> dict[str, Any] | None:
+    """The page's kind, its article probability and why the pipeline drops it (``None`` when
+    it keeps it), as one struct of a column; ``None`` for a missing text."""
+    if page is None:
+        return None
+    verdict = page.verdict
+    return {"kind": verdict.kind if verdict else None,
+            "article_probability": float(verdict.article_probability) if verdict else None,
+            "dropped": pipeline.drop_reason(page)}
 
 
 def add_clean_column(
@@ -42,6 +64,7 @@ def add_clean_column(
     output_column: str = "cleaned",
     labels_column: str | None = None,
     pipeline: Pipeline | None = None,
+    page_column: str | None = None,
     num_proc: int | None = None,
     batch_size: int = 64,
 ) -> Any:
@@ -51,9 +74,11 @@ def add_clean_column(
     reason.  ``pipeline`` supplies the settings (its parameters are sent to the workers,
     which build their own copy); ``num_proc`` is passed to ``Dataset.map``.  A ``None``
     text gives ``None`` in the output (and labels) column, as ``cleanfeed.spark`` does.
+    ``page_column``, if given, receives each page's kind, article probability and, when the
+    pipeline's ``min_article_prob`` empties its cleaned text, why (``dropped``).
     """
     if text_column not in dataset.column_names:
         raise ValueError(f"dataset has no column {text_column!r}; its columns are {', '.join(dataset.column_names)}")
     params = (pipeline or Pipeline()).get_params()
-    fn = _CleanBatch(params, text_column, output_column, labels_column)
+    fn = _CleanBatch(params, text_column, output_column, labels_column, page_column)
     return dataset.map(fn, batched=True, batch_size=batch_size, num_proc=num_proc, desc="cleanfeed")

@@ -27,3 +27,18 @@ def test_unknown_column():
     ds = datasets.Dataset.from_dict({"body": ["x"]})
     with pytest.raises(ValueError, match="no column 'text'"):
         add_clean_column(ds)
+
+
+def test_page_column_says_what_kind_each_page_is_and_why_it_was_emptied():
+    from pathlib import Path
+
+    root = Path(__file__).parent.parent
+    article = (root / "seeds" / "004_8352a8b32f8949aa.txt").read_text(encoding="utf-8")
+    listing = (root / "tests" / "pages" / "section_front.txt").read_text(encoding="utf-8")
+    ds = datasets.Dataset.from_dict({"text": [article, listing, None]})
+    out = add_clean_column(ds, pipeline=Pipeline(min_article_prob=0.5), page_column="page")
+    assert out["cleaned"][0] == Pipeline().clean(article) and out["page"][0]["kind"] == "article"
+    assert out["page"][0]["dropped"] is None
+    assert out["cleaned"][1] == "" and out["page"][1]["dropped"].startswith("not an article")
+    assert out["page"][1]["article_probability"] < 0.5
+    assert out["cleaned"][2] is None and out["page"][2] is None
