@@ -67,6 +67,25 @@ def clean_nullable(pipeline: Pipeline, texts: Sequence[str | None], with_labels:
     return out, rows
 
 
+PAGE_FIELDS = ("kind", "article_probability", "dropped")
+
+
+def page_rows(pipeline: Pipeline, texts: Sequence[str | None]) -> list[dict[str, object] | None]:
+    """Each text's page kind, article probability and why the pipeline's
+    ``min_article_prob`` empties it (``None`` when it does not), for a column of a data
+    frame or dataset; a missing text gives ``None``."""
+    labelled = iter(pipeline.label_many([t for t in texts if t is not None]))
+    return [None if t is None else page_row(pipeline, next(labelled)) for t in texts]
+
+
+def page_row(pipeline: Pipeline, page: Any) -> dict[str, object]:
+    """``PAGE_FIELDS`` of one labelled page (``Pipeline.label``)."""
+    verdict = page.verdict
+    return {"kind": verdict.kind if verdict else None,
+            "article_probability": float(verdict.article_probability) if verdict else None,
+            "dropped": pipeline.drop_reason(page)}
+
+
 def _init_worker(params: dict[str, Any]) -> None:
     global _worker_pipeline
     # One compute thread per worker: the tree model's OpenMP threads would otherwise

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._parallel import clean_nullable, worker_pipeline
+from ._parallel import clean_nullable, page_row, worker_pipeline
 from .pipeline import Pipeline
 
 __all__ = ["add_clean_column"]
@@ -41,21 +41,11 @@ class _CleanBatch:
             pages = [None if t is None else next(present) for t in texts]
             cleaned = [None if p is None else pipeline.clean_labelled(p) for p in pages]
             rows = [None if p is None else [b.to_row() for b in p] for p in pages]
-            out = {self.output_column: cleaned, self.page_column: [_page_row(pipeline, p) for p in pages]}
+            out = {self.output_column: cleaned,
+                   self.page_column: [None if p is None else page_row(pipeline, p) for p in pages]}
         if self.labels_column is not None:
             out[self.labels_column] = rows
         return out
-
-
-def _page_row(pipeline: Pipeline, page: Any) -> dict[str, Any] | None:
-    """The page's kind, its article probability and why the pipeline drops it (``None`` when
-    it keeps it), as one struct of a column; ``None`` for a missing text."""
-    if page is None:
-        return None
-    verdict = page.verdict
-    return {"kind": verdict.kind if verdict else None,
-            "article_probability": float(verdict.article_probability) if verdict else None,
-            "dropped": pipeline.drop_reason(page)}
 
 
 def add_clean_column(

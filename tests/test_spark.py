@@ -71,3 +71,20 @@ def test_batched_udf_keeps_rows_in_place_around_nulls(spark):
         else:
             assert result[i]["cleaned"] == f"Article number {i} says something."
             assert [b["end"] for b in result[i]["blocks"]][-1] == len(text)
+
+
+def test_page_column_says_what_kind_each_page_is_and_why_it_was_emptied(spark):
+    from pathlib import Path
+
+    root = Path(__file__).parent.parent
+    article = (root / "seeds" / "004_8352a8b32f8949aa.txt").read_text(encoding="utf-8")
+    listing = (root / "tests" / "pages" / "section_front.txt").read_text(encoding="utf-8")
+    df = spark.createDataFrame([(1, article), (2, listing), (3, None)], "id int, text string").repartition(2)
+    out = clean_column(df, "text", "cleaned", pipeline=Pipeline(min_article_prob=0.5), page_col="page")
+    result = {r["id"]: r for r in out.collect()}
+    assert result[1]["cleaned"] == Pipeline().clean(article)
+    assert result[1]["page"]["kind"] == "article" and result[1]["page"]["dropped"] is None
+    assert result[2]["cleaned"] == "" and result[2]["page"]["dropped"].startswith("not an article")
+    assert result[2]["page"]["article_probability"] < 0.5
+    # A struct column cannot be null from a pandas UDF: a missing text's fields are all null.
+    assert result[3]["cleaned"] is None and result[3]["page"]["kind"] is None
