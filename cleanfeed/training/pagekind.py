@@ -16,7 +16,6 @@ never on both sides.
 from __future__ import annotations
 
 import gzip
-import json
 import random
 import sys
 from collections.abc import Iterator, Sequence
@@ -77,25 +76,15 @@ def _wcxb_left_out(data: Path) -> Iterator[KindPage]:
     """The WCXB pages whose type the block corpus leaves out, rendered as the corpus renders."""
     from .corpus.build import _seed
     from .corpus.render import STYLES, html_blocks, layout
-    from .corpus.sources import WCXB_TYPES, _site
+    from .corpus.sources import WCXB_TYPES, wcxb_records
 
-    base = data / "wcxb-dev"
-    with gzip.open(base / "ground-truth.jsonl.gz", "rt", encoding="utf-8") as fh:
-        records = [json.loads(line) for line in fh]
-    for rec in records:
-        meta = rec.get("_meta") or {}
-        page_type = meta.get("page_type") or ""
-        if page_type in WCXB_TYPES or page_type not in WCXB_KIND:
+    for rec in wcxb_records(data):
+        if rec.page_type in WCXB_TYPES or rec.page_type not in WCXB_KIND:
             continue
-        path = base / "html" / f"{rec['file_id']}.html.gz"
-        if not path.is_file():
-            continue
-        style = STYLES[random.Random(_seed("wcxb", rec["file_id"])).randrange(len(STYLES))]
-        text, _ = layout(html_blocks(gzip.open(path).read()), style)
-        site = meta.get("domain") or _site(rec.get("url", ""))
-        gt = rec.get("ground_truth") or {}
-        gold = "\n\n".join(filter(None, [gt.get("title") or "", gt.get("main_content") or ""]))
-        yield KindPage("wcxb", site, rec["file_id"], WCXB_KIND[page_type], site_fold(site), text, gold=gold)
+        style = STYLES[random.Random(_seed("wcxb", rec.file_id)).randrange(len(STYLES))]
+        text, _ = layout(html_blocks(gzip.open(rec.html).read()), style)
+        yield KindPage("wcxb", rec.site, rec.file_id, WCXB_KIND[rec.page_type], site_fold(rec.site), text,
+                       gold=rec.gold_body)
 
 
 def _long_thread(row: dict, pools, rng: random.Random) -> str:

@@ -107,22 +107,45 @@ def _structural_label(block: SourceBlock, comments: bool = True) -> tuple[str, s
     return "navigation", "unaligned"
 
 
-def wcxb(root: Path) -> Iterator[Page]:
-    """WCXB: body by alignment with ``main_content`` (and the title), the rest from the HTML."""
+@dataclass
+class WcxbRecord:
+    """One WCXB page whose HTML file is there: its id, site, page type, gold parts (title
+    and main content) and HTML file."""
+
+    file_id: str
+    site: str
+    page_type: str
+    gold_parts: list[str]
+    html: Path
+
+    @property
+    def gold_body(self) -> str:
+        return "\n\n".join(filter(None, self.gold_parts))
+
+
+def wcxb_records(root: Path) -> Iterator[WcxbRecord]:
+    """Every WCXB ground-truth record with its HTML file, in file order (the corpus reads
+    the article-like types, the page-kind model all of them)."""
     base = root / "wcxb-dev"
     with gzip.open(base / "ground-truth.jsonl.gz", "rt", encoding="utf-8") as fh:
         records = [json.loads(line) for line in fh]
     for rec in records:
         meta = rec.get("_meta") or {}
-        page_type = meta.get("page_type") or ""
-        if page_type not in WCXB_TYPES:
-            continue
         path = base / "html" / f"{rec['file_id']}.html.gz"
         if not path.is_file():
             continue
         gt = rec.get("ground_truth") or {}
-        gold = GoldText([gt.get("title") or "", gt.get("main_content") or ""])
-        blocks = html_blocks(gzip.open(path).read())
+        yield WcxbRecord(rec["file_id"], meta.get("domain") or _site(rec.get("url", "")), meta.get("page_type") or "",
+                         [gt.get("title") or "", gt.get("main_content") or ""], path)
+
+
+def wcxb(root: Path) -> Iterator[Page]:
+    """WCXB: body by alignment with ``main_content`` (and the title), the rest from the HTML."""
+    for rec in wcxb_records(root):
+        if rec.page_type not in WCXB_TYPES:
+            continue
+        gold = GoldText(rec.gold_parts)
+        blocks = html_blocks(gzip.open(rec.html).read())
         how = []
         for b in blocks:
             if gold.matches(b.text) and b.comment < 0.5:
@@ -130,8 +153,7 @@ def wcxb(root: Path) -> Iterator[Page]:
             else:
                 b.label, h = _structural_label(b)
             how.append(h)
-        gold_body = "\n\n".join(filter(None, [gt.get("title") or "", gt.get("main_content") or ""]))
-        yield Page("wcxb", meta.get("domain") or _site(rec.get("url", "")), rec["file_id"], blocks, how, page_type, gold_body)
+        yield Page("wcxb", rec.site, rec.file_id, blocks, how, rec.page_type, rec.gold_body)
 
 
 def fundus(root: Path) -> Iterator[Page]:
