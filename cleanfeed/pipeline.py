@@ -14,7 +14,7 @@ because they only call ``get_params``/``set_params``.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -176,28 +176,13 @@ class Pipeline:
 
     def _resolve_model(self) -> None:
         if "model_" not in self.__dict__:
-            if self.model is None or isinstance(self.model, Model):
-                self.model_ = self.model
-            elif isinstance(self.model, str) and self.model == "default":
-                self.model_ = load_model(None)
-            elif isinstance(self.model, (str, PathLike)):
-                self.model_ = load_model(Path(self.model))
-            else:
-                raise TypeError(f"model must be 'default', a path, a Model or None, not {type(self.model).__name__}")
+            self.model_ = _loaded(self.model, Model, load_model, "model")
 
     def _resolve_page_model(self) -> None:
         if "page_model_" not in self.__dict__:
-            if self.model is None or self.page_model is None:
-                self.page_model_ = None
-            elif isinstance(self.page_model, PageKindModel):
-                self.page_model_ = self.page_model
-            elif isinstance(self.page_model, str) and self.page_model == "default":
-                self.page_model_ = load_page_model(None)
-            elif isinstance(self.page_model, (str, PathLike)):
-                self.page_model_ = load_page_model(Path(self.page_model))
-            else:
-                raise TypeError(f"page_model must be 'default', a path, a PageKindModel or None, "
-                                f"not {type(self.page_model).__name__}")
+            # The page-kind model reads the block model's labels: no block model, no verdict.
+            self.page_model_ = (None if self.model is None
+                                else _loaded(self.page_model, PageKindModel, load_page_model, "page_model"))
 
     def active_rules(self) -> RuleSet:
         """The rules this pipeline runs: all of them with a model; without one, only those
@@ -285,6 +270,18 @@ class Pipeline:
     @property
     def labels(self) -> tuple[str, ...]:
         return LABELS
+
+
+def _loaded(value: Any, kind: type, load: Callable[[Path | None], Any], name: str) -> Any:
+    """A model setting made a model: ``None`` or a ``kind`` as given, ``"default"`` the shipped
+    one, a path loaded from there."""
+    if value is None or isinstance(value, kind):
+        return value
+    if isinstance(value, str) and value == "default":
+        return load(None)
+    if isinstance(value, (str, PathLike)):
+        return load(Path(value))
+    raise TypeError(f"{name} must be 'default', a path, a {kind.__name__} or None, not {type(value).__name__}")
 
 
 def _same(value: Any, default: Any) -> bool:
