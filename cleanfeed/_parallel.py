@@ -21,6 +21,7 @@ from functools import lru_cache
 from types import FrameType
 from typing import Any
 
+from .pagekind import LabelledPage
 from .pipeline import Pipeline
 from .stream import chunked
 
@@ -49,22 +50,23 @@ def clean_nullable(pipeline: Pipeline, texts: Sequence[str | None], with_labels:
     (``LabelledBlock.to_row``), for a column of a data frame or dataset.  A missing text
     (``None``) gives ``None`` in both: a page that was never fetched is not an empty page,
     and a filter on the output can still tell the two apart."""
-    present = [t for t in texts if t is not None]
     if not with_labels:
-        cleaned = iter(pipeline.clean_many(present))
+        cleaned = iter(pipeline.clean_many([t for t in texts if t is not None]))
         return [None if t is None else next(cleaned) for t in texts], None
-    labelled = iter(pipeline.label_many(present))
-    out: list[str | None] = []
-    rows: list[list[dict[str, object]] | None] = []
-    for t in texts:
-        if t is None:
-            out.append(None)
-            rows.append(None)
-        else:
-            blocks = next(labelled)
-            out.append(pipeline.clean_labelled(blocks))
-            rows.append([b.to_row() for b in blocks])
-    return out, rows
+    return cleaned_and_rows(pipeline, label_nullable(pipeline, texts))
+
+
+def cleaned_and_rows(pipeline: Pipeline, pages: Sequence[LabelledPage | None]
+                     ) -> tuple[list[str | None], list[list[dict[str, object]] | None]]:
+    """``clean_nullable``'s two columns from pages already labelled (``label_nullable``)."""
+    return ([None if p is None else pipeline.clean_labelled(p) for p in pages],
+            [None if p is None else [b.to_row() for b in p] for p in pages])
+
+
+def label_nullable(pipeline: Pipeline, texts: Sequence[str | None]) -> list[LabelledPage | None]:
+    """Each text labelled (``Pipeline.label``) in one batch call, ``None`` kept in place."""
+    labelled = iter(pipeline.label_many([t for t in texts if t is not None]))
+    return [None if t is None else next(labelled) for t in texts]
 
 
 PAGE_FIELDS = ("kind", "article_probability", "dropped")
@@ -74,8 +76,7 @@ def page_rows(pipeline: Pipeline, texts: Sequence[str | None]) -> list[dict[str,
     """Each text's page kind, article probability and why the pipeline's
     ``min_article_prob`` empties it (``None`` when it does not), for a column of a data
     frame or dataset; a missing text gives ``None``."""
-    labelled = iter(pipeline.label_many([t for t in texts if t is not None]))
-    return [None if t is None else page_row(pipeline, next(labelled)) for t in texts]
+    return [None if p is None else page_row(pipeline, p) for p in label_nullable(pipeline, texts)]
 
 
 def page_row(pipeline: Pipeline, page: Any) -> dict[str, object]:

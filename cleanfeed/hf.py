@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._parallel import clean_nullable, page_row, worker_pipeline
+from ._parallel import cleaned_and_rows, clean_nullable, label_nullable, page_row, worker_pipeline
 from .pipeline import Pipeline
 
 __all__ = ["add_clean_column"]
@@ -37,10 +37,8 @@ class _CleanBatch:
             cleaned, rows = clean_nullable(pipeline, texts, with_labels=self.labels_column is not None)
             out = {self.output_column: cleaned}
         else:
-            present = iter(pipeline.label_many([t for t in texts if t is not None]))
-            pages = [None if t is None else next(present) for t in texts]
-            cleaned = [None if p is None else pipeline.clean_labelled(p) for p in pages]
-            rows = [None if p is None else [b.to_row() for b in p] for p in pages]
+            pages = label_nullable(pipeline, texts)
+            cleaned, rows = cleaned_and_rows(pipeline, pages)
             out = {self.output_column: cleaned,
                    self.page_column: [None if p is None else page_row(pipeline, p) for p in pages]}
         if self.labels_column is not None:
