@@ -26,6 +26,7 @@ import numpy as np
 
 from .folds import N_FOLDS, site_fold
 from ..pagekind import FEATURE_NAMES, PAGE_KINDS, PageKindModel, page_features, word_vector
+from .metrics import label_prf
 
 __all__ = ["WCXB_KIND", "ARTICLE_SOURCES", "KindPage", "kind_pages", "featurise", "fit_vocabulary",
            "fit_page_model", "cross_validate"]
@@ -224,26 +225,17 @@ def article_scores(P: np.ndarray, pages: Sequence[KindPage], threshold: float) -
     real = [i for i, p in enumerate(pages) if not p.augmented]
     wcxb = [i for i in real if pages[i].source == "wcxb"]
     news = [i for i in real if pages[i].source in ARTICLE_SOURCES]
-    truth = np.array([PAGE_KINDS.index(pages[i].kind) for i in wcxb])
-    best = P[wcxb].argmax(axis=1)
-    per_kind = {}
-    for k, kind in enumerate(PAGE_KINDS):
-        tp = int(((best == k) & (truth == k)).sum())
-        predicted, actual = int((best == k).sum()), int((truth == k).sum())
-        p = tp / predicted if predicted else 0.0
-        r = tp / actual if actual else 0.0
-        per_kind[kind] = {"precision": round(p, 4), "recall": round(r, 4),
-                          "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0, "pages": actual}
-    is_article = truth == 0
-    kept = P[wcxb, 0] >= threshold
-    tp = int((kept & is_article).sum())
-    precision = tp / kept.sum() if kept.sum() else 0.0
-    recall = tp / is_article.sum() if is_article.sum() else 0.0
+    truth = [pages[i].kind for i in wcxb]
+    best = [PAGE_KINDS[k] for k in P[wcxb].argmax(axis=1)]
+    per_kind = {kind: {**{k: v for k, v in s.items() if k != "support"}, "pages": s["support"]}
+                for kind, s in label_prf(truth, best, labels=PAGE_KINDS).items()}
+    # Article against the rest, at the threshold: the same scores over two labels.
+    kept = ["article" if p >= threshold else "not" for p in P[wcxb, 0]]
+    article = label_prf(["article" if k == "article" else "not" for k in truth], kept, labels=("article",))["article"]
     return {
         "threshold": threshold,
         "wcxb_pages": len(wcxb),
-        "article": {"precision": round(precision, 4), "recall": round(recall, 4),
-                    "f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0},
+        "article": {k: v for k, v in article.items() if k != "support"},
         "per_kind": per_kind,
         "news_articles_kept": round(float((P[news, 0] >= threshold).mean()), 4) if news else None,
         "news_pages": len(news),
