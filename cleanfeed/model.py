@@ -33,11 +33,13 @@ from typing import Any
 
 import numpy as np
 
+from . import texthash
 from ._trees import COMPILED, MAX_ROWS, TreeTable, table_for
 from .features import FEATURE_NAMES, FEATURE_VERSION, STACK_NAMES
 from .labels import LABELS
 from .rules import RuleSet
 from .segment import Block
+from .texthash import TEXT_HASH_FEATURES, hash_texts
 
 __all__ = ["Model", "ModelError", "load_model", "save_model", "MODEL_FILE", "CARD_FILE"]
 
@@ -46,28 +48,35 @@ MODEL_FILE = "cleanfeed-model.pkl.gz"
 _JOBLIB_SUFFIX = ".joblib"
 CARD_FILE = "model-card.json"
 
-# Hashing keeps the text model a fixed, small size whatever the vocabulary: 2**17
-# buckets of float32 weights for five labels is 2.6 MB.
-TEXT_HASH_FEATURES = 2**17
-
 
 class ModelError(RuntimeError):
     """A model file is missing, damaged, or does not fit this version of cleanfeed."""
 
 
-def text_vectorizer():
-    """The hashing vectorizer of the text stage (stateless, so it is not pickled)."""
-    from sklearn.feature_extraction.text import HashingVectorizer
+_WARNED_SLOW: list[bool] = []
 
-    return HashingVectorizer(
-        n_features=TEXT_HASH_FEATURES,
-        ngram_range=(1, 2),
-        alternate_sign=False,
-        norm="l2",
-        lowercase=True,
-        token_pattern=r"(?u)\b\w+\b|[$£€@#!?:|©]",
-        dtype=np.float32,
-    )
+
+def _warn_if_not_compiled() -> None:
+    """Warn, once a process, when the model runs without a C extension it could use.
+
+    ``pip install .`` builds them where there is a C compiler and installs without them
+    where there is not; the labels are the same, but the model is several times slower,
+    and a user cleaning a corpus should know why.  Rules-only use needs neither, so the
+    warning waits for the model's first use.
+    """
+    missing = [name for name, built in (("_ctrees", COMPILED), ("_ctext", texthash.COMPILED)) if not built]
+    if missing and not _WARNED_SLOW:
+        import warnings
+
+        _WARNED_SLOW.append(True)
+        warnings.warn(
+            f"cleanfeed's C extension{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
+            f"{'were' if len(missing) > 1 else 'was'} not built when it was installed (no C compiler?), so the "
+            "model runs in numpy and scikit-learn: the same labels, several times slower. Install a C compiler "
+            "and reinstall cleanfeed to get them.",
+            RuntimeWarning,
+            stacklevel=3,
+        )
 
 
 @dataclass
@@ -78,7 +87,6 @@ class Model:
     block_clf: Any
     stack_clf: Any = None
     card: dict[str, Any] = field(default_factory=dict)
-    _vectorizer: Any = field(default=None, repr=False)
     _text_scorer: Any = field(default=None, repr=False)
     _tables: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -90,10 +98,10 @@ class Model:
         """Per-label probabilities from the words of each text alone."""
         if not texts:
             return np.zeros((0, len(LABELS)), dtype=np.float32)
-        if self._vectorizer is None:
-            self._vectorizer = text_vectorizer()
+        if self._text_scorer is None:
+            _warn_if_not_compiled()
             self._text_scorer = _column_major(self.text_clf)
-        return _full_proba(self._text_scorer, self._vectorizer.transform(texts))
+        return _full_proba(self._text_scorer, hash_texts(texts))
 
     def scores(self, blocks: Sequence[Block], hits: np.ndarray, rules: RuleSet) -> np.ndarray:
         """Per-label probabilities (rows: blocks, columns: ``LABELS``) for one page."""

@@ -17,7 +17,7 @@ def test_every_cli_option_is_in_the_readme():
 
 def test_two_setup_commands():
     assert "pip install . && cleanfeed < seeds/004_8352a8b32f8949aa.txt" in README
-    assert "pip install '.[test]' && pytest" in README
+    assert "pip install -e '.[test]' && pytest" in README
 
 
 def test_readme_library_example_output_is_real():

@@ -95,7 +95,8 @@ def test_text_scores_are_the_same_whatever_the_coefficients_memory_order():
     # matrix saved on every call); the probabilities must not move by a bit.
     import numpy as np
 
-    from cleanfeed.model import _full_proba, text_vectorizer
+    from cleanfeed.model import _full_proba
+    from cleanfeed.texthash import text_vectorizer
 
     model = load_model(default_model_dir())
     texts = ["Subscribe to my channel!", "The minister said on Monday that talks would go on.", "Reply", ""]

@@ -1,10 +1,5 @@
 """The flat tree table scores exactly as scikit-learn does, missing values included."""
 
-import importlib.util
-import shlex
-import shutil
-import subprocess
-import sysconfig
 from pathlib import Path
 
 import numpy as np
@@ -78,24 +73,9 @@ def test_pages_score_the_same_with_and_without_tables(model):
 
 
 @pytest.fixture(scope="module")
-def ctrees(tmp_path_factory):
-    """The compiled walk: the installed extension, or one compiled here from
-    cleanfeed/_ctrees.c.  pytest imports cleanfeed from the source tree, where `pip install .`
-    leaves no extension, so without this the C walk would go untested wherever the tests run
-    from a checkout (CI included)."""
-    if _trees._ctrees is not None:
-        return _trees._ctrees
-    cc = sysconfig.get_config_var("CC")
-    if not cc or shutil.which(shlex.split(cc)[0]) is None:
-        pytest.skip("no C compiler here to build cleanfeed._ctrees")
-    path = tmp_path_factory.mktemp("ctrees") / f"_ctrees{sysconfig.get_config_var('EXT_SUFFIX')}"
-    source = Path(_trees.__file__).with_name("_ctrees.c")
-    subprocess.run([*shlex.split(cc), "-O2", "-shared", "-fPIC", f"-I{sysconfig.get_paths()['include']}", str(source), "-o", str(path)],
-                   check=True, capture_output=True, timeout=120)
-    spec = importlib.util.spec_from_file_location("cleanfeed._ctrees", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def ctrees(c_extension):
+    """The compiled walk (see conftest.c_extension)."""
+    return c_extension("_ctrees")
 
 
 @pytest.fixture
@@ -143,6 +123,7 @@ def test_pages_get_the_same_labels_with_and_without_the_c_walk(compiled, monkeyp
     monkeypatch.setattr(_trees, "_ctrees", None)
     monkeypatch.setattr(_trees, "COMPILED", False)
     monkeypatch.setattr(model_module, "COMPILED", False)
+    monkeypatch.setattr(model_module, "_WARNED_SLOW", [True])  # the warning: tests/test_texthash.py
     fallback = Pipeline(model=load_model(default_model_dir())).load()
     after = [[(b.label, b.scores) for b in fallback.label(t)] for t in texts]
     assert after == before

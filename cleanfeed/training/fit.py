@@ -23,8 +23,9 @@ import numpy as np
 
 from .. import chain
 from ..labels import LABELS, UNLABELLED
-from ..model import Model, _full_proba, save_model, text_vectorizer
+from ..model import Model, _full_proba, save_model
 from ..rules import RuleSet
+from ..texthash import text_vectorizer
 from .card import model_readme, training_card
 from .folds import N_FOLDS
 from .data import PageData, _corpus_counts, _log, load_corpus_pages, seed_pages
