@@ -33,11 +33,20 @@ from .labels import LABELS
 from .rules import DEFAULT_RULES, MEMO_MAX_CHARS, MEMO_MAX_ENTRIES, RuleSet
 from .segment import Block
 
+try:
+    from . import _cfeatures
+except ImportError:  # installed without a C compiler: the Python code below
+    _cfeatures = None
+
 __all__ = ["FEATURE_VERSION", "FEATURE_NAMES", "STACK_NAMES", "page_features", "stack_features", "rule_hits"]
 
 FEATURE_VERSION = "8"
+#: Whether the per-block text features are computed in C (``cleanfeed._cfeatures``).
+COMPILED = _cfeatures is not None
 
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}'’]+")
+# Characters that continue a word (letters, marks, apostrophes); digits join words too.
+_WORD_PART = r"\p{L}\p{M}'’"
+_WORD = regex.compile(rf"[{_WORD_PART}\p{{N}}]+")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
 _FIRST_PERSON = frozenset("i me my mine we us our i'm i’m im i've i’ve you your you're you’re u lol".split())
 _FUNCTION_WORDS = frozenset(
@@ -208,6 +217,51 @@ def _own_features_memo(block: Block) -> list[float]:
     return found
 
 
+# The classes the C code reads, one bit each, as the `regex` patterns above define them
+# (``_cfeatures.c`` names the same bits).  `regex` follows a newer Unicode than Python's
+# own database, so the table is built from `regex` itself.
+_CLASS_BITS = ((1, f"[{_WORD_PART}]"), (2, r"\p{N}"), (4, r"\s"), (8, r"\p{L}"), (16, r"\p{Lu}"), (32, r"[\p{Ll}\p{Lo}]"))
+_CLASS_TABLE: list[bytes] = []
+
+
+def _class_table() -> bytes:
+    """One byte of ``_CLASS_BITS`` per code point of the Basic Multilingual Plane (built
+    once, in about 20 ms; texts with characters beyond it go through the Python code)."""
+    if not _CLASS_TABLE:
+        plane = "".join(map(chr, range(0x10000)))
+        table = np.zeros(0x10000, dtype=np.uint8)
+        for bit, pattern in _CLASS_BITS:
+            for run in regex.finditer(f"(?:{pattern})+", plane):
+                table[run.start() : run.end()] |= bit
+        _CLASS_TABLE.append(table.tobytes())
+    return _CLASS_TABLE[0]
+
+
+_LAYOUT_OWN = [_OWN.index(c) for c in ("is_bullet", "depth", "log_lines", "blank_before")]
+
+
+def _own_and_shapes(blocks: Sequence[Block], compiled: bool | None = None) -> tuple[np.ndarray, list[str]]:
+    """The ``_OWN`` columns and the ``_shape`` of every block of a page: in C where
+    ``_cfeatures`` was built (the same values), else one block at a time in Python."""
+    if compiled is None:
+        compiled = COMPILED
+    if not compiled:
+        return (np.array([_own_features_memo(b) for b in blocks], dtype=np.float64).reshape(len(blocks), len(_OWN)),
+                [_shape(b.text) for b in blocks])
+    own = np.zeros((len(blocks), len(_OWN)), dtype=np.float64)
+    texts = [b.text for b in blocks]
+    shapes, left = _cfeatures.page_own(texts, [len(b.bullet) for b in blocks], _class_table(), _FUNCTION_WORDS,
+                                       _FIRST_PERSON, own)
+    # The layout columns come from the block, not its text.
+    if blocks:
+        own[:, _LAYOUT_OWN] = [[float(bool(b.bullet)), float(min(b.depth, 8)), math.log1p(b.n_lines),
+                                float(b.blank_before)] for b in blocks]
+    for i in left:  # texts with characters beyond the Basic Multilingual Plane
+        own[i] = _own_features(blocks[i])
+        shapes[i] = _shape(texts[i])
+    return own, shapes
+
+
 def rule_hits(blocks: Sequence[Block], rules: RuleSet) -> np.ndarray:
     """Boolean matrix, one row per block, one column per rule of ``rules`` in order."""
     out = np.zeros((len(blocks), len(rules)), dtype=bool)
@@ -255,7 +309,7 @@ def page_features(
     n = len(blocks)
     if n == 0:
         return np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32)
-    own = np.array([_own_features_memo(b) for b in blocks], dtype=np.float64)
+    own, shapes = _own_and_shapes(blocks)
 
     group, default_cols, header_rules, section_rules = rules.derived("feature_columns", _rule_columns)
     hits_f = hits.astype(np.float64)
@@ -324,7 +378,6 @@ def page_features(
     else:
         inside = np.zeros(n)
     strong_chars = _window_mean((lengths * strong)[:, None], 5).ravel()
-    shapes = [_shape(b.text) for b in blocks]
     shape_counts = Counter(shapes)
     page_level = np.column_stack([
         np.log1p([shape_counts[sh] - 1 for sh in shapes]),
@@ -338,7 +391,7 @@ def page_features(
     return matrix.astype(np.float32)
 
 
-_SHAPE_TOKEN = regex.compile(r"\p{Lu}[\p{L}\p{M}'’]*|[\p{Ll}\p{Lo}][\p{L}\p{M}'’]*|\p{N}+|[^\s\p{L}\p{N}]")
+_SHAPE_TOKEN = regex.compile(rf"\p{{Lu}}[{_WORD_PART}]*|[\p{{Ll}}\p{{Lo}}][{_WORD_PART}]*|\p{{N}}+|[^\s\p{{L}}\p{{N}}]")
 _MAX_SHAPE_CHARS = 150
 
 

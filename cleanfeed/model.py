@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from . import texthash
+from . import features, texthash
 from ._trees import COMPILED, MAX_ROWS, TreeTable, table_for
 from .features import FEATURE_NAMES, FEATURE_VERSION, STACK_NAMES
 from .labels import LABELS
@@ -64,7 +64,8 @@ def _warn_if_not_compiled() -> None:
     and a user cleaning a corpus should know why.  Rules-only use needs neither, so the
     warning waits for the model's first use.
     """
-    missing = [name for name, built in (("_ctrees", COMPILED), ("_ctext", texthash.COMPILED)) if not built]
+    missing = [name for name, built in (("_ctrees", COMPILED), ("_ctext", texthash.COMPILED),
+                                        ("_cfeatures", features.COMPILED)) if not built]
     if missing and not _WARNED_SLOW:
         import warnings
 

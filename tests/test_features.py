@@ -1,11 +1,17 @@
 """Features: the fast character counts agree with ``str``, and the columns line up with their names."""
 
+import json
+from pathlib import Path
+
 import numpy as np
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleanfeed import RuleSet, segment
-from cleanfeed.features import FEATURE_NAMES, STACK_NAMES, _char_counts, page_features, rule_hits, stack_features
+from cleanfeed import RuleSet, features, segment
+from cleanfeed.features import (FEATURE_NAMES, STACK_NAMES, _char_counts, _own_and_shapes, page_features, rule_hits,
+                                stack_features)
+from cleanfeed.segment import Block
 from cleanfeed.labels import LABELS
 
 
@@ -55,3 +61,75 @@ def test_stack_features_carry_the_neighbours_first_pass_scores():
     assert X[:, names.index("first+1:caption")].tolist() == [1.0, 0.0, 0.0, 0.0]
     assert X[:, names.index("first_body_below")].tolist()[0] == 0.0
     assert stack_features(base[:0], first[:0], np.zeros(0)).shape == (0, len(names))
+
+
+# --- the compiled per-block features (cleanfeed/_cfeatures.c) -------------------------------
+
+_ROOT = Path(__file__).parent.parent
+_PAGES = sorted((_ROOT / "seeds").glob("*.txt")) + sorted((_ROOT / "tests" / "pages").glob("*.txt"))
+# What the C code has to agree with Python on: full lower-casing of function words
+# ("THE", "İ", the Kelvin sign), curly apostrophes, sentence ends with closers and without
+# a space after them, bullets, blank texts (which "end a sentence" in Python), marks and
+# title-case letters in shapes, and characters beyond the Basic Multilingual Plane (left
+# to Python).
+_EDGE_TEXTS = [
+    "", "   ", "THE cat AND The dog", "İ i̇ \u212aey K", "I’m sure you’re right, I'm told.", "He said “no.” Then left",
+    "Done.) Next!\" x", "a.b.c", "Wait…\u2028next", "ǅemal ǈ Ⅻ x² ½", "e\u0301te\u0301 क्षि 日本語。", "😀 emoji word",
+    "𝔘𝔫𝔦 code", "\u0085x.\u0085y", "$5 £3 ¥9 €1 | @me !", "«quote» „low“", "ALL CAPS HEADLINE HERE", "_snake_ 42 4.2",
+    "x" * 200 + ".", "Q? ", "\ud800 lone",
+]
+
+
+@pytest.fixture
+def compiled_features(c_extension, monkeypatch):
+    monkeypatch.setattr(features, "_cfeatures", c_extension("_cfeatures"))
+    monkeypatch.setattr(features, "COMPILED", True)
+
+
+def _same_own(blocks):
+    own_c, shapes_c = _own_and_shapes(blocks, compiled=True)
+    own_py, shapes_py = _own_and_shapes(blocks, compiled=False)
+    for i, block in enumerate(blocks):
+        assert np.array_equal(own_c[i], own_py[i]), (block.text, [(features._OWN[j], own_c[i, j], own_py[i, j])
+                                                               for j in np.flatnonzero(own_c[i] != own_py[i])])
+        assert shapes_c[i] == shapes_py[i], block.text
+
+
+def test_compiled_features_equal_pythons_on_seeds_test_pages_and_rule_cases(compiled_features):
+    blocks = [b for path in _PAGES for b in segment(path.read_text(encoding="utf-8"))]
+    cases = json.loads((_ROOT / "tests" / "cases" / "rules.json").read_text(encoding="utf-8"))
+    texts = [t for case in cases.values() if isinstance(case, dict) for key in ("match", "no_match") for t in case.get(key, [])]
+    blocks += [b for t in texts for b in segment(t)]
+    assert len(blocks) > 300
+    _same_own(blocks)
+
+
+@pytest.mark.parametrize("bullet", ["", "- ", "• "])
+def test_compiled_features_equal_pythons_on_edge_cases(compiled_features, bullet):
+    blocks = [Block(i, 0, len(bullet + t), bullet + t, indent=2 * i % 9, bullet=bullet, n_lines=1 + i % 3,
+                    blank_before=bool(i % 2)) for i, t in enumerate(_EDGE_TEXTS)]
+    _same_own(blocks)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(codec=None, exclude_categories=()), max_size=300))
+def test_compiled_features_equal_pythons_on_any_text(c_extension, text):
+    saved = features._cfeatures
+    features._cfeatures = c_extension("_cfeatures")
+    try:
+        _same_own(segment(text) + [Block(0, 0, len(text), text, bullet=text[:1])])
+    finally:
+        features._cfeatures = saved
+
+
+def test_page_features_are_the_same_with_and_without_the_compiled_features(compiled_features, monkeypatch):
+    rules = RuleSet.default()
+    for path in _PAGES:
+        blocks = segment(path.read_text(encoding="utf-8"))
+        hits = rule_hits(blocks, rules)
+        scores = np.random.default_rng(0).dirichlet(np.ones(len(LABELS)), size=len(blocks))
+        with_c = page_features(blocks, hits, rules, scores)
+        monkeypatch.setattr(features, "COMPILED", False)
+        without = page_features(blocks, hits, rules, scores)
+        monkeypatch.setattr(features, "COMPILED", True)
+        assert np.array_equal(with_c, without), path.name
