@@ -131,8 +131,14 @@ def speed_tables(s: dict) -> list[str]:
                     if s.get("plain_install_load") else ""))
     stages = s.get("stages")
     if stages:
-        walk = {True: "; trees scored by the compiled walk, `cleanfeed._ctrees`",
-                False: "; trees scored without the compiled walk"}.get(stages.get("compiled_tree_walk"), "")
+        built = stages.get("compiled")
+        if built is not None:
+            names = {"_ctrees": "tree walk", "_ctext": "word hashing", "_cfeatures": "per-block features"}
+            on = [f"{names.get(k, k)} (`cleanfeed.{k}`)" for k, v in built.items() if v]
+            walk = "; in C: " + (", ".join(on) if on else "nothing (no extension built)")
+        else:  # results written before the word hashing and features were compiled
+            walk = {True: "; trees scored by the compiled walk, `cleanfeed._ctrees`",
+                    False: "; trees scored without the compiled walk"}.get(stages.get("compiled_tree_walk"), "")
         lines += ["", f"Where cleanfeed's time goes (each stage alone over the same {stages['mb']:.1f} MB, one model call "
                   f"per page{walk}):", ""]
         target = _TARGET_RATIO * fastest_peer["mb_per_s"] if fastest_peer else None

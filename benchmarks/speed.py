@@ -110,7 +110,7 @@ def stage_worker(input_path: Path) -> dict:
     from contextlib import contextmanager
 
     from cleanfeed import Pipeline, chain
-    from cleanfeed._trees import COMPILED
+    from cleanfeed.model import compiled_extensions
     from cleanfeed.decide import decide_labels
 
     texts = [json.loads(line)["text"] for line in input_path.open(encoding="utf-8")]
@@ -146,7 +146,7 @@ def stage_worker(input_path: Path) -> dict:
     return {"mb": round(n_bytes / 1e6, 2), "blocks": n_blocks,
             "stages": {k: round(with_model[k], 3) for k in chain.STAGES if k in with_model},
             "rules_only_stages": {k: round(rules_only[k], 3) for k in chain.STAGES if k in rules_only},
-            "compiled_tree_walk": COMPILED,
+            "compiled_tree_walk": compiled_extensions()["_ctrees"], "compiled": compiled_extensions(),
             "note": "one model call per page here; the pipeline batches up to 64 pages (4,000 blocks) per model call"}
 
 

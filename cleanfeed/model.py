@@ -56,6 +56,11 @@ class ModelError(RuntimeError):
 _WARNED_SLOW: list[bool] = []
 
 
+def compiled_extensions() -> dict[str, bool]:
+    """Which of the model's C extensions this installation has (``setup.py`` builds them)."""
+    return {"_ctrees": COMPILED, "_ctext": texthash.COMPILED, "_cfeatures": features.COMPILED}
+
+
 def _warn_if_not_compiled() -> None:
     """Warn, once a process, when the model runs without a C extension it could use.
 
@@ -64,8 +69,7 @@ def _warn_if_not_compiled() -> None:
     and a user cleaning a corpus should know why.  Rules-only use needs neither, so the
     warning waits for the model's first use.
     """
-    missing = [name for name, built in (("_ctrees", COMPILED), ("_ctext", texthash.COMPILED),
-                                        ("_cfeatures", features.COMPILED)) if not built]
+    missing = [name for name, built in compiled_extensions().items() if not built]
     if missing and not _WARNED_SLOW:
         import warnings
 
