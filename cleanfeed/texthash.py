@@ -64,13 +64,10 @@ def hash_texts(texts: Sequence[str], compiled: bool | None = None) -> Any:
     if _ctext is None:
         raise RuntimeError("cleanfeed._ctext was not built (no C compiler at install time)")
     from scipy.sparse import csr_matrix
-    from sklearn.preprocessing import normalize
 
     indices, indptr, data = _ctext.hash_counts(texts, TEXT_HASH_FEATURES)
-    matrix = csr_matrix(
+    return csr_matrix(
         (np.frombuffer(data, dtype=np.float32).copy(), np.frombuffer(indices, dtype=np.int32),
          np.frombuffer(indptr, dtype=np.int32)),
         shape=(len(texts), TEXT_HASH_FEATURES),
     )
-    # scikit-learn's own normalisation, so the values are the same to the bit.
-    return normalize(matrix, norm="l2", copy=False)

@@ -2,6 +2,7 @@
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -147,3 +148,20 @@ def test_models_saved_by_earlier_versions_in_joblib_still_load(tmp_path):
         old = load_model(where)
         assert old.card["model_file"] == "cleanfeed-model.joblib"
         assert [(b.label, b.scores) for b in Pipeline(model=old).label(page)] == expected
+
+
+def test_the_text_models_probabilities_are_scikit_learns_to_the_bit():
+    """text_scores skips scikit-learn's input checks (_ovr_logistic_proba); the probabilities
+    must be predict_proba's, on ordinary texts, empty ones and texts of unseen words."""
+    import numpy as np
+
+    from cleanfeed.model import _is_ovr_logistic, _ovr_logistic_proba
+    from cleanfeed.texthash import text_vectorizer
+
+    model = load_model(default_model_dir())
+    assert _is_ovr_logistic(model.text_clf)
+    seeds = Path(__file__).parent.parent / "seeds"
+    texts = [line for path in sorted(seeds.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
+    texts += ["", "zzqx vvkw", "!!!", "Reply"]
+    X = text_vectorizer().transform(texts)
+    assert np.array_equal(_ovr_logistic_proba(model.text_clf, X), model.text_clf.predict_proba(X))
