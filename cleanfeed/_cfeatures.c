@@ -265,23 +265,30 @@ static PyObject *shape_of(PyObject *text, const uint8_t *cls) {
     return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, n_out);
 }
 
-/* page_own(texts, bullet_lens, table, function_words, first_person, out) -> (shapes, rows left to Python) */
+/* An attribute of a block as a C integer (its truth for bools); -1 with an error set on failure. */
+static int block_int(PyObject *block, PyObject *name, long *value) {
+    PyObject *v = PyObject_GetAttr(block, name);
+    if (!v) return -1;
+    if (PyBool_Check(v)) *value = v == Py_True;
+    else *value = PyLong_AsLong(v);
+    Py_DECREF(v);
+    return (*value == -1 && PyErr_Occurred()) ? -1 : 0;
+}
+
+static PyObject *s_text, *s_bullet, *s_depth, *s_n_lines, *s_blank_before;
+
+/* page_own(blocks, table, function_words, first_person, out) -> (shapes, rows left to Python) */
 static PyObject *page_own(PyObject *self, PyObject *args) {
     (void)self;
-    PyObject *texts, *bullets, *function_words, *first_person;
+    PyObject *blocks, *function_words, *first_person;
     Py_buffer table, out;
-    if (!PyArg_ParseTuple(args, "OOy*O!O!w*", &texts, &bullets, &table, &PyFrozenSet_Type, &function_words,
-                          &PyFrozenSet_Type, &first_person, &out))
+    if (!PyArg_ParseTuple(args, "Oy*O!O!w*", &blocks, &table, &PyFrozenSet_Type, &function_words, &PyFrozenSet_Type,
+                          &first_person, &out))
         return NULL;
     PyObject *result = NULL, *shapes = NULL, *left = NULL;
-    PyObject *seq = PySequence_Fast(texts, "texts must be a sequence of str");
-    PyObject *bseq = seq ? PySequence_Fast(bullets, "bullet lengths must be a sequence of int") : NULL;
-    if (!bseq) goto done;
+    PyObject *seq = PySequence_Fast(blocks, "blocks must be a sequence of Block");
+    if (!seq) goto done;
     Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
-    if (PySequence_Fast_GET_SIZE(bseq) != n) {
-        PyErr_SetString(PyExc_ValueError, "one bullet length per text");
-        goto done;
-    }
     if (table.len != 0x10000) {
         PyErr_SetString(PyExc_ValueError, "the class table must have one byte per BMP code point");
         goto done;
@@ -302,14 +309,31 @@ static PyObject *page_own(PyObject *self, PyObject *args) {
     left = PyList_New(0);
     if (!shapes || !left) goto done;
     for (Py_ssize_t b = 0; b < n; b++) {
-        PyObject *text = PySequence_Fast_GET_ITEM(seq, b);
-        if (!PyUnicode_Check(text)) {
-            PyErr_Format(PyExc_TypeError, "texts[%zd] is %.100s, not str", b, Py_TYPE(text)->tp_name);
+        PyObject *block = PySequence_Fast_GET_ITEM(seq, b);
+        double *row = rows + b * N_OWN;
+        long depth, n_lines, blank_before;
+        PyObject *text = PyObject_GetAttr(block, s_text), *bullet = text ? PyObject_GetAttr(block, s_bullet) : NULL;
+        if (!bullet || block_int(block, s_depth, &depth) < 0 || block_int(block, s_n_lines, &n_lines) < 0 ||
+            block_int(block, s_blank_before, &blank_before) < 0) {
+            Py_XDECREF(text);
+            Py_XDECREF(bullet);
             goto done;
         }
-        Py_ssize_t bullet_len = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(bseq, b));
-        if (bullet_len == -1 && PyErr_Occurred()) goto done;
+        if (!PyUnicode_Check(text) || !PyUnicode_Check(bullet)) {
+            PyErr_Format(PyExc_TypeError, "blocks[%zd] has a text or bullet that is not str", b);
+            Py_DECREF(text);
+            Py_DECREF(bullet);
+            goto done;
+        }
+        Py_ssize_t bullet_len = PyUnicode_GET_LENGTH(bullet);
+        Py_DECREF(bullet);
+        /* The layout columns come from the block, not its text. */
+        row[IS_BULLET] = bullet_len > 0;
+        row[DEPTH] = (double)(depth < 8 ? depth : 8);
+        row[LOG_LINES] = log1p((double)n_lines);
+        row[BLANK_BEFORE] = blank_before != 0;
         if (has_astral(PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text))) {
+            Py_DECREF(text);
             PyObject *index = PyLong_FromSsize_t(b);
             if (!index || PyList_Append(left, index) < 0) { Py_XDECREF(index); goto done; }
             Py_DECREF(index);
@@ -317,8 +341,8 @@ static PyObject *page_own(PyObject *self, PyObject *args) {
             PyList_SET_ITEM(shapes, b, Py_None);
             continue;
         }
-        if (own_row(text, bullet_len, cls, &words, rows + b * N_OWN) < 0) goto done;
-        PyObject *shape = shape_of(text, cls);
+        PyObject *shape = own_row(text, bullet_len, cls, &words, row) < 0 ? NULL : shape_of(text, cls);
+        Py_DECREF(text);
         if (!shape) goto done;
         PyList_SET_ITEM(shapes, b, shape);
     }
@@ -327,7 +351,6 @@ done:
     Py_XDECREF(shapes);
     Py_XDECREF(left);
     Py_XDECREF(seq);
-    Py_XDECREF(bseq);
     PyBuffer_Release(&table);
     PyBuffer_Release(&out);
     return result;
@@ -335,14 +358,19 @@ done:
 
 static PyMethodDef methods[] = {
     {"page_own", page_own, METH_VARARGS,
-     "page_own(texts, bullet_lens, class_table, function_words, first_person, out) -> (shapes, rows_left): "
-     "the text columns of features._OWN for each text into out (texts x 26 float64; the layout columns are "
-     "the caller's), and each text's shape; rows_left lists the texts with characters beyond the BMP, whose "
-     "row and shape (None) the caller computes."},
+     "page_own(blocks, class_table, function_words, first_person, out) -> (shapes, rows_left): the "
+     "features._OWN columns of each block into out (blocks x 26 float64), and each block's shape; rows_left "
+     "lists the blocks with characters beyond the BMP, whose text columns and shape (None) the caller computes."},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_cfeatures", "cleanfeed's compiled per-block features.", -1,
                                     methods, NULL, NULL, NULL, NULL};
 
-PyMODINIT_FUNC PyInit__cfeatures(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit__cfeatures(void) {
+    if (!(s_text = PyUnicode_InternFromString("text")) || !(s_bullet = PyUnicode_InternFromString("bullet")) ||
+        !(s_depth = PyUnicode_InternFromString("depth")) || !(s_n_lines = PyUnicode_InternFromString("n_lines")) ||
+        !(s_blank_before = PyUnicode_InternFromString("blank_before")))
+        return NULL;
+    return PyModule_Create(&module);
+}

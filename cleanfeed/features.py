@@ -237,8 +237,6 @@ def _class_table() -> bytes:
     return _CLASS_TABLE[0]
 
 
-_LAYOUT_OWN = [_OWN.index(c) for c in ("is_bullet", "depth", "log_lines", "blank_before")]
-
 
 def _own_and_shapes(blocks: Sequence[Block], compiled: bool | None = None) -> tuple[np.ndarray, list[str]]:
     """The ``_OWN`` columns and the ``_shape`` of every block of a page: in C where
@@ -249,16 +247,10 @@ def _own_and_shapes(blocks: Sequence[Block], compiled: bool | None = None) -> tu
         return (np.array([_own_features_memo(b) for b in blocks], dtype=np.float64).reshape(len(blocks), len(_OWN)),
                 [_shape(b.text) for b in blocks])
     own = np.zeros((len(blocks), len(_OWN)), dtype=np.float64)
-    texts = [b.text for b in blocks]
-    shapes, left = _cfeatures.page_own(texts, [len(b.bullet) for b in blocks], _class_table(), _FUNCTION_WORDS,
-                                       _FIRST_PERSON, own)
-    # The layout columns come from the block, not its text.
-    if blocks:
-        own[:, _LAYOUT_OWN] = [[float(bool(b.bullet)), float(min(b.depth, 8)), math.log1p(b.n_lines),
-                                float(b.blank_before)] for b in blocks]
+    shapes, left = _cfeatures.page_own(blocks, _class_table(), _FUNCTION_WORDS, _FIRST_PERSON, own)
     for i in left:  # texts with characters beyond the Basic Multilingual Plane
         own[i] = _own_features(blocks[i])
-        shapes[i] = _shape(texts[i])
+        shapes[i] = _shape(blocks[i].text)
     return own, shapes
 
 
@@ -424,13 +416,12 @@ def _window_mean(x: np.ndarray, half: int) -> np.ndarray:
 
 def _blocks_since(flags: np.ndarray) -> np.ndarray:
     """For each block, blocks since the last flagged one above it (large if none)."""
-    out = np.empty(len(flags))
-    last = None
-    for i, flag in enumerate(flags):
-        out[i] = 1000.0 if last is None else i - last
-        if flag:
-            last = i
-    return out
+    n = len(flags)
+    index = np.arange(n)
+    # The last flagged block at or above each block; shifted one down, the last one above it.
+    last = np.maximum.accumulate(np.where(flags, index, -1)) if n else index
+    above = np.concatenate([[-1], last[:-1]]) if n else index
+    return np.where(above < 0, 1000.0, (index - above).astype(np.float64))
 
 
 def stack_features(features: np.ndarray, first: np.ndarray, lengths: np.ndarray) -> np.ndarray:

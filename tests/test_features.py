@@ -133,3 +133,15 @@ def test_page_features_are_the_same_with_and_without_the_compiled_features(compi
         without = page_features(blocks, hits, rules, scores)
         monkeypatch.setattr(features, "COMPILED", True)
         assert np.array_equal(with_c, without), path.name
+
+
+@given(st.lists(st.booleans(), max_size=40))
+def test_blocks_since_counts_from_the_last_flagged_block_above(flags):
+    from cleanfeed.features import _blocks_since
+
+    out = _blocks_since(np.array(flags, dtype=bool))
+    last = None
+    for i, flag in enumerate(flags):
+        assert out[i] == (1000.0 if last is None else i - last)
+        if flag:
+            last = i
