@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 
 from . import features, texthash
+from . import rules as rule_module
 from ._trees import COMPILED, MAX_ROWS, TreeTable, table_for
 from .features import FEATURE_NAMES, FEATURE_VERSION, STACK_NAMES
 from .labels import LABELS
@@ -58,7 +59,7 @@ _WARNED_SLOW: list[bool] = []
 
 def compiled_extensions() -> dict[str, bool]:
     """Which of the model's C extensions this installation has (``setup.py`` builds them)."""
-    return {"_ctrees": COMPILED, "_ctext": texthash.COMPILED, "_cfeatures": features.COMPILED}
+    return {"_ctrees": COMPILED, "_ctext": texthash.COMPILED, "_cfeatures": features.COMPILED, "_cmatch": rule_module.COMPILED}
 
 
 def _warn_if_not_compiled() -> None:

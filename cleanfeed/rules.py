@@ -43,6 +43,14 @@ import regex
 from ._first_chars import first_chars
 from .labels import LABELS
 
+try:
+    from . import _cmatch
+except ImportError:  # installed without a C compiler: each rule's generated test
+    _cmatch = None
+
+#: Whether the rules' ``requires`` pre-checks run in C, all rules in one pass (``cleanfeed._cmatch``).
+COMPILED = _cmatch is not None
+
 __all__ = ["Rule", "RuleSet", "RuleError", "RuleWarning", "DEFAULT_RULES"]
 
 Strength = Literal["hard", "soft"]
@@ -453,6 +461,11 @@ def _rule_first_chars(rules: "RuleSet") -> list[frozenset[str] | None]:
     return [first_chars(r.pattern) if r in _DEFAULT_RULE_SET else None for r in rules]
 
 
+def _required_automaton(rules: "RuleSet") -> Any:
+    """One automaton over every rule's ``requires`` strings, group i being rule i's."""
+    return _cmatch.build([rule.requires for rule in rules])
+
+
 def _check_is_rule(obj: object) -> None:
     if not isinstance(obj, Rule):
         raise RuleError(f"a RuleSet holds Rule objects, not {type(obj).__name__}")
@@ -587,9 +600,24 @@ class RuleSet:
         # runs once per distinct block, so per-rule Python overhead is most of its cost.
         content = strip_marker(text)
         out = [False] * len(self._rules)
-        lowered = None
         first = content[:1]
-        for i, has_required, rule in self._plan_for(len(content), first.lower() if first.isascii() else ""):
+        plan = self._plan_for(len(content), first.lower() if first.isascii() else "")
+        if COMPILED:
+            # Every rule's pre-check in one pass (``_cmatch``): ``present[i]`` is whether
+            # rule i's ``requires`` has a string in the block, as ``has_required`` says.
+            present = None
+            for i, has_required, rule in plan:
+                if has_required is not None:
+                    if present is None:
+                        present = _cmatch.present(self.derived("required_automaton", _required_automaton),
+                                                  content.lower())
+                    if not present[i]:
+                        continue
+                if rule._matches_content(content):
+                    out[i] = True
+            return tuple(out)
+        lowered = None
+        for i, has_required, rule in plan:
             if has_required is not None:
                 if lowered is None:
                     lowered = content.lower()

@@ -262,3 +262,69 @@ def test_ruleset_help_is_short():
 
     assert len(pydoc.render_doc(RuleSet, renderer=pydoc.plaintext)) < 10_000
     assert RuleSet() == RuleSet.default() and len(RuleSet()) == len(DEFAULT_RULES)
+
+
+# --- the compiled pre-checks (cleanfeed/_cmatch.c) --------------------------------------------
+
+_ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture(scope="module")
+def cmatch(c_extension):
+    return c_extension("_cmatch")
+
+
+def _compiled_and_python_hits(monkeypatch, rules, texts, cmatch):
+    from cleanfeed import rules as rule_module
+
+    monkeypatch.setattr(rule_module, "_cmatch", cmatch)
+    monkeypatch.setattr(rule_module, "COMPILED", True)
+    compiled = [RuleSet(rules)._hits(t) for t in texts]
+    monkeypatch.setattr(rule_module, "COMPILED", False)
+    python = [RuleSet(rules)._hits(t) for t in texts]
+    return compiled, python
+
+
+def test_compiled_pre_checks_give_the_same_hits_on_cases_and_seeds(monkeypatch, cmatch):
+    from cleanfeed import segment
+
+    cases = json.loads((_ROOT / "tests" / "cases" / "rules.json").read_text(encoding="utf-8"))
+    texts = [t for case in cases.values() if isinstance(case, dict) for key in ("match", "no_match") for t in case.get(key, [])]
+    texts += [b.text for path in sorted((_ROOT / "seeds").glob("*.txt")) for b in segment(path.read_text(encoding="utf-8"))]
+    compiled, python = _compiled_and_python_hits(monkeypatch, DEFAULT_RULES, texts, cmatch)
+    assert sum(map(any, python)) > 50  # the cases do hit rules
+    assert compiled == python
+
+
+_LITERALS = st.text(st.sampled_from("abc ©»İi̇é日€"), min_size=1, max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_LITERALS, max_size=5), min_size=1, max_size=8),
+       st.text(st.sampled_from("abcABC ©»İi̇é日€x\n"), max_size=40))
+def test_the_automaton_finds_exactly_the_groups_with_a_substring_in_the_text(cmatch, groups, text):
+    found = cmatch.present(cmatch.build(groups), text)
+    assert list(found) == [int(any(word in text for word in group)) for group in groups]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(st.characters(codec=None, exclude_categories=()), max_size=200))
+def test_compiled_pre_checks_give_the_same_hits_on_any_text(cmatch, text):
+    from cleanfeed import rules as rule_module
+
+    saved = rule_module._cmatch, rule_module.COMPILED
+    try:
+        rule_module._cmatch, rule_module.COMPILED = cmatch, True
+        compiled = RuleSet()._hits(text)
+        rule_module.COMPILED = False
+        assert compiled == RuleSet()._hits(text)
+    finally:
+        rule_module._cmatch, rule_module.COMPILED = saved
+
+
+def test_a_user_rules_requires_are_checked_by_the_automaton_too(monkeypatch, cmatch):
+    rule = Rule(name="promo_code", label="spam", pattern=r"code \w+", why="test", requires=("PROMO", "»"))
+    texts = ["Use promo code SAVE10", "use code SAVE10", "» code X", "PrOmO: code Y"]
+    compiled, python = _compiled_and_python_hits(monkeypatch, [*DEFAULT_RULES, rule], texts, cmatch)
+    assert compiled == python
+    assert [hits[-1] for hits in compiled] == [True, False, True, True]
