@@ -41,6 +41,7 @@ from typing import Any, Literal
 import regex
 
 from ._first_chars import first_chars
+from ._literals import required_literals
 from .labels import LABELS
 
 try:
@@ -461,9 +462,23 @@ def _rule_first_chars(rules: "RuleSet") -> list[frozenset[str] | None]:
     return [first_chars(r.pattern) if r in _DEFAULT_RULE_SET else None for r in rules]
 
 
+def _required_strings(rules: "RuleSet") -> list[tuple[str, ...]]:
+    """For each rule, the strings one of which a block must contain for it to match (``()``:
+    no pre-check): its ``requires``, or for a default rule without them, the strings its
+    pattern names (``_literals``; user patterns may use syntax the standard parser reads
+    differently, so they get none)."""
+    return [rule.requires or ((required_literals(rule.pattern) or ()) if rule in _DEFAULT_RULE_SET else ())
+            for rule in rules]
+
+
+def _pre_checks(rules: "RuleSet") -> list[Callable[[str], bool] | None]:
+    """Each rule's pre-check on the lower-cased block, from ``_required_strings``."""
+    return [_contains_any(strings) if strings else None for strings in rules.derived("required_strings", _required_strings)]
+
+
 def _required_automaton(rules: "RuleSet") -> Any:
-    """One automaton over every rule's ``requires`` strings, group i being rule i's."""
-    return _cmatch.build([rule.requires for rule in rules])
+    """One automaton over every rule's required strings, group i being rule i's."""
+    return _cmatch.build(rules.derived("required_strings", _required_strings))
 
 
 def _check_is_rule(obj: object) -> None:
@@ -645,8 +660,9 @@ class RuleSet:
             # Blocks in this tier are longer than limits[tier - 1] and at most limits[tier].
             floor = limits[tier] if tier < len(limits) else None
             starts = self.derived("first_chars", _rule_first_chars)
+            checks = self.derived("pre_checks", _pre_checks)
             plan = self._plans[tier, first] = tuple(
-                (i, rule._has_required, rule) for i, rule in enumerate(self._rules)
+                (i, checks[i], rule) for i, rule in enumerate(self._rules)
                 if (rule.max_chars is None or (floor is not None and rule.max_chars >= floor))
                 and (not first or starts[i] is None or first in starts[i]))
         return plan
