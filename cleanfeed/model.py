@@ -22,6 +22,7 @@ from __future__ import annotations
 import copy
 import gzip
 import hashlib
+import importlib
 import json
 import pickle
 from collections.abc import Sequence
@@ -59,7 +60,10 @@ _WARNED_SLOW: list[bool] = []
 
 def compiled_extensions() -> dict[str, bool]:
     """Which of the model's C extensions this installation has (``setup.py`` builds them)."""
-    return {"_ctrees": COMPILED, "_ctext": texthash.COMPILED, "_cfeatures": features.COMPILED, "_cmatch": rule_module.COMPILED}
+    # The package's name "segment" is the function; its module is looked up by name.
+    segment_module = importlib.import_module(f"{__package__}.segment")
+    return {"_csegment": segment_module.COMPILED, "_cmatch": rule_module.COMPILED, "_ctext": texthash.COMPILED,
+            "_cfeatures": features.COMPILED, "_ctrees": COMPILED}
 
 
 def _warn_if_not_compiled() -> None:

@@ -20,7 +20,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+try:
+    from . import _csegment
+except ImportError:  # installed without a C compiler: the Python code below
+    _csegment = None
+
 __all__ = ["Block", "segment"]
+
+#: Whether lines are scanned and joined in C (``cleanfeed._csegment``); the blocks are the same.
+COMPILED = _csegment is not None
 
 # Every line break a scraper may emit: CRLF first so it counts as one break, then lone
 # CR (old Mac exports), LF, NEL, and the Unicode line/paragraph separators.
@@ -31,7 +39,8 @@ _OTHER_BREAK = re.compile(rf"[{_BREAKS_BUT_LF}]")
 
 # A list marker at the start of a line.  Bullet glyphs that scrapers use for <li>, or a
 # short ordinal ("1.", "iv)", "a)").  Followed by whitespace, so "-5 degrees" is no bullet.
-_BULLET = re.compile(r"(?:[•◦▪▫‣⁃∙·○●■□➢►▶*+\-–—]|\d{1,3}[.)]|[a-zA-Z][.)]|[ivxIVX]{1,4}[.)])(?=\s)")
+_BULLET_GLYPHS = "•◦▪▫‣⁃∙·○●■□➢►▶*+-–—"
+_BULLET = re.compile(rf"(?:[{re.escape(_BULLET_GLYPHS)}]|\d{{1,3}}[.)]|[a-zA-Z][.)]|[ivxIVX]{{1,4}}[.)])(?=\s)")
 
 # Hard-wrap detection.  Fixed-width wrappers emit lines no longer than the width and,
 # except for the paragraph's last line, rarely much shorter: the wrapper only breaks when
@@ -180,6 +189,9 @@ def segment(text: str) -> list[Block]:
     if not isinstance(text, str):
         hint = "; decode bytes first, e.g. data.decode('utf-8', errors='replace')" if isinstance(text, (bytes, bytearray)) else ""
         raise TypeError(f"segment() takes str, not {type(text).__name__}{hint}")
+    if COMPILED:
+        return _blocks_from_records(text, _csegment.records(text, _BULLET_GLYPHS, _TAB_WIDTH, _MIN_WRAP_WIDTH,
+                                                            _MAX_WRAP_WIDTH, _WRAP_SLACK, "".join(_SENTENCE_END)))
     blocks: list[Block] = []
     for group in _paragraph_groups(_lines(text)):
         width = max(ln.end - ln.start + ln.indent for ln in group)
@@ -208,6 +220,23 @@ def segment(text: str) -> list[Block]:
                     blank_before=head.blank_before,
                 )
             )
+    return blocks
+
+
+def _blocks_from_records(text: str, records: bytes) -> list[Block]:
+    """The blocks ``_csegment.records`` describes (six numbers each; see ``_csegment.c``)."""
+    import array
+
+    numbers = array.array("q", records)
+    blocks: list[Block] = []
+    for i in range(0, len(numbers), 6):
+        start, end, indent, bullet_len, n_lines, blank_before = numbers[i : i + 6]
+        bullet = text[start : start + bullet_len]
+        if end - start > MAX_BLOCK_CHARS:
+            _append_pieces(blocks, text, _Line(start, end, indent, bullet, bool(blank_before)), end)
+            continue
+        blocks.append(Block(index=len(blocks), start=start, end=end, text=text[start:end], indent=indent, bullet=bullet,
+                            n_lines=n_lines, blank_before=bool(blank_before)))
     return blocks
 
 

@@ -43,7 +43,7 @@ def _wheel(tmp_path, env=None):
 @pytest.mark.skipif(shutil.which("cc") is None and shutil.which("gcc") is None, reason="no C compiler here")
 def test_a_machine_with_a_c_compiler_gets_the_compiled_extensions(tmp_path):
     names = _wheel(tmp_path)
-    for extension in ("_ctrees", "_ctext", "_cfeatures", "_cmatch"):
+    for extension in ("_csegment", "_cmatch", "_ctext", "_cfeatures", "_ctrees"):
         assert any(n.startswith(f"cleanfeed/{extension}") and n.endswith((".so", ".pyd")) for n in names), names
 
 
@@ -52,6 +52,6 @@ def test_without_a_c_compiler_the_install_still_succeeds_without_the_extension(t
     """setup.py marks the extension optional: a failed compile is a warning, and cleanfeed
     then walks the trees with numpy (tests/test_trees.py checks the labels are the same)."""
     names = _wheel(tmp_path, env={"CC": "/bin/false", "LDSHARED": "/bin/false"})
-    assert not any(n.startswith(("cleanfeed/_ctrees", "cleanfeed/_ctext", "cleanfeed/_cfeatures", "cleanfeed/_cmatch"))
+    assert not any(n.startswith(tuple(f"cleanfeed/{e}" for e in ("_csegment", "_cmatch", "_ctext", "_cfeatures", "_ctrees")))
                    for n in names)
     assert "cleanfeed/models/cleanfeed-model.pkl.gz" in names

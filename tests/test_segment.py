@@ -1,5 +1,8 @@
 """segment(): lossless offsets, and every layout scrapers produce."""
 
+import importlib
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -168,3 +171,63 @@ def test_cutting_is_lossless_at_any_limit(monkeypatch_text):
         assert text[covered : b.start].strip() == ""
         covered = b.end
     assert text[covered:].strip() == ""
+
+
+
+# --- the compiled segmentation (cleanfeed/_csegment.c) --------------------------------------
+
+_ROOT = Path(__file__).parent.parent
+_EDGE_TEXTS = [
+    "", "\n\n", "   \t  ", "a\r\nb\rc\x85d\u2028e\u2029f\x0bg\x0ch",
+    "\t  • item one\n\t\t- sub item\n1. x\n12) y\n1234. z\niv. roman\nvvvvv. no\na) letter\n٣. arabic digit\n-5 degrees",
+    "x" * 70 + "\n" + "continued here\n" + "y" * 60 + ".\nNew line.\n\n  indented\n  still",
+    "\u2003wide space start\u2003\n\x1cfile separator\x1f", "•\n• \n1.\n1. ", "w " * 16000,
+    # A wrapped list item: its tail continues only when indented under the item's text.
+    "• " + "a" * 60 + " end\nat the item's own indent\n• " + "b" * 60 + " end\n  under the item's text\n",
+]
+
+
+@pytest.fixture
+def compiled_segment(c_extension, monkeypatch):
+    segment_module = importlib.import_module("cleanfeed.segment")  # the package's "segment" is the function
+    module = c_extension("_csegment")
+    monkeypatch.setattr(segment_module, "_csegment", module)
+    monkeypatch.setattr(segment_module, "COMPILED", True)
+    return segment_module
+
+
+def test_compiled_segmentation_gives_pythons_blocks_on_seeds_pages_and_edge_cases(compiled_segment):
+    texts = [p.read_text(encoding="utf-8") for p in sorted((_ROOT / "seeds").glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((_ROOT / "tests" / "pages").glob("*.txt"))]
+    texts += _EDGE_TEXTS
+    for text in texts:
+        compiled = compiled_segment.segment(text)
+        compiled_segment.COMPILED = False
+        python = compiled_segment.segment(text)
+        compiled_segment.COMPILED = True
+        assert compiled == python, text[:80]
+
+
+_LINE = st.tuples(
+    st.sampled_from(["", " ", "  ", "\t", " \t ", "\u3000"]),
+    st.sampled_from(["", "• ", "- ", "1. ", "12) ", "a) ", "iv. ", "* ", "—"]),
+    st.text(st.sampled_from("abcXYZ .,!?:\"”’)]é9٣ \t"), max_size=90),
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(
+    st.text(st.characters(codec=None, exclude_categories=()), max_size=300),
+    st.lists(_LINE, max_size=20).flatmap(lambda lines: st.sampled_from(["\n", "\r\n", "\n\n", "\r", "\u2028"]).map(
+        lambda sep: sep.join(lines))),
+))
+def test_compiled_segmentation_gives_pythons_blocks_on_any_text(c_extension, text):
+    segment_module = importlib.import_module("cleanfeed.segment")
+    saved = segment_module._csegment, segment_module.COMPILED
+    try:
+        segment_module._csegment, segment_module.COMPILED = c_extension("_csegment"), True
+        compiled = segment_module.segment(text)
+        segment_module.COMPILED = False
+        assert compiled == segment_module.segment(text)
+    finally:
+        segment_module._csegment, segment_module.COMPILED = saved

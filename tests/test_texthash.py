@@ -106,6 +106,7 @@ def test_the_cli_says_once_that_it_runs_without_the_extensions():
     in one line."""
     code = ("import sys; sys.modules['cleanfeed._ctext'] = None; sys.modules['cleanfeed._ctrees'] = None; "
             "sys.modules['cleanfeed._cfeatures'] = None; sys.modules['cleanfeed._cmatch'] = None; "
+            "sys.modules['cleanfeed._csegment'] = None; "
             "from cleanfeed.cli import main; sys.exit(main([]))")
     page = (ROOT / "seeds").glob("*.txt").__next__().read_text(encoding="utf-8")
     proc = subprocess.run([sys.executable, "-c", code], input=page, capture_output=True, text=True,
@@ -114,4 +115,4 @@ def test_the_cli_says_once_that_it_runs_without_the_extensions():
     assert proc.stdout.strip()
     warning_lines = [line for line in proc.stderr.splitlines() if "not built" in line]
     assert len(warning_lines) == 1, proc.stderr
-    assert warning_lines[0].startswith("cleanfeed: warning: cleanfeed's C extensions _ctrees, _ctext, _cfeatures, _cmatch were not built")
+    assert warning_lines[0].startswith("cleanfeed: warning: cleanfeed's C extensions _csegment, _cmatch, _ctext, _cfeatures, _ctrees were not built")
