@@ -18,6 +18,7 @@ Scrapers flatten HTML in a few habitual ways, and all of them are handled:
 from __future__ import annotations
 
 import re
+import struct
 from dataclasses import dataclass
 
 try:
@@ -225,13 +226,9 @@ def segment(text: str) -> list[Block]:
 
 def _blocks_from_records(text: str, records: bytes) -> list[Block]:
     """The blocks ``_csegment.records`` describes (six numbers each; see ``_csegment.c``)."""
-    import array
-
-    numbers = array.array("q", records)
     blocks: list[Block] = []
-    for i in range(0, len(numbers), 6):
-        start, end, indent, bullet_len, n_lines, blank_before = numbers[i : i + 6]
-        bullet = text[start : start + bullet_len]
+    for start, end, indent, bullet_len, n_lines, blank_before in struct.iter_unpack("=6q", records):
+        bullet = text[start : start + bullet_len] if bullet_len else ""
         if end - start > MAX_BLOCK_CHARS:
             _append_pieces(blocks, text, _Line(start, end, indent, bullet, bool(blank_before)), end)
             continue
