@@ -43,6 +43,7 @@ import regex
 from ._first_chars import first_chars
 from ._literals import required_literals
 from .labels import LABELS
+from .segment import _BULLET_GLYPHS as _MARKER_GLYPHS
 
 try:
     from . import _cmatch
@@ -65,11 +66,13 @@ MEMO_MAX_CHARS = 120
 MEMO_MAX_ENTRIES = 20_000
 
 # A leading list marker is layout, not content: "• Reply" is still a reply link.
-_LEADING_MARKER = regex.compile(r"^(?:[•◦▪▫‣⁃∙·○●■□➢►▶*+\-–—]\s+)+")
+_LEADING_MARKER = regex.compile(rf"^(?:[{regex.escape(_MARKER_GLYPHS)}]\s+)+")
 
 
 def strip_marker(text: str) -> str:
     """``text`` without its leading list marker(s)."""
+    if text[:1] not in _MARKER_GLYPHS or not text:  # most blocks: no marker, no regex call
+        return text
     return _LEADING_MARKER.sub("", text, count=1)
 
 

@@ -328,3 +328,11 @@ def test_a_user_rules_requires_are_checked_by_the_automaton_too(monkeypatch, cma
     compiled, python = _compiled_and_python_hits(monkeypatch, [*DEFAULT_RULES, rule], texts, cmatch)
     assert compiled == python
     assert [hits[-1] for hits in compiled] == [True, False, True, True]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from("•-*–— \t\nxA"), max_size=12) | st.text(max_size=20))
+def test_strip_marker_skips_the_regex_only_where_it_could_not_match(text):
+    from cleanfeed.rules import _LEADING_MARKER, strip_marker
+
+    assert strip_marker(text) == _LEADING_MARKER.sub("", text, count=1)
