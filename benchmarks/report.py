@@ -133,7 +133,8 @@ def speed_tables(s: dict) -> list[str]:
     if stages:
         built = stages.get("compiled")
         if built is not None:
-            names = {"_ctrees": "tree walk", "_ctext": "word hashing", "_cfeatures": "per-block features"}
+            names = {"_csegment": "segmentation", "_cmatch": "rule pre-checks", "_ctext": "word hashing",
+                     "_cfeatures": "per-block features", "_ctrees": "tree walk"}
             on = [f"{names.get(k, k)} (`cleanfeed.{k}`)" for k, v in built.items() if v]
             walk = "; in C: " + (", ".join(on) if on else "nothing (no extension built)")
         else:  # results written before the word hashing and features were compiled
