@@ -70,9 +70,10 @@ def _warn_if_not_compiled() -> None:
     """Warn, once a process, when the model runs without a C extension it could use.
 
     ``pip install .`` builds them where there is a C compiler and installs without them
-    where there is not; the labels are the same, but the model is several times slower,
-    and a user cleaning a corpus should know why.  Rules-only use needs neither, so the
-    warning waits for the model's first use.
+    where there is not; the labels are the same, but the model is slower, and a user
+    cleaning a corpus should know why.  The warning waits for the model's first use, so
+    rules-only use (which would miss only the segmentation and pre-check speed-ups) does
+    not get it.
     """
     missing = [name for name, built in compiled_extensions().items() if not built]
     if missing and not _WARNED_SLOW:
@@ -82,7 +83,7 @@ def _warn_if_not_compiled() -> None:
         warnings.warn(
             f"cleanfeed's C extension{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
             f"{'were' if len(missing) > 1 else 'was'} not built when it was installed (no C compiler?), so the "
-            "model runs in numpy and scikit-learn: the same labels, several times slower. Install a C compiler "
+            "model runs in numpy, scikit-learn and Python: the same labels, more slowly. Install a C compiler "
             "and reinstall cleanfeed to get them.",
             RuntimeWarning,
             stacklevel=3,
