@@ -53,35 +53,62 @@ class TreeTable:
 
     def __init__(self, clf: Any) -> None:
         predictors = clf._predictors  # iterations x labels
-        self.n_iter, self.n_labels = len(predictors), clf.n_trees_per_iteration_
-        self.n_features = clf.n_features_in_
         trees = [tree.nodes for iteration in predictors for tree in iteration]
         nodes = np.concatenate(trees)
         if nodes["is_categorical"].any():
             raise ValueError("categorical splits are not supported")
-        sizes = np.array([len(t) for t in trees])
+        self._build({
+            "threshold": nodes["num_threshold"], "value": nodes["value"], "feature": nodes["feature_idx"],
+            "left": nodes["left"], "right": nodes["right"], "is_leaf": nodes["is_leaf"],
+            "missing_left": nodes["missing_go_to_left"], "sizes": np.array([len(t) for t in trees]),
+            "n_iter": len(predictors), "n_labels": clf.n_trees_per_iteration_, "n_features": clf.n_features_in_,
+            "baseline": np.asarray(clf._baseline_prediction, dtype=np.float64).ravel(),
+        })
+
+    #: What ``arrays`` holds: per node (children counted from the node's tree's root), per
+    #: tree, and for the whole model.
+    NODE_ARRAYS = ("threshold", "value", "feature", "left", "right", "is_leaf", "missing_left")
+    MODEL_ARRAYS = ("sizes", "n_iter", "n_labels", "n_features", "baseline")
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, Any]) -> "TreeTable":
+        """A table from ``arrays()`` of another (a model file that needs no scikit-learn)."""
+        table = cls.__new__(cls)
+        table._build({name: arrays[name] for name in cls.NODE_ARRAYS + cls.MODEL_ARRAYS})
+        return table
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """Everything the table scores with, as plain arrays (see ``from_arrays``)."""
+        return {name: np.asarray(value) for name, value in self._arrays.items()}
+
+    def _build(self, a: dict[str, Any]) -> None:
+        self._arrays = a
+        self.n_iter, self.n_labels, self.n_features = int(a["n_iter"]), int(a["n_labels"]), int(a["n_features"])
+        if self.n_labels < 2:
+            raise ValueError("only multi-class models are read")  # their probabilities are a softmax
+        sizes = np.asarray(a["sizes"], dtype=np.int64)
+        if sizes.sum() != len(a["threshold"]) or len(sizes) != self.n_iter * self.n_labels:
+            raise ValueError("the tree sizes do not add up to the node table")
         starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
         # Child indices are per tree; shifted by the tree's start they index the flat arrays.
         shift = np.repeat(starts, sizes)
         self.roots = starts.astype(np.intp)
-        self.feature = nodes["feature_idx"].astype(np.intp)
-        self.threshold = nodes["num_threshold"].astype(np.float64)
+        self.feature = np.asarray(a["feature"]).astype(np.intp)
+        self.threshold = np.asarray(a["threshold"]).astype(np.float64)
         # Children side by side: node i's left child at 2i, its right child at 2i + 1, so
         # one look-up per level follows the comparison.
-        self.children = np.column_stack([nodes["left"].astype(np.intp) + shift,
-                                         nodes["right"].astype(np.intp) + shift]).ravel()
-        self.missing_left = nodes["missing_go_to_left"].astype(bool)
-        self.leaf = nodes["is_leaf"].astype(bool)
-        self.value = nodes["value"].astype(np.float64)
-        self.baseline = np.asarray(clf._baseline_prediction, dtype=np.float64).ravel()
-        self._loss = clf._loss
+        self.children = np.column_stack([np.asarray(a["left"]).astype(np.intp) + shift,
+                                         np.asarray(a["right"]).astype(np.intp) + shift]).ravel()
+        self.missing_left = np.asarray(a["missing_left"]).astype(bool)
+        self.leaf = np.asarray(a["is_leaf"]).astype(bool)
+        self.value = np.asarray(a["value"]).astype(np.float64)
+        self.baseline = np.asarray(a["baseline"], dtype=np.float64).ravel()
         if _ctrees is not None:
             # The C walk's layout: one 32-byte record a node, children counted from their
             # tree's root, which it trusts once checked, so nothing may change it after.
-            packed = np.zeros(len(nodes), dtype=NODE)
-            for name, column in (("threshold", "num_threshold"), ("value", "value"), ("feature", "feature_idx"),
-                                 ("left", "left"), ("right", "right"), ("is_leaf", "is_leaf"), ("missing_left", "missing_go_to_left")):
-                packed[name] = nodes[column]
+            packed = np.zeros(len(self.threshold), dtype=NODE)
+            for name in self.NODE_ARRAYS:
+                packed[name] = a[name]
             self.packed, self.roots32, sizes = packed, starts.astype(np.int32), sizes.astype(np.int32)
             for array in (packed, self.roots32):
                 array.setflags(write=False)
@@ -134,7 +161,17 @@ class TreeTable:
         return raw
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
-        return self._loss.predict_proba(self.raw_scores(X))
+        return softmax(self.raw_scores(X))
+
+
+def softmax(raw: np.ndarray) -> np.ndarray:
+    """Probabilities from summed leaf values, in the steps of scikit-learn's multinomial
+    link (``sklearn.utils.extmath.softmax``), so they are its probabilities to the bit."""
+    prob = np.array(raw, copy=True)
+    prob -= prob.max(axis=1).reshape((-1, 1))
+    np.exp(prob, out=prob)
+    prob /= prob.sum(axis=1).reshape((-1, 1))
+    return prob
 
 
 def table_for(clf: Any) -> TreeTable | None:

@@ -127,3 +127,20 @@ def test_pages_get_the_same_labels_with_and_without_the_c_walk(compiled, monkeyp
     fallback = Pipeline(model=load_model(default_model_dir())).load()
     after = [[(b.label, b.scores) for b in fallback.label(t)] for t in texts]
     assert after == before
+
+
+@pytest.mark.parametrize("stage", ["block_clf", "stack_clf"])
+def test_a_table_rebuilt_from_its_arrays_scores_the_same(model, stage):
+    clf = getattr(model, stage)
+    table = TreeTable(clf)
+    again = TreeTable.from_arrays(table.arrays())
+    X = np.random.default_rng(3).normal(scale=3.0, size=(300, clf.n_features_in_))
+    X[::7, 2] = np.nan
+    assert np.array_equal(again.predict_proba(X), clf.predict_proba(X))
+
+
+def test_a_table_whose_sizes_do_not_fit_its_nodes_is_refused(model):
+    arrays = TreeTable(model.block_clf).arrays()
+    arrays["sizes"] = arrays["sizes"][:-1]
+    with pytest.raises(ValueError, match="do not add up"):
+        TreeTable.from_arrays(arrays)
