@@ -39,6 +39,7 @@ from . import rules as rule_module
 from ._trees import COMPILED, MAX_ROWS, TreeTable, table_for
 from .features import FEATURE_NAMES, FEATURE_VERSION, STACK_NAMES
 from .labels import LABELS
+from .modelarrays import ARRAYS_FILE, LinearOvR, TreeScorer, arrays_of, load_arrays, save_arrays
 from .rules import RuleSet
 from .segment import Block
 from .texthash import TEXT_HASH_FEATURES, hash_texts
@@ -134,7 +135,9 @@ class Model:
 
     def _table(self, name: str) -> TreeTable | None:
         if name not in self._tables:
-            self._tables[name] = table_for(getattr(self, name))  # built on first use: loading stays as fast
+            clf = getattr(self, name)
+            # Built on first use, so loading stays as fast; a model read from its arrays has its tables.
+            self._tables[name] = clf.table if isinstance(clf, TreeScorer) else table_for(clf)
         return self._tables[name]
 
 
@@ -184,8 +187,8 @@ def _full_proba(clf: Any, X: Any, table: TreeTable | None = None) -> np.ndarray:
 
 def _is_ovr_logistic(clf: Any) -> bool:
     """Whether ``clf`` is the text model's kind: a fitted multi-class ``SGDClassifier`` with
-    log loss (one-vs-rest logistic regressions)."""
-    return (type(clf).__name__ == "SGDClassifier" and getattr(clf, "loss", None) == "log_loss"
+    log loss (one-vs-rest logistic regressions), or its weights (``LinearOvR``)."""
+    return (type(clf).__name__ in ("SGDClassifier", "LinearOvR") and getattr(clf, "loss", None) == "log_loss"
             and isinstance(getattr(clf, "coef_", None), np.ndarray) and clf.coef_.ndim == 2 and clf.coef_.shape[0] > 2)
 
 
@@ -261,9 +264,32 @@ def save_model(model: Model, directory: str | PathLike[str], card: dict[str, Any
         sha256=_sha256(path),
         size_bytes=path.stat().st_size,
     )
+    card.update(_write_arrays(model, directory))
     _write_card(directory, card)
     model.card = card
     return path
+
+
+def _write_arrays(model: Model, directory: Path) -> dict[str, Any]:
+    """Write the model's arrays file (``modelarrays``) beside its pickle; the card fields
+    that name it."""
+    path = directory / ARRAYS_FILE
+    save_arrays(path, arrays_of(model.text_clf, model.block_clf, model.stack_clf))
+    return {"arrays_file": ARRAYS_FILE, "arrays_sha256": _sha256(path), "arrays_size_bytes": path.stat().st_size}
+
+
+def write_arrays(directory: str | PathLike[str]) -> Path:
+    """Give a model saved before arrays files existed its arrays file, and name it in its
+    card (the pickle and every figure stay as they are).  For the shipped model::
+
+        python -c "from cleanfeed.model import write_arrays; write_arrays('models')"
+    """
+    directory = _model_directory(Path(directory))
+    model = load_model(directory, estimators=True)
+    card = dict(model.card)
+    card.update(_write_arrays(model, directory))
+    _write_card(directory, card)
+    return directory / ARRAYS_FILE
 
 
 def _write_card(directory: str | PathLike[str], card: dict[str, Any]) -> None:
@@ -284,21 +310,58 @@ def read_card(card_path: Path) -> dict[str, Any]:
     return card
 
 
+def _check_identity(card: dict[str, Any]) -> None:
+    """Refuse a card whose features or labels are not this cleanfeed's."""
+    if (card.get("feature_version") != FEATURE_VERSION or card.get("n_features") != len(FEATURE_NAMES)
+            or card.get("n_stack_features", 0) not in (0, len(STACK_NAMES))):
+        raise ModelError(
+            f"model was trained on feature set {card.get('feature_version')!r} ({card.get('n_features')} features); "
+            f"this cleanfeed computes {FEATURE_VERSION!r} ({len(FEATURE_NAMES)} features). "
+            "Retrain with `cleanfeed train` or install the matching cleanfeed."
+        )
+    if tuple(card.get("labels", ())) != LABELS:
+        raise ModelError(f"model labels {card.get('labels')} differ from cleanfeed's {list(LABELS)}")
+
+
+def _load_from_arrays(path: Path, card: dict[str, Any]) -> Model:
+    """The model from its arrays file, checked against the card's SHA-256 first."""
+    if not path.is_file():
+        raise ModelError(f"the card names {path.name!r} but there is no such file at {str(path)!r}; "
+                         "reinstall cleanfeed or rewrite it with cleanfeed.model.write_arrays")
+    actual = _sha256(path)
+    if card.get("arrays_sha256") != actual:
+        raise ModelError(
+            f"model file {str(path)!r} does not match its card (SHA-256 {actual[:12]}..., card says "
+            f"{str(card.get('arrays_sha256'))[:12]}...): it is damaged, truncated or not the file the card describes"
+        )
+    try:
+        text_clf, block_clf, stack_clf = load_arrays(path)
+    except (ValueError, OSError, KeyError) as exc:
+        raise ModelError(f"cannot load model {str(path)!r}: {exc}") from None
+    if block_clf.n_features_in_ != len(FEATURE_NAMES) or (
+            stack_clf is not None and stack_clf.n_features_in_ != len(FEATURE_NAMES) + len(STACK_NAMES)):
+        raise ModelError(f"model {str(path)!r} does not have the features its card says")
+    return Model(text_clf=text_clf, block_clf=block_clf, stack_clf=stack_clf, card=card)
+
+
 def _model_directory(location: Path) -> Path:
     """The directory holding the card of ``location``, a model directory or its model file."""
     is_file = location.suffix == _JOBLIB_SUFFIX or location.name.endswith(".pkl.gz")
     return location.parent if is_file else location
 
 
-def load_model(path: str | PathLike[str] | None = None) -> Model:
+def load_model(path: str | PathLike[str] | None = None, *, estimators: bool = False) -> Model:
     """Load a model directory (or its model file), checking the card first.
 
-    ``None`` loads the shipped model.  Refuses, with ``ModelError``, a missing card, a
-    file whose SHA-256 differs from the card's, a different feature version or label set,
-    and a different scikit-learn version (pickles are not portable across versions).
+    ``None`` loads the shipped model.  Where the card names an arrays file
+    (``modelarrays``) and the trees are walked in C, the model is read from it: no
+    scikit-learn import, no unpickling, the same scores.  ``estimators=True`` (or a
+    model without arrays, or an install without the C walk) reads the pickled
+    scikit-learn estimators instead, as training and inspection need.  Refuses, with
+    ``ModelError``, a missing card, a file whose SHA-256 differs from the card's, a
+    different feature version or label set, and for the pickle a different scikit-learn
+    version (pickles are not portable across versions).
     """
-    import sklearn
-
     location = Path(path) if path is not None else default_model_dir()
     directory = _model_directory(location)
     is_file = directory != location
@@ -314,21 +377,18 @@ def load_model(path: str | PathLike[str] | None = None) -> Model:
         raise ModelError(f"no model file at {str(model_path)!r}; train one with `cleanfeed train` or pass --model DIR")
     if card is None:
         raise ModelError(f"model {str(model_path)!r} has no {CARD_FILE} beside it; refusing to load an unidentified pickle")
+    _check_identity(card)
+    arrays_name = card.get("arrays_file")
+    if not estimators and COMPILED and isinstance(arrays_name, str) and "/" not in arrays_name and not is_file:
+        return _load_from_arrays(directory / arrays_name, card)
+    import sklearn
+
     actual = _sha256(model_path)
     if card.get("sha256") != actual:
         raise ModelError(
             f"model file {str(model_path)!r} does not match its card (SHA-256 {actual[:12]}..., card says "
             f"{str(card.get('sha256'))[:12]}...): it is damaged, truncated or not the file the card describes"
         )
-    if (card.get("feature_version") != FEATURE_VERSION or card.get("n_features") != len(FEATURE_NAMES)
-            or card.get("n_stack_features", 0) not in (0, len(STACK_NAMES))):
-        raise ModelError(
-            f"model was trained on feature set {card.get('feature_version')!r} ({card.get('n_features')} features); "
-            f"this cleanfeed computes {FEATURE_VERSION!r} ({len(FEATURE_NAMES)} features). "
-            "Retrain with `cleanfeed train` or install the matching cleanfeed."
-        )
-    if tuple(card.get("labels", ())) != LABELS:
-        raise ModelError(f"model labels {card.get('labels')} differ from cleanfeed's {list(LABELS)}")
     if _minor(card.get("sklearn_version")) != _minor(sklearn.__version__):
         raise ModelError(
             f"model was saved with scikit-learn {card.get('sklearn_version')}, but {sklearn.__version__} is installed; "

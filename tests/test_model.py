@@ -34,20 +34,20 @@ def test_tampered_file_is_refused(model_copy):
     data[len(data) // 2] ^= 0xFF
     path.write_bytes(bytes(data))
     with pytest.raises(ModelError, match="does not match its card"):
-        load_model(model_copy)
+        load_model(model_copy, estimators=True)  # the pickle's checks (the arrays file's: test_modelarrays.py)
 
 
 def test_truncated_file_is_refused(model_copy):
     path = model_copy / MODEL_FILE
     path.write_bytes(path.read_bytes()[:1000])
     with pytest.raises(ModelError, match="does not match its card"):
-        load_model(model_copy)
+        load_model(model_copy, estimators=True)  # the pickle's checks (the arrays file's: test_modelarrays.py)
 
 
 def test_foreign_file_is_refused(model_copy):
     (model_copy / MODEL_FILE).write_bytes(b"not a model at all")
     with pytest.raises(ModelError, match="does not match"):
-        load_model(model_copy)
+        load_model(model_copy, estimators=True)  # the pickle's checks (the arrays file's: test_modelarrays.py)
 
 
 def test_missing_card_is_refused(model_copy):
@@ -66,7 +66,7 @@ def test_mismatched_card_is_refused(model_copy, key, value, message):
     card[key] = value
     card_path.write_text(json.dumps(card))
     with pytest.raises(ModelError, match=message):
-        load_model(model_copy)
+        load_model(model_copy, estimators=True)  # the pickle's checks (the arrays file's: test_modelarrays.py)
 
 
 def test_missing_model_names_the_fix(tmp_path):
@@ -81,7 +81,7 @@ def test_scores_do_not_depend_on_how_many_rows_are_scored_together():
 
     from cleanfeed.model import _PREDICT_ROWS, _full_proba
 
-    clf = load_model(default_model_dir()).block_clf
+    clf = load_model(default_model_dir(), estimators=True).block_clf
     rng = np.random.default_rng(0)
     X = rng.normal(size=(2 * _PREDICT_ROWS + 123, clf.n_features_in_)).astype(np.float32)
     whole = _full_proba(clf, X)
@@ -99,7 +99,7 @@ def test_text_scores_are_the_same_whatever_the_coefficients_memory_order():
     from cleanfeed.model import _full_proba
     from cleanfeed.texthash import text_vectorizer
 
-    model = load_model(default_model_dir())
+    model = load_model(default_model_dir(), estimators=True)
     texts = ["Subscribe to my channel!", "The minister said on Monday that talks would go on.", "Reply", ""]
     assert model.text_clf.coef_.flags["C_CONTIGUOUS"]  # as unpickled
     before = _full_proba(model.text_clf, text_vectorizer().transform(texts))
@@ -115,7 +115,7 @@ def test_scoring_does_not_change_what_save_model_writes(tmp_path):
 
     from cleanfeed.model import save_model
 
-    model = load_model(default_model_dir())
+    model = load_model(default_model_dir(), estimators=True)
     save_model(model, tmp_path / "before", dict(model.card))
     model.text_scores(["Subscribe to my channel!"])
     save_model(model, tmp_path / "after", dict(model.card))
@@ -137,10 +137,11 @@ def test_models_saved_by_earlier_versions_in_joblib_still_load(tmp_path):
     from cleanfeed import Pipeline
     from cleanfeed.model import load_model
 
-    shipped = load_model()
+    shipped = load_model(estimators=True)
     path = tmp_path / "cleanfeed-model.joblib"
     joblib.dump({"text_clf": shipped.text_clf, "block_clf": shipped.block_clf, "stack_clf": shipped.stack_clf}, path, compress=3)
-    card = dict(shipped.card, model_file=path.name, sha256=hashlib.sha256(path.read_bytes()).hexdigest())
+    old_card = {k: v for k, v in shipped.card.items() if not k.startswith("arrays_")}  # those cards named no arrays file
+    card = dict(old_card, model_file=path.name, sha256=hashlib.sha256(path.read_bytes()).hexdigest())
     (tmp_path / CARD_FILE).write_text(json.dumps(card), encoding="utf-8")
     page = "Share\n\nThe harbour reopened on Monday, the port authority said.\n\nJane says:\n\nGood news."
     expected = [(b.label, b.scores) for b in Pipeline(model=shipped).label(page)]
@@ -158,7 +159,7 @@ def test_the_text_models_probabilities_are_scikit_learns_to_the_bit():
     from cleanfeed.model import _is_ovr_logistic, _ovr_logistic_proba
     from cleanfeed.texthash import text_vectorizer
 
-    model = load_model(default_model_dir())
+    model = load_model(default_model_dir(), estimators=True)
     assert _is_ovr_logistic(model.text_clf)
     seeds = Path(__file__).parent.parent / "seeds"
     texts = [line for path in sorted(seeds.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]

@@ -113,7 +113,7 @@ def test_tree_sizes_reach_the_models_and_the_card(trained, tmp_path):
     model_dir, _ = trained
     card = train(model_dir.parent / "corpus", tmp_path / "small", seeds=None, progress=False, n_jobs=1, run_cv=False,
                  iterations=(3, 2), learning_rate=0.5)
-    model = load_model(tmp_path / "small")
+    model = load_model(tmp_path / "small", estimators=True)
     assert (model.block_clf.n_iter_, model.stack_clf.n_iter_) == (3, 2)
     assert card["params"]["block_model"]["max_iter"] == 3 and card["params"]["stack_model"]["max_iter"] == 2
     assert card["params"]["block_model"]["learning_rate"] == card["params"]["stack_model"]["learning_rate"] == 0.5

@@ -16,7 +16,7 @@ SEEDS = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
 
 @pytest.fixture(scope="module")
 def model():
-    return load_model(default_model_dir())
+    return load_model(default_model_dir(), estimators=True)  # the scikit-learn estimators
 
 
 @pytest.mark.parametrize("stage", ["block_clf", "stack_clf"])
