@@ -8,9 +8,11 @@ the first, sees the first's conclusions about the neighbours too, so a block bet
 sure comments is a comment.  At training time what each later stage learns from is
 out-of-fold, so it learns how far to trust the earlier one on unseen sites.
 
-A model is two files: ``cleanfeed-model.pkl.gz`` (the fitted scikit-learn estimators,
-pickled and gzipped) and ``model-card.json`` (labels, feature version, scikit-learn
-version, training data, metrics, the model file's name and SHA-256).  Loading checks all
+A model is three files: ``cleanfeed-model.pkl.gz`` (the fitted scikit-learn estimators,
+pickled and gzipped), ``cleanfeed-model.npz`` (the same model as plain arrays, read
+without pickle or scikit-learn where the tree walk is compiled; ``modelarrays``) and
+``model-card.json`` (labels, feature version, scikit-learn version, training data,
+metrics, each file's name and SHA-256).  Loading checks all
 of them before unpickling, because **pickle files run code when loaded**: load only model
 files you trust, and the hash check only protects against corruption and mix-ups, not
 against a malicious card written beside a malicious file.  Models saved by earlier
