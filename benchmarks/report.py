@@ -168,6 +168,12 @@ def speed_tables(s: dict) -> list[str]:
                   f"**{short['batched_s'] * 1000:.1f} ms** through `clean_many` (what `clean_batch`, the `--jsonl` "
                   "command, `add_clean_column` and `clean_column` use): every model call has a fixed cost (the "
                   f"vectoriser, array set-up{trees_cost}), and a batch shares it among up to 64 pages."]
+        peers = short.get("peers_one_call_per_page_s") or {}
+        if peers:
+            timed = ", ".join(f"{name} {seconds * 1000:.1f} ms" for name, seconds in peers.items())
+            lines += ["", f"The same pages one call a page through the peers: {timed}."
+                      + (f" `clean()` runs at **{peers['justext'] / short['one_call_per_page_s']:.2f}×** jusText's speed "
+                         "on them (target: ≥ 3×)." if "justext" in peers else "")]
     return lines
 
 

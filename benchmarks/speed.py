@@ -234,6 +234,10 @@ def size_curve(corpus: Path) -> list[dict]:
     return out
 
 
+#: Peers timed on the short pages too (``short_pages``).
+SHORT_PAGE_PEERS = ("justext", "trafilatura")
+
+
 def short_pages(corpus: Path, n_pages: int = 300, chars: int = 1_000) -> dict:
     """Short pages one ``clean()`` call at a time against ``clean_many`` (batched model calls).
 
@@ -242,6 +246,7 @@ def short_pages(corpus: Path, n_pages: int = 300, chars: int = 1_000) -> dict:
     """
     import datasets
 
+    from benchmarks.peers import SPEED_PEERS
     from cleanfeed import Pipeline
 
     ds = datasets.load_from_disk(str(corpus))
@@ -256,7 +261,17 @@ def short_pages(corpus: Path, n_pages: int = 300, chars: int = 1_000) -> dict:
     for _ in pipeline.clean_many(docs):
         pass
     batched = (time.perf_counter() - t0) / len(docs)
-    return {"pages": len(docs), "chars": chars, "one_call_per_page_s": one_by_one, "batched_s": batched}
+    # The peers issue 25 compares short pages with, on the same pages, one call a page.
+    peers = {}
+    for name in SHORT_PAGE_PEERS:
+        extract = SPEED_PEERS[name]()
+        extract(docs[0])
+        t0 = time.perf_counter()
+        for doc in docs:
+            extract(doc)
+        peers[name] = (time.perf_counter() - t0) / len(docs)
+    return {"pages": len(docs), "chars": chars, "one_call_per_page_s": one_by_one, "batched_s": batched,
+            "peers_one_call_per_page_s": peers}
 
 
 def _run_worker(tool: str, input_path: Path, env: dict[str, str], python: str = sys.executable,

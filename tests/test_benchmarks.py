@@ -291,3 +291,16 @@ def test_pagekind_table_reports_the_target_figures_and_every_kind():
     assert all(f"| {k} | 2 | 0.500 |" in table for k in kinds)
     assert "dragnet 0.930 of 100" in table and "Fundus (held-out fold) 1.000 of 4" in table
     assert "| article | 2 | 0.900 | – |" in table  # a tool without a score shows a dash, not a crash
+
+
+def test_the_speed_report_compares_short_pages_with_jusText():
+    from benchmarks.report import speed_tables
+
+    run = {"tool": "cleanfeed", "docs": 3, "mb": 1.0, "seconds": 1.0, "docs_per_s": 3.0, "mb_per_s": 1.0, "load_s": 0.1,
+           "peak_rss_mb": 100.0, "input_rss_mb": 50.0, "throughput_vs_cleanfeed": 1.0}
+    s = {"input": {"docs": 3, "bytes": 1_000_000}, "runs": [run], "size_curve": [],
+         "short_pages": {"pages": 3, "chars": 1000, "one_call_per_page_s": 0.004, "batched_s": 0.003,
+                         "peers_one_call_per_page_s": {"justext": 0.002, "trafilatura": 0.006}}}
+    text = "\n".join(speed_tables(s))
+    assert "justext 2.0 ms, trafilatura 6.0 ms" in text
+    assert "runs at **0.50×** jusText's speed" in text
