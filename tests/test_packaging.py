@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from cleanfeed.modelarrays import ARRAYS_FILE
 from cleanfeed.pagekind import PAGE_MODEL_FILE
 
 ROOT = Path(__file__).parent.parent
@@ -19,6 +20,7 @@ def test_wheel_contains_model_and_card(tmp_path):
     assert "cleanfeed/models/cleanfeed-model.pkl.gz" in names
     assert "cleanfeed/models/model-card.json" in names
     assert f"cleanfeed/models/{PAGE_MODEL_FILE}" in names  # the page-kind model, beside the block model
+    assert f"cleanfeed/models/{ARRAYS_FILE}" in names  # the block model as plain arrays, what a compiled install loads
     assert not any(n.startswith(("seeds/", "tests/", "benchmarks/")) for n in names)
 
 
