@@ -259,10 +259,11 @@ def _own_and_shapes(blocks: Sequence[Block], compiled: bool | None = None) -> tu
 
 def rule_hits(blocks: Sequence[Block], rules: RuleSet) -> np.ndarray:
     """Boolean matrix, one row per block, one column per rule of ``rules`` in order."""
-    out = np.zeros((len(blocks), len(rules)), dtype=bool)
-    for i, block in enumerate(blocks):
-        out[i] = rules.hits(block.text)
-    return out
+    if not blocks:
+        return np.zeros((0, len(rules)), dtype=bool)
+    # One conversion of all rows: assigning each block's tuple to a row cost 3 µs a block.
+    hits = rules.hits
+    return np.array([hits(block.text) for block in blocks], dtype=bool).reshape(len(blocks), len(rules))
 
 
 @dataclass(frozen=True)

@@ -232,8 +232,8 @@ def _blocks_from_records(text: str, records: bytes) -> list[Block]:
         if end - start > MAX_BLOCK_CHARS:
             _append_pieces(blocks, text, _Line(start, end, indent, bullet, bool(blank_before)), end)
             continue
-        blocks.append(Block(index=len(blocks), start=start, end=end, text=text[start:end], indent=indent, bullet=bullet,
-                            n_lines=n_lines, blank_before=bool(blank_before)))
+        # Positional, in Block's field order: keyword arguments cost more on this hot path.
+        blocks.append(Block(len(blocks), start, end, text[start:end], indent, bullet, n_lines, blank_before != 0))
     return blocks
 
 
