@@ -240,7 +240,6 @@ def _class_table() -> bytes:
     return _CLASS_TABLE[0]
 
 
-
 def _own_and_shapes(blocks: Sequence[Block], compiled: bool | None = None) -> tuple[np.ndarray, list[str]]:
     """The ``_OWN`` columns and the ``_shape`` of every block of a page: in C where
     ``_cfeatures`` was built (the same values), else one block at a time in Python."""
@@ -270,7 +269,6 @@ def rule_hits(blocks: Sequence[Block], rules: RuleSet) -> np.ndarray:
 class _RuleColumns:
     """How the rules of a rule set map onto the feature columns (``_rule_columns``)."""
 
-    group: np.ndarray  # each rule's hit group (index into _HIT_GROUPS)
     default_rule: np.ndarray  # for each default-rule column, the rule that fills it (-1: none)
     header_rules: np.ndarray  # which rules are comment headers
     section_rules: np.ndarray  # which rules are section headers
@@ -316,7 +314,7 @@ def _rule_columns(rules: RuleSet) -> _RuleColumns:
         header_rules[j] = rule.kind == "comment_header"
         section_rules[j] = rule.kind == "section_header"
     members = tuple((int(g), np.flatnonzero(group == g)) for g in np.unique(group))
-    return _RuleColumns(group, default_rule, header_rules, section_rules, members)
+    return _RuleColumns(default_rule, header_rules, section_rules, members)
 
 
 def page_features(
@@ -355,8 +353,7 @@ def page_features(
     index = np.arange(n, dtype=np.float64)
     lengths = np.fromiter((b.end - b.start for b in blocks), dtype=np.float64, count=n)
     total = lengths.sum() or 1.0
-    depth = np.fromiter((b.indent for b in blocks), dtype=np.int64, count=n) // 2  # Block.depth
-    depth = depth.astype(np.float64)
+    depth = np.fromiter((b.depth for b in blocks), dtype=np.float64, count=n)
     put(own)
     put(index / max(n - 1, 1))
     put((n - 1 - index) / max(n - 1, 1))
@@ -375,12 +372,7 @@ def page_features(
                                  is_header.astype(np.float64), np.ones(n)])
     width = per_block.shape[1]
     for off in _OFFSETS:
-        part = out[:, col : col + width]
-        part[:] = 0.0
-        if off > 0 and off < n:
-            part[: n - off] = per_block[off:]
-        elif off < 0 and -off < n:
-            part[-off:] = per_block[: n + off]
+        _shift_into(out[:, col : col + width], per_block, off)
         col += width
 
     # Mean text scores over a +-3 window: runs of boilerplate and of body.
@@ -437,6 +429,19 @@ def _shape(text: str) -> str:
     return " ".join(out)
 
 
+def _shift_into(dest: np.ndarray, x: np.ndarray, off: int) -> np.ndarray:
+    """``dest`` (rows like ``x``) filled with row ``i + off`` of ``x`` in row ``i``, and zeros
+    where that row lies past the page's edges; slices, which on a short page cost less than
+    the clipped index arrays they replaced."""
+    n = len(x)
+    dest[:] = 0.0
+    if 0 < off < n:
+        dest[: n - off] = x[off:]
+    elif 0 < -off < n:
+        dest[-off:] = x[: n + off]
+    return dest
+
+
 def _window_mean(x: np.ndarray, half: int) -> np.ndarray:
     """Row-wise mean of ``x`` over ``[i - half, i + half]``, clipped at the page edges."""
     n = len(x)
@@ -472,13 +477,8 @@ def stack_features(features: np.ndarray, first: np.ndarray, lengths: np.ndarray)
         return np.zeros((0, len(FEATURE_NAMES) + len(STACK_NAMES)), dtype=np.float32)
     first = first.astype(np.float64)
     parts = [first]
-    for off in _STACK_OFFSETS:  # the neighbour's scores shifted into place; zero past the page's edges
-        part = np.zeros_like(first)
-        if 0 < off < n:
-            part[: n - off] = first[off:]
-        elif 0 < -off < n:
-            part[-off:] = first[: n + off]
-        parts.append(part)
+    for off in _STACK_OFFSETS:  # the neighbour's scores
+        parts.append(_shift_into(np.empty_like(first), first, off))
     parts += [_window_mean(first, half) for half in _STACK_WINDOWS]
     weights = lengths.astype(np.float64)
     total = weights.sum() or 1.0
