@@ -85,10 +85,8 @@ def _stacked_proba(model: "Model", first: np.ndarray, X: np.ndarray) -> np.ndarr
     """The stacked pass's probabilities where the first pass is unsure (``STACK_SKIP_CONFIDENCE``),
     the first pass's elsewhere.  Each row is scored alone, so the rows scored get the same
     probabilities as in a full pass."""
-    if STACK_SKIP_CONFIDENCE is None:
-        return model._tree_proba("stack_clf", X)
-    unsure = first.max(axis=1) < STACK_SKIP_CONFIDENCE
-    if unsure.all():
+    unsure = None if STACK_SKIP_CONFIDENCE is None else first.max(axis=1) < STACK_SKIP_CONFIDENCE
+    if unsure is None or unsure.all():
         return model._tree_proba("stack_clf", X)
     out = first.copy()
     if unsure.any():

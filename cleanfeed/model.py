@@ -312,6 +312,16 @@ def read_card(card_path: Path) -> dict[str, Any]:
     return card
 
 
+def _check_sha256(path: Path, expected: object) -> None:
+    """Refuse a model file whose SHA-256 is not the one its card gives."""
+    actual = _sha256(path)
+    if expected != actual:
+        raise ModelError(
+            f"model file {str(path)!r} does not match its card (SHA-256 {actual[:12]}..., card says "
+            f"{str(expected)[:12]}...): it is damaged, truncated or not the file the card describes"
+        )
+
+
 def _check_identity(card: dict[str, Any]) -> None:
     """Refuse a card whose features or labels are not this cleanfeed's."""
     if (card.get("feature_version") != FEATURE_VERSION or card.get("n_features") != len(FEATURE_NAMES)
@@ -330,12 +340,7 @@ def _load_from_arrays(path: Path, card: dict[str, Any]) -> Model:
     if not path.is_file():
         raise ModelError(f"the card names {path.name!r} but there is no such file at {str(path)!r}; "
                          "reinstall cleanfeed or rewrite it with cleanfeed.model.write_arrays")
-    actual = _sha256(path)
-    if card.get("arrays_sha256") != actual:
-        raise ModelError(
-            f"model file {str(path)!r} does not match its card (SHA-256 {actual[:12]}..., card says "
-            f"{str(card.get('arrays_sha256'))[:12]}...): it is damaged, truncated or not the file the card describes"
-        )
+    _check_sha256(path, card.get("arrays_sha256"))
     try:
         text_clf, block_clf, stack_clf = load_arrays(path)
     except (ValueError, OSError, KeyError) as exc:
@@ -385,12 +390,7 @@ def load_model(path: str | PathLike[str] | None = None, *, estimators: bool = Fa
         return _load_from_arrays(directory / arrays_name, card)
     import sklearn
 
-    actual = _sha256(model_path)
-    if card.get("sha256") != actual:
-        raise ModelError(
-            f"model file {str(model_path)!r} does not match its card (SHA-256 {actual[:12]}..., card says "
-            f"{str(card.get('sha256'))[:12]}...): it is damaged, truncated or not the file the card describes"
-        )
+    _check_sha256(model_path, card.get("sha256"))
     if _minor(card.get("sklearn_version")) != _minor(sklearn.__version__):
         raise ModelError(
             f"model was saved with scikit-learn {card.get('sklearn_version')}, but {sklearn.__version__} is installed; "
