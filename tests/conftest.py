@@ -5,6 +5,7 @@ import shlex
 import shutil
 import subprocess
 import sysconfig
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,25 @@ def c_extension(tmp_path_factory):
         return module
 
     return get
+
+
+@pytest.fixture(scope="session")
+def compiled_path(c_extension):
+    """A context manager: ``with compiled_path(module, "_cname") as m:`` makes ``module``
+    use the C extension ``_cname`` (``c_extension``) and set ``COMPILED``, and puts both
+    back when the block ends, whatever the test did to ``COMPILED`` inside it (``m`` is
+    ``module``).  Not a monkeypatch, so that hypothesis tests, which run many examples in
+    one function-scoped fixture, use it too."""
+
+    @contextmanager
+    def use(module, name):
+        saved = getattr(module, name), module.COMPILED
+        setattr(module, name, c_extension(name))
+        module.COMPILED = True
+        try:
+            yield module
+        finally:
+            setattr(module, name, saved[0])
+            module.COMPILED = saved[1]
+
+    return use

@@ -81,9 +81,9 @@ _EDGE_TEXTS = [
 
 
 @pytest.fixture
-def compiled_features(c_extension, monkeypatch):
-    monkeypatch.setattr(features, "_cfeatures", c_extension("_cfeatures"))
-    monkeypatch.setattr(features, "COMPILED", True)
+def compiled_features(compiled_path):
+    with compiled_path(features, "_cfeatures"):
+        yield
 
 
 def _same_own(blocks):
@@ -113,25 +113,21 @@ def test_compiled_features_equal_pythons_on_edge_cases(compiled_features, bullet
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(st.characters(codec=None, exclude_categories=()), max_size=300))
-def test_compiled_features_equal_pythons_on_any_text(c_extension, text):
-    saved = features._cfeatures
-    features._cfeatures = c_extension("_cfeatures")
-    try:
+def test_compiled_features_equal_pythons_on_any_text(compiled_path, text):
+    with compiled_path(features, "_cfeatures"):
         _same_own(segment(text) + [Block(0, 0, len(text), text, bullet=text[:1])])
-    finally:
-        features._cfeatures = saved
 
 
-def test_page_features_are_the_same_with_and_without_the_compiled_features(compiled_features, monkeypatch):
+def test_page_features_are_the_same_with_and_without_the_compiled_features(compiled_path):
     rules = RuleSet.default()
     for path in _PAGES:
         blocks = segment(path.read_text(encoding="utf-8"))
         hits = rule_hits(blocks, rules)
         scores = np.random.default_rng(0).dirichlet(np.ones(len(LABELS)), size=len(blocks))
-        with_c = page_features(blocks, hits, rules, scores)
-        monkeypatch.setattr(features, "COMPILED", False)
-        without = page_features(blocks, hits, rules, scores)
-        monkeypatch.setattr(features, "COMPILED", True)
+        with compiled_path(features, "_cfeatures") as module:
+            with_c = page_features(blocks, hits, rules, scores)
+            module.COMPILED = False
+            without = page_features(blocks, hits, rules, scores)
         assert np.array_equal(with_c, without), path.name
 
 

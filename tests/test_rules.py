@@ -274,24 +274,23 @@ def cmatch(c_extension):
     return c_extension("_cmatch")
 
 
-def _compiled_and_python_hits(monkeypatch, rules, texts, cmatch):
+def _compiled_and_python_hits(compiled_path, rules, texts):
     from cleanfeed import rules as rule_module
 
-    monkeypatch.setattr(rule_module, "_cmatch", cmatch)
-    monkeypatch.setattr(rule_module, "COMPILED", True)
-    compiled = [RuleSet(rules)._hits(t) for t in texts]
-    monkeypatch.setattr(rule_module, "COMPILED", False)
-    python = [RuleSet(rules)._hits(t) for t in texts]
+    with compiled_path(rule_module, "_cmatch") as module:
+        compiled = [RuleSet(rules)._hits(t) for t in texts]
+        module.COMPILED = False
+        python = [RuleSet(rules)._hits(t) for t in texts]
     return compiled, python
 
 
-def test_compiled_pre_checks_give_the_same_hits_on_cases_and_seeds(monkeypatch, cmatch):
+def test_compiled_pre_checks_give_the_same_hits_on_cases_and_seeds(compiled_path):
     from cleanfeed import segment
 
     cases = json.loads((_ROOT / "tests" / "cases" / "rules.json").read_text(encoding="utf-8"))
     texts = [t for case in cases.values() if isinstance(case, dict) for key in ("match", "no_match") for t in case.get(key, [])]
     texts += [b.text for path in sorted((_ROOT / "seeds").glob("*.txt")) for b in segment(path.read_text(encoding="utf-8"))]
-    compiled, python = _compiled_and_python_hits(monkeypatch, DEFAULT_RULES, texts, cmatch)
+    compiled, python = _compiled_and_python_hits(compiled_path, DEFAULT_RULES, texts)
     assert sum(map(any, python)) > 50  # the cases do hit rules
     assert compiled == python
 
@@ -309,23 +308,15 @@ def test_the_automaton_finds_exactly_the_groups_with_a_substring_in_the_text(cma
 
 @settings(max_examples=150, deadline=None)
 @given(st.text(st.characters(codec=None, exclude_categories=()), max_size=200))
-def test_compiled_pre_checks_give_the_same_hits_on_any_text(cmatch, text):
-    from cleanfeed import rules as rule_module
-
-    saved = rule_module._cmatch, rule_module.COMPILED
-    try:
-        rule_module._cmatch, rule_module.COMPILED = cmatch, True
-        compiled = RuleSet()._hits(text)
-        rule_module.COMPILED = False
-        assert compiled == RuleSet()._hits(text)
-    finally:
-        rule_module._cmatch, rule_module.COMPILED = saved
+def test_compiled_pre_checks_give_the_same_hits_on_any_text(compiled_path, text):
+    compiled, python = _compiled_and_python_hits(compiled_path, None, [text])
+    assert compiled == python
 
 
-def test_a_user_rules_requires_are_checked_by_the_automaton_too(monkeypatch, cmatch):
+def test_a_user_rules_requires_are_checked_by_the_automaton_too(compiled_path):
     rule = Rule(name="promo_code", label="spam", pattern=r"code \w+", why="test", requires=("PROMO", "»"))
     texts = ["Use promo code SAVE10", "use code SAVE10", "» code X", "PrOmO: code Y"]
-    compiled, python = _compiled_and_python_hits(monkeypatch, [*DEFAULT_RULES, rule], texts, cmatch)
+    compiled, python = _compiled_and_python_hits(compiled_path, [*DEFAULT_RULES, rule], texts)
     assert compiled == python
     assert [hits[-1] for hits in compiled] == [True, False, True, True]
 

@@ -187,24 +187,21 @@ _EDGE_TEXTS = [
 ]
 
 
-@pytest.fixture
-def compiled_segment(c_extension, monkeypatch):
+def _compiled_and_python_blocks(compiled_path, text):
     segment_module = importlib.import_module("cleanfeed.segment")  # the package's "segment" is the function
-    module = c_extension("_csegment")
-    monkeypatch.setattr(segment_module, "_csegment", module)
-    monkeypatch.setattr(segment_module, "COMPILED", True)
-    return segment_module
+    with compiled_path(segment_module, "_csegment") as module:
+        compiled = module.segment(text)
+        module.COMPILED = False
+        python = module.segment(text)
+    return compiled, python
 
 
-def test_compiled_segmentation_gives_pythons_blocks_on_seeds_pages_and_edge_cases(compiled_segment):
+def test_compiled_segmentation_gives_pythons_blocks_on_seeds_pages_and_edge_cases(compiled_path):
     texts = [p.read_text(encoding="utf-8") for p in sorted((_ROOT / "seeds").glob("*.txt"))]
     texts += [p.read_text(encoding="utf-8") for p in sorted((_ROOT / "tests" / "pages").glob("*.txt"))]
     texts += _EDGE_TEXTS
     for text in texts:
-        compiled = compiled_segment.segment(text)
-        compiled_segment.COMPILED = False
-        python = compiled_segment.segment(text)
-        compiled_segment.COMPILED = True
+        compiled, python = _compiled_and_python_blocks(compiled_path, text)
         assert compiled == python, text[:80]
 
 
@@ -221,13 +218,6 @@ _LINE = st.tuples(
     st.lists(_LINE, max_size=20).flatmap(lambda lines: st.sampled_from(["\n", "\r\n", "\n\n", "\r", "\u2028"]).map(
         lambda sep: sep.join(lines))),
 ))
-def test_compiled_segmentation_gives_pythons_blocks_on_any_text(c_extension, text):
-    segment_module = importlib.import_module("cleanfeed.segment")
-    saved = segment_module._csegment, segment_module.COMPILED
-    try:
-        segment_module._csegment, segment_module.COMPILED = c_extension("_csegment"), True
-        compiled = segment_module.segment(text)
-        segment_module.COMPILED = False
-        assert compiled == segment_module.segment(text)
-    finally:
-        segment_module._csegment, segment_module.COMPILED = saved
+def test_compiled_segmentation_gives_pythons_blocks_on_any_text(compiled_path, text):
+    compiled, python = _compiled_and_python_blocks(compiled_path, text)
+    assert compiled == python

@@ -29,16 +29,10 @@ EDGE_CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def ctext(c_extension):
-    return c_extension("_ctext")
-
-
 @pytest.fixture
-def compiled(ctext, monkeypatch):
-    monkeypatch.setattr(texthash, "_ctext", ctext)
-    monkeypatch.setattr(texthash, "COMPILED", True)
-    return ctext
+def compiled(compiled_path):
+    with compiled_path(texthash, "_ctext"):
+        yield
 
 
 def _same(texts):
@@ -69,12 +63,9 @@ def test_edge_cases_hash_as_scikit_learn_hashes_them(compiled):
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(st.characters(codec=None, exclude_categories=())), min_size=1, max_size=5))
-def test_any_text_hashes_as_scikit_learn_hashes_it(ctext, texts):
-    texthash._ctext, saved = ctext, texthash._ctext
-    try:
+def test_any_text_hashes_as_scikit_learn_hashes_it(compiled_path, texts):
+    with compiled_path(texthash, "_ctext"):
         _same(texts)
-    finally:
-        texthash._ctext = saved
 
 
 def test_a_text_that_is_not_a_string_is_refused_by_name(compiled):
@@ -85,7 +76,7 @@ def test_a_text_that_is_not_a_string_is_refused_by_name(compiled):
 def test_the_model_scores_the_same_with_and_without_the_compiled_hashing(compiled, monkeypatch):
     texts = [b.text for path in PAGES[:3] for b in segment(path.read_text(encoding="utf-8"))]
     with_c = load_model(default_model_dir()).text_scores(texts)
-    monkeypatch.setattr(texthash, "COMPILED", False)
+    texthash.COMPILED = False  # put back by the compiled fixture
     monkeypatch.setattr(model_module, "_WARNED_SLOW", [True])  # the warning is tested below
     without = load_model(default_model_dir()).text_scores(texts)
     assert np.array_equal(with_c, without)

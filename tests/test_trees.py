@@ -72,21 +72,15 @@ def test_pages_score_the_same_with_and_without_tables(model):
         assert np.array_equal(with_tables, without), path.name
 
 
-@pytest.fixture(scope="module")
-def ctrees(c_extension):
-    """The compiled walk (see conftest.c_extension)."""
-    return c_extension("_ctrees")
-
-
 @pytest.fixture
-def compiled(ctrees, monkeypatch):
-    """Trees walked in C for the test's duration (tables built inside it pack their nodes)."""
+def compiled(compiled_path, monkeypatch):
+    """Trees walked in C for the test's duration (tables built inside it pack their nodes);
+    the compiled walk itself."""
     from cleanfeed import model as model_module
 
-    monkeypatch.setattr(_trees, "_ctrees", ctrees)
-    monkeypatch.setattr(_trees, "COMPILED", True)
-    monkeypatch.setattr(model_module, "COMPILED", True)
-    return ctrees
+    with compiled_path(_trees, "_ctrees"):
+        monkeypatch.setattr(model_module, "COMPILED", True)  # the model's own copy of the flag
+        yield _trees._ctrees
 
 
 @pytest.mark.parametrize("n_rows", [1, 200, 3000])
@@ -120,8 +114,8 @@ def test_pages_get_the_same_labels_with_and_without_the_c_walk(compiled, monkeyp
     with_c = Pipeline(model=load_model(default_model_dir())).load()
     before = [[(b.label, b.scores) for b in with_c.label(t)] for t in texts]
     assert with_c.model_._table("block_clf").packed is not None  # the C walk was used
-    monkeypatch.setattr(_trees, "_ctrees", None)
-    monkeypatch.setattr(_trees, "COMPILED", False)
+    # Put back by the compiled fixture (a monkeypatch here would restore the C walk after it).
+    _trees._ctrees, _trees.COMPILED = None, False
     monkeypatch.setattr(model_module, "COMPILED", False)
     monkeypatch.setattr(model_module, "_WARNED_SLOW", [True])  # the warning: tests/test_texthash.py
     fallback = Pipeline(model=load_model(default_model_dir())).load()
