@@ -619,27 +619,16 @@ class RuleSet:
         content = strip_marker(text)
         out = [False] * len(self._rules)
         first = content[:1]
-        plan = self._plan_for(len(content), first.lower() if first.isascii() else "")
-        if COMPILED:
-            # Every rule's pre-check in one pass (``_cmatch``): ``present[i]`` is whether
-            # rule i's ``requires`` has a string in the block, as ``has_required`` says.
-            present = None
-            for i, has_required, rule in plan:
-                if has_required is not None:
-                    if present is None:
-                        present = _cmatch.present(self.derived("required_automaton", _required_automaton),
-                                                  content.lower())
-                    if not present[i]:
-                        continue
-                if rule._matches_content(content):
-                    out[i] = True
-            return tuple(out)
-        lowered = None
-        for i, has_required, rule in plan:
+        lowered = present = None
+        for i, has_required, rule in self._plan_for(len(content), first.lower() if first.isascii() else ""):
             if has_required is not None:
                 if lowered is None:
                     lowered = content.lower()
-                if not has_required(lowered):
+                    if COMPILED:
+                        # Every rule's pre-check in one pass (``_cmatch``): ``present[i]`` is
+                        # whether rule i's required strings occur, as ``has_required`` says.
+                        present = _cmatch.present(self.derived("required_automaton", _required_automaton), lowered)
+                if not (has_required(lowered) if present is None else present[i]):
                     continue
             if rule._matches_content(content):
                 out[i] = True
