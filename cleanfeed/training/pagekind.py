@@ -16,6 +16,7 @@ never on both sides.
 from __future__ import annotations
 
 import gzip
+import math
 import random
 import sys
 from collections.abc import Iterator, Sequence
@@ -50,9 +51,12 @@ DENSE_WEIGHT = 0.15
 #: the thread's length in comments.  docs/labels.md counts a story with a thread under it
 #: as an article, but the corpus's threads are short (2-12 comments), and the only pages
 #: with long threads the page model saw were WCXB's forums: without these copies, blog and
-#: news pages whose comments outweigh the story read as forums.
+#: news pages whose comments outweigh the story read as forums.  The length is drawn
+#: log-uniformly up to 1,000 comments (about 100,000 characters of the pools' short
+#: messages): popular blog posts carry threads of hundreds of comments, and a cap of 120
+#: left every story under a longer one looking like a forum (docs/model.md).
 LONG_THREAD_RATE = 0.3
-LONG_THREAD_COMMENTS = (20, 120)
+LONG_THREAD_COMMENTS = (20, 1000)
 
 
 @dataclass
@@ -93,7 +97,8 @@ def _long_thread(row: dict, pools, rng: random.Random) -> str:
     from .corpus.render import layout
     from .corpus.threads import thread_blocks
 
-    n = rng.randint(*LONG_THREAD_COMMENTS)
+    low, high = LONG_THREAD_COMMENTS
+    n = int(round(math.exp(rng.uniform(math.log(low), math.log(high)))))
     messages = [(rng.choice(pools.spam).text, True) if rng.random() < 0.05 else (rng.choice(pools.ham).text, False)
                 for _ in range(n)]
     thread, _ = layout(thread_blocks(messages, rng), row["renderer"])
@@ -275,7 +280,7 @@ def train_page_kind(corpus: Path, data: Path, out: Path, block_model: str = "def
         "pages": counts,
         "augmented_pages": sum(p.augmented for p in pages),
         "settings": {"C": C, "max_words": MAX_WORDS, "min_df": MIN_DF, "dense_weight": DENSE_WEIGHT,
-                     "long_thread_rate": LONG_THREAD_RATE},
+                     "long_thread_rate": LONG_THREAD_RATE, "long_thread_comments": list(LONG_THREAD_COMMENTS)},
         "cv": cv,
     }
     model = fit_page_model(X, [p.text for p in pages], [p.kind for p in pages], card=card)
