@@ -74,20 +74,34 @@ def held_out(corpus: Path, data: Path, heldout_model: Path, progress: bool) -> t
     return result, test, P, twin.set_params(min_article_prob=DEFAULT_MIN_ARTICLE_PROB, page_model=model)
 
 
+#: Bands of a page's gold main-content length (characters) for the kept shares: Dragnet
+#: counts every page as an article, including pages whose main content is a line or two.
+GOLD_BODY_BANDS = ((0, 300), (300, 1000), (1000, None))
+
+
 def eval_sets_kept(corpus: Path, seeds: Path) -> dict:
-    """The share of article pages the shipped models keep at the default threshold."""
+    """The share of article pages the shipped models keep at the default threshold, overall
+    and, for the eval sets, by the length of the page's gold main content."""
     import datasets
 
     texts: dict[str, list[str]] = {name: [] for name in ("seeds", *EVAL_ARTICLE_SOURCES)}
-    for row in datasets.load_from_disk(str(corpus)).select_columns(["source", "text"]):
+    gold_chars: dict[str, list[int]] = {name: [] for name in EVAL_ARTICLE_SOURCES}
+    for row in datasets.load_from_disk(str(corpus)).select_columns(["source", "text", "blocks"]):
         if row["source"] in EVAL_ARTICLE_SOURCES:
             texts[row["source"]].append(row["text"])
+            gold_chars[row["source"]].append(sum(b["end"] - b["start"] for b in row["blocks"] if b["label"] == "body"))
     texts["seeds"] = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
     pipeline = Pipeline(min_article_prob=DEFAULT_MIN_ARTICLE_PROB).load()
     out = {}
     for name, pages in texts.items():
-        dropped = [page.dropped for page in pipeline.label_many(pages)]
-        out[name] = {"pages": len(pages), "kept": round(1 - sum(d is not None for d in dropped) / max(len(pages), 1), 4)}
+        kept = [page.dropped is None for page in pipeline.label_many(pages)]
+        out[name] = {"pages": len(pages), "kept": round(sum(kept) / max(len(pages), 1), 4)}
+        if name in gold_chars:
+            out[name]["by_gold_body_chars"] = []
+            for low, high in GOLD_BODY_BANDS:
+                band = [k for k, n in zip(kept, gold_chars[name]) if n >= low and (high is None or n < high)]
+                out[name]["by_gold_body_chars"].append(
+                    {"from": low, "below": high, "pages": len(band), "kept": round(sum(band) / len(band), 4) if band else None})
         print(f"{name}: {out[name]['kept']:.3f} of {len(pages)} article pages kept", file=sys.stderr)
     return out
 

@@ -288,7 +288,17 @@ def pagekind_table(m: dict) -> list[str]:
     lines += ["", f"Article pages kept at {threshold} (target ≥ 0.99): "
               + ", ".join(f"{name} {e['kept']:.3f} of {e['pages']}" for name, e in kept.items())
               + f", Fundus (held-out fold) {_f(fundus['kept'])} of {fundus['pages']}. The seeds, L3S-GN1 and Dragnet "
-              "are scored by the shipped block and page models (neither trained on them).", "",
+              "are scored by the shipped block and page models (neither trained on them)."]
+    bands = {name: e["by_gold_body_chars"] for name, e in kept.items() if e.get("by_gold_body_chars")}
+    if bands:
+        lines += ["", "Kept by the length of the page's gold main content in characters (Dragnet counts every page as an "
+                  "article, including pages whose main content is a line or two):", "",
+                  "| set | " + " | ".join(f"{b['from']:,}-{b['below']:,}" if b["below"] else f"{b['from']:,}+"
+                                         for b in next(iter(bands.values()))) + " |",
+                  "|---|" + "---|" * len(next(iter(bands.values())))]
+        for name, bs in bands.items():
+            lines.append(f"| {name} | " + " | ".join(f"{_f(b['kept'])} of {b['pages']}" for b in bs) + " |")
+    lines += ["",
               "Body token F1 by page kind on the held-out WCXB pages, against WCXB's main content "
               "(`cleanfeed-articles-only` returns nothing for pages under the threshold):", ""]
     body = m["body_by_kind"]
