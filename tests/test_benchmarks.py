@@ -283,10 +283,16 @@ def test_pagekind_table_reports_the_target_figures_and_every_kind():
                      "per_kind": {k: {"precision": 0.5, "recall": 0.5, "f1": 0.5, "pages": 2} for k in kinds},
                      "curve": [{"threshold": 0.5, "precision": 0.8, "recall": 1.0, "f1": 0.889, "news_articles_kept": 0.97}],
                      "fundus_kept": {"pages": 4, "kept": 1.0}},
-        "eval_sets_kept": {"seeds": {"pages": 5, "kept": 1.0}, "dragnet": {"pages": 100, "kept": 0.93}},
+        "eval_sets_kept": {"seeds": {"pages": 5, "kept": 1.0},
+                           "dragnet": {"pages": 100, "kept": 0.93, "by_gold_body_chars": [
+                               {"from": 0, "below": 300, "pages": 10, "kept": 0.5},
+                               {"from": 300, "below": 1000, "pages": 0, "kept": None},
+                               {"from": 1000, "below": None, "pages": 90, "kept": 0.978}]}},
         "body_by_kind": {k: {"pages": 2, "cleanfeed": 0.9, "trafilatura": None} for k in kinds},
     }
     table = "\n".join(report.pagekind_table(result))
+    assert "| set | 0-300 | 300-1,000 | 1,000+ |" in table
+    assert "| dragnet | 0.500 of 10 | – of 0 | 0.978 of 90 |" in table
     assert "**F1 0.889**" in table and "target ≥ 0.90" in table
     assert all(f"| {k} | 2 | 0.500 |" in table for k in kinds)
     assert "dragnet 0.930 of 100" in table and "Fundus (held-out fold) 1.000 of 4" in table
