@@ -22,6 +22,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -238,6 +239,16 @@ def size_curve(corpus: Path) -> list[dict]:
 SHORT_PAGE_PEERS = ("justext", "trafilatura")
 
 
+def _seconds_per_page(call: Callable[[str], Any], docs: list[str]) -> float:
+    """Mean seconds of ``call(doc)`` over ``docs``, one call a page, after one call outside
+    the clock (where a model or a peer loads what it needs)."""
+    call(docs[0])
+    t0 = time.perf_counter()
+    for doc in docs:
+        call(doc)
+    return (time.perf_counter() - t0) / len(docs)
+
+
 def short_pages(corpus: Path, n_pages: int = 300, chars: int = 1_000) -> dict:
     """Short pages one ``clean()`` call at a time against ``clean_many`` (batched model calls).
 
@@ -252,24 +263,13 @@ def short_pages(corpus: Path, n_pages: int = 300, chars: int = 1_000) -> dict:
     ds = datasets.load_from_disk(str(corpus))
     docs = [row["text"][:chars] for row in ds.select(range(min(len(ds), n_pages))).select_columns(["text"])]
     pipeline = Pipeline()
-    pipeline.clean(docs[0])  # the model loads outside the clock
-    t0 = time.perf_counter()
-    for doc in docs:
-        pipeline.clean(doc)
-    one_by_one = (time.perf_counter() - t0) / len(docs)
+    one_by_one = _seconds_per_page(pipeline.clean, docs)
     t0 = time.perf_counter()
     for _ in pipeline.clean_many(docs):
         pass
     batched = (time.perf_counter() - t0) / len(docs)
     # The peers issue 25 compares short pages with, on the same pages, one call a page.
-    peers = {}
-    for name in SHORT_PAGE_PEERS:
-        extract = SPEED_PEERS[name]()
-        extract(docs[0])
-        t0 = time.perf_counter()
-        for doc in docs:
-            extract(doc)
-        peers[name] = (time.perf_counter() - t0) / len(docs)
+    peers = {name: _seconds_per_page(SPEED_PEERS[name](), docs) for name in SHORT_PAGE_PEERS}
     return {"pages": len(docs), "chars": chars, "one_call_per_page_s": one_by_one, "batched_s": batched,
             "peers_one_call_per_page_s": peers}
 
