@@ -291,11 +291,10 @@ def pagekind_table(m: dict) -> list[str]:
               "are scored by the shipped block and page models (neither trained on them)."]
     bands = {name: e["by_gold_body_chars"] for name, e in kept.items() if e.get("by_gold_body_chars")}
     if bands:
+        heads = [f"{b['from']:,}-{b['below']:,}" if b["below"] else f"{b['from']:,}+" for b in next(iter(bands.values()))]
         lines += ["", "Kept by the length of the page's gold main content in characters (Dragnet counts every page as an "
                   "article, including pages whose main content is a line or two):", "",
-                  "| set | " + " | ".join(f"{b['from']:,}-{b['below']:,}" if b["below"] else f"{b['from']:,}+"
-                                         for b in next(iter(bands.values()))) + " |",
-                  "|---|" + "---|" * len(next(iter(bands.values())))]
+                  "| set | " + " | ".join(heads) + " |", "|---|" + "---|" * len(heads)]
         for name, bs in bands.items():
             lines.append(f"| {name} | " + " | ".join(f"{_f(b['kept'])} of {b['pages']}" for b in bs) + " |")
     lines += ["",
