@@ -25,7 +25,8 @@ from .segment import Block, segment
 if TYPE_CHECKING:
     from .model import Model
 
-__all__ = ["STAGES", "Clock", "blocks_and_hits", "model_scores", "features", "stacked_features", "block_lengths"]
+__all__ = ["STAGES", "Clock", "blocks_and_hits", "model_scores", "features", "stacked_features", "block_lengths",
+           "skip_thresholds"]
 
 #: Every stage, in the order a page goes through them.  Without a model only "segment",
 #: "rules" and "decide" run.
@@ -33,13 +34,16 @@ STAGES = ("segment", "rules", "text model", "features", "trees", "stacked featur
 
 Clock = Callable[[str], AbstractContextManager[Any]]
 
-#: A block whose first-pass score for one label is at least this keeps its first-pass
-#: scores; only the others go through the stacked trees (a cascade, issue 25).  ``None``,
-#: the default, sends every block through both passes.  At 0.95 the stacked trees scored a
-#: third of the blocks, but the cascade failed its criterion (docs/model.md): spam recall on
-#: the held-out spam set fell by 0.0074 against a bar of 0.005, so it is off until a
-#: threshold chosen on training data passes.
-STACK_SKIP_CONFIDENCE: float | None = None
+#: The stacked pass's cascade (issue 25): for the model file with this SHA-256, a block
+#: whose first-pass score for its most likely label l is at least ``STACK_SKIP[sha][l]``
+#: keeps its first-pass scores, and only the other blocks go through the stacked trees.  A
+#: threshold belongs to one model: it was chosen on that model's fold-0 twin, on training
+#: pages the twin never saw (``benchmarks/studies/cascade_thresholds.py``, docs/model.md),
+#: so every other model (a retrained one, a user's) sends every block through both passes.
+#: Labels without a threshold are never skipped.  A single threshold for all labels (0.95)
+#: was tried first and failed: comment blocks that sure are the ones the stacked pass still
+#: turns into spam.
+STACK_SKIP: dict[str, dict[str, float]] = {}
 
 
 def _no_clock(stage: str) -> AbstractContextManager[Any]:
@@ -81,12 +85,25 @@ def stacked_features(pages: Sequence[Sequence[Block]], page_matrices: Sequence[n
             for i, (blocks, X) in enumerate(zip(pages, page_matrices))]
 
 
+def skip_thresholds(model: "Model") -> np.ndarray | None:
+    """The cascade's threshold for each label (in ``LABELS`` order, ``inf`` where that label
+    is never skipped) for ``model``, or ``None`` when it has none (``STACK_SKIP``)."""
+    chosen = STACK_SKIP.get(str(model.card.get("sha256", "")))
+    if not chosen:
+        return None
+    return np.array([chosen.get(label, np.inf) for label in LABELS], dtype=np.float64)
+
+
 def _stacked_proba(model: "Model", first: np.ndarray, X: np.ndarray) -> np.ndarray:
-    """The stacked pass's probabilities where the first pass is unsure (``STACK_SKIP_CONFIDENCE``),
-    the first pass's elsewhere.  Each row is scored alone, so the rows scored get the same
+    """The stacked pass's probabilities where the first pass is unsure (``STACK_SKIP``), the
+    first pass's elsewhere.  Each row is scored alone, so the rows scored get the same
     probabilities as in a full pass."""
-    unsure = None if STACK_SKIP_CONFIDENCE is None else first.max(axis=1) < STACK_SKIP_CONFIDENCE
-    if unsure is None or unsure.all():
+    thresholds = skip_thresholds(model)
+    if thresholds is None:
+        return model._tree_proba("stack_clf", X)
+    top = first.argmax(axis=1)
+    unsure = first[np.arange(len(first)), top] < thresholds[top]
+    if unsure.all():
         return model._tree_proba("stack_clf", X)
     out = first.copy()
     if unsure.any():
