@@ -14,7 +14,10 @@ the neighbours revise what context makes obvious.
    * ``comment_thread``: a comment header ("Jane says:") takes the label of the comment
      under it (``docs/labels.md``), and the block under a header is that comment, so a
      well-written comment the model took for body becomes ``comment``; on a page with
-     several headers, every paragraph up to the next header belongs to the comment;
+     several headers, every paragraph up to the next header belongs to the comment, and
+     the block right under a header is the comment even where the model called it
+     navigation, if it ends a sentence or a reply row follows it (a comment in a
+     language the text model never learnt);
    * ``after_section_header`` (rules-only mode): blocks under a "Related News"/"You May
      Also Like" heading are teasers (``navigation``), provided the article itself lies
      above the heading.  With the model this pass is off: the stacked tree pass sees the
@@ -230,7 +233,7 @@ def decide_labels(
             conf.append(0.0)
             reasons.append(DEFAULT)
 
-    _comment_thread(labels, reasons, _any_hit(hits, header_cols), conf)
+    _comment_thread(blocks, labels, reasons, _any_hit(hits, header_cols), conf)
     if scores is None:
         _after_section_header(blocks, labels, reasons, _any_hit(hits, section_cols), conf)
         if fallback is None:
@@ -274,7 +277,8 @@ def _best_prose(blocks: Sequence[Block], labels: list[str], reasons: list[Reason
         conf[best] = rows[best][_BODY]
 
 
-def _comment_thread(labels: list[str], reasons: list[Reason], is_header: list[bool], conf: list[float]) -> None:
+def _comment_thread(blocks: Sequence[Block], labels: list[str], reasons: list[Reason], is_header: list[bool],
+                    conf: list[float]) -> None:
     n = len(labels)
     # With two or more headers the page has a thread, and a comment runs from its header
     # to the next one (readers write several paragraphs).  A lone header might be a quote
@@ -290,7 +294,17 @@ def _comment_thread(labels: list[str], reasons: list[Reason], is_header: list[bo
         for k in range(i + 1, stop):
             # The block under a header is the comment itself, unless a rule already says
             # otherwise (a "Leave a Reply" form straight after the last comment, say).
-            if labels[k] in ("body", "caption") and reasons[k].kind in _UNRULED:
+            # In a thread that holds even when the model called it navigation, if it reads
+            # as sentences: a comment in a language the text model never learnt reads to
+            # it like chrome (German comments under "Name · vor 2 Stunden" headers did).
+            # Or when a reply row ("Antworten", a like count) follows it.  Not titles: a date
+            # line taken for a header in a teaser list stands above the next teaser's title
+            # (157 such titles on Dragnet, against 5 comments, before this asked for a
+            # sentence end or a reply row; cut-off teasers end in "...").
+            claimable = labels[k] in ("body", "caption") or (
+                labels[k] == "navigation" and in_thread and k == i + 1
+                and (_ends_a_sentence(blocks[k].text) or _reply_row(labels, reasons, is_header, k + 1)))
+            if claimable and reasons[k].kind in _UNRULED:
                 labels[k] = "comment"
                 reasons[k] = _COMMENT_THREAD
         # Spam is decided block by block: letting the spam of one paragraph spread over
@@ -349,6 +363,20 @@ def layout_summary() -> str:
     return (f"Without a model, a block no rule claims is body when it reads as prose ({_PROSE_MIN_WORDS}+ words "
             f"ending a sentence, or {_DENSE_MIN_WORDS}+ words of which {_DENSE_MIN_FUNCTION_WORDS:.0%} are function "
             f"words) or is a line of up to {_HEADING_MAX_WORDS} words right above prose; otherwise navigation.")
+
+
+def _reply_row(labels: list[str], reasons: list[Reason], is_header: list[bool], k: int) -> bool:
+    """Whether block ``k`` is a comment's action row: a comment rule that is not a header."""
+    return (k < len(labels) and labels[k] == "comment" and reasons[k].kind is ReasonKind.RULE
+            and not is_header[k])
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """Prose by its first test alone (enough words, ending a sentence), and not a teaser cut
+    off with an ellipsis."""
+    stripped = text.rstrip()
+    return (len(stripped.split()) >= _PROSE_MIN_WORDS and stripped.endswith(_PROSE_ENDS)
+            and not stripped.endswith(("...", "…")))
 
 
 def _is_prose(text: str) -> bool:

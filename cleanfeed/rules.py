@@ -42,6 +42,8 @@ import regex
 
 from ._first_chars import first_chars
 from ._literals import required_literals
+from . import lexicon as lx
+from .lexicon import alternation as _alt
 from .labels import LABELS
 from .segment import _BULLET_GLYPHS as _MARKER_GLYPHS
 
@@ -218,32 +220,44 @@ _MONTH = (
     r"(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|jun[ei]?|jul[iy]?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?)\b\.?"
 )
-_WEEKDAY_NAME = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b"
+# With the other languages' month names (``lexicon.MONTHS``), for the day-first dates they
+# write ("12 mars 2024", "3 de marzo de 2024"); a month first and no year stays English and
+# German, since "Maja 3" or "Mei 12" is more often a name than a date.
+_MONTH_ANY = rf"(?:{_MONTH}|{_alt(lx.MONTHS)}\b\.?)"
+_WEEKDAY_NAME = rf"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|{_alt(lx.WEEKDAYS)})\b"
 _WEEKDAY = rf"{_WEEKDAY_NAME}\.?,?\s+"
 _ORD = r"(?:st|nd|rd|th)?"
 _DATE = (
-    rf"(?:{_WEEKDAY})?(?:{_MONTH}\s+\d{{1,2}}{_ORD},?\s+\d{{4}}|\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
+    rf"(?:{_WEEKDAY})?(?:{_MONTH}\s+\d{{1,2}}{_ORD},?\s+\d{{4}}|\d{{1,2}}(?:{_ORD}|\.)\s+(?:of\s+|de\s+)?{_MONTH_ANY},?\s+(?:de\s+)?\d{{4}}"
     rf"|{_MONTH}\s+\d{{1,2}}{_ORD}|\d{{1,4}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}})"
 )
-_TIME = r"@?\s?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+# "14:32", "2.32 pm", and the French "14h32" and German "14:32 Uhr".
+_TIME = r"@?\s?\d{1,2}(?:[:.]|\s?h\s?)\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|uhr\b)?"
+# The word between a comment header's date and its time ("at", "um", "à", ...).
+_AT = rf"(?:at|{_alt(lx.AT)})\s+"
+# The word before a header's date ("Jane on March 3", "Anna am 3. März").
+_ON = r"(?:on|am|le|el|il|em|op|den)"
+# The commenter's name before a relative time ("Jane · ", "Anna Becker, ").
+_AGO_NAME = r"(?-i:\p{Lu})[\p{L}\p{M}'’.\- ]{0,40}\s*[·•|,\-–]?\s*"
 _AGENCY = r"(?:AP|AFP|Reuters|EPA|EPA-EFE|Getty Images|Bloomberg|NurPhoto|SOPA Images|Sipa|dpa|picture alliance|ANP|Xinhua|Anadolu|PA|Shutterstock|Alamy|iStock|Imago|TASS|Sputnik|Keystone|NTB|Ritzau|Scanpix|Pool)"
 # Words that open datelines and bylines, never a commenter's name: "Posted ...", "Tuesday,
 # January 8, 2008", "Reuters - December 30, 2007".
 _NOT_A_NAME = (
     r"(?!(?:posted|published|updated|modified|written|last|first|date|created|issued|printed|released|by|on|at|filed)\b)"
+    rf"(?!(?:{_alt(lx.PUBLISHED)}|{_alt(lx.BY)})\b)(?!{lx.WEEKDAY_SHORT})"
     rf"(?!{_WEEKDAY_NAME})(?!{_MONTH}\s*\d)(?!(?-i:{_AGENCY})\b)"
 )
 
 DEFAULT_RULES: tuple[Rule, ...] = (
     # --- comments --------------------------------------------------------------------
-    _R("comment_says_header", "comment", rf"^{_NAME}\s+(?:says|said|wrote|writes|replied|commented)\s*:?$",
+    _R("comment_says_header", "comment", rf"^{_NAME}\s+(?:(?:says|said|wrote|writes|replied|commented)\s*:?|{_alt(lx.SAYS)}\s*:)$",
        "WordPress and most comment systems head each comment with 'Name says:'.", kind="comment_header",
-       max_chars=80, requires=("say", "said", "wrote", "write", "repl", "comment")),
+       max_chars=80, requires=("say", "said", "wrote", "write", "repl", "comment", *lx.SAYS_WORDS)),
     _R("comment_dated_header", "comment",
        # A date alone after a comma or a space is how datelines read ("New Delhi, January 11,
        # 2008"); comment systems either set the name apart ("Jane | 3 May 2011") or add a time.
-       rf"^{_NOT_A_NAME}{_NAME}(?:\s*(?:[—–|·•]\s*|\s-\s|\s+on\s+)(?:{_DATE})(?:,?\s*(?:at\s+|[|·•]\s*)?{_TIME})?"
-       rf"|\s*(?:,\s*|\s+)(?:{_DATE}),?\s*(?:at\s+|[|·•]\s*)?{_TIME})\s*(?:said|says|wrote)?:?$"
+       rf"^{_NOT_A_NAME}{_NAME}(?:\s*(?:[—–|·•]\s*|\s-\s|\s+{_ON}\s+)(?:{_DATE})(?:,?\s*(?:{_AT}|[|·•]\s*)?{_TIME})?"
+       rf"|\s*(?:,\s*|\s+)(?:{_DATE}),?\s*(?:{_AT}|[|·•]\s*)?{_TIME})\s*(?:said|says|wrote|{_alt(lx.SAYS)})?:?$"
        rf"|^{_NOT_A_NAME}{_NAME}\s*\(\s*{_DATE},?\s*{_TIME}\s*\)$",
        "'Name on March 3, 2022 at 5:01 pm', 'Name — July 19th, 2012', 'Name (08/13/2025 07:16)' head comments.",
        kind="comment_header",
@@ -260,25 +274,31 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        strength="soft",
        max_chars=120),
     _R("comment_ago_header", "comment",
-       r"^(?!by\s)(?:(?-i:\p{Lu})[\p{L}\p{M}'’.\- ]{0,40}\s*[·•|,\-–]?\s*)?\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$",
+       rf"^(?!(?:by|{_alt(lx.BY)})\s)(?!{_alt(lx.PUBLISHED)}\b)(?:{_AGO_NAME})?\d{{1,3}}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$"
+       # In the other languages only after a name: on news pages a bare "vor 3 Stunden" dates
+       # a teaser (the training pages' German ones are all navigation).
+       rf"|^(?!(?:by|{_alt(lx.BY)})\s)(?!{_alt(lx.PUBLISHED)}\b){_AGO_NAME}{_alt(lx.AGO)}$",
        "'Jane · 3 days ago' heads a comment; 'By Jane · 3 days ago' is a byline, on article and listing pages alike.",
        kind="comment_header",
-       max_chars=80, requires=("ago",)),
-    _R("comment_reply_link", "comment", r"^(?:reply|reply\s*↓|reply to (?:this )?comment|report(?: comment| abuse)?|flag(?: as inappropriate)?|view (?:\d+ )?(?:more )?replies|show (?:\d+ )?(?:more )?replies|load more (?:comments|replies))$",
+       max_chars=80, requires=("ago", *lx.AGO_WORDS)),
+    _R("comment_reply_link", "comment", rf"^(?:reply|reply\s*↓|reply to (?:this )?comment|report(?: comment| abuse)?|flag(?: as inappropriate)?|view (?:\d+ )?(?:more )?replies|show (?:\d+ )?(?:more )?replies|load more (?:comments|replies)|{_alt(lx.REPLY)})$",
        "A lone 'Reply'/'Report' is the action row under a reader comment.",
        max_chars=40),
-    _R("comment_vote_count", "comment", r"^(?:\d[\d,.]*k?\s+(?:likes?|upvotes?|downvotes?|points?|replies|reactions?)|(?:like|dislike|upvote|downvote)\s*\(?\d*\)?)$",
+    _R("comment_vote_count", "comment",
+       rf"^(?:\d[\d,.]*k?\s+(?:likes?|upvotes?|downvotes?|points?|replies|reactions?|{_alt(lx.LIKES)})"
+       rf"|(?:like|dislike|upvote|downvote|{_alt(lx.LIKES)})\s*\(?\d*\)?)$",
        "Vote and reply counts belong to a reader comment.",
        max_chars=40),
     # --- comment-form and comment-section chrome (navigation) -------------------------
     _R("nav_comment_form", "navigation",
-       r"^(?:leave a (?:reply|comment|response)|post a comment|add (?:a |your )?comment|write a comment|join the (?:discussion|conversation)|cancel reply|post comment|submit comment|\d+\s+(?:comments?|responses?|thoughts? on .{1,120})|comments?(?:\s*\(\d+\))?|discussion|responses?)\s*[:.]?$",
+       rf"^(?:leave a (?:reply|comment|response)|post a comment|add (?:a |your )?comment|write a comment|join the (?:discussion|conversation)|cancel reply|post comment|submit comment|\d+\s+(?:comments?|responses?|thoughts? on .{{1,120}})|comments?(?:\s*\(\d+\))?|discussion|responses?|{_alt(lx.COMMENT_FORM)}(?:\s*\(\d+\))?)\s*[:.]?$",
        "Comment-form headings are the site's chrome, not anybody's comment.",
        max_chars=160),
     _R("nav_comment_form_notice", "navigation",
-       r"your email address will not be published|required fields are marked|save my name, email,? and website|you must be (?:logged|signed) in to post a comment|comments are (?:closed|moderated)|this site uses akismet|notify me of (?:follow-up comments|new posts)",
+       r"your email address will not be published|required fields are marked|save my name, email,? and website|you must be (?:logged|signed) in to post a comment|comments are (?:closed|moderated)|this site uses akismet|notify me of (?:follow-up comments|new posts)"
+       rf"|{_alt(lx.COMMENT_NOTICE)}",
        "Standard comment-form notices are boilerplate on every page of a site.",
-       requires=("email", "required", "comment", "akismet", "notify")),
+       requires=("email", "required", "comment", "akismet", "notify", *lx.COMMENT_NOTICE_WORDS)),
     _R("nav_comment_form_field", "navigation", r"^(?:name|e-?mail(?: address)?|website|url|comment|message)\s*\*?\s*:?$",
        "Bare form-field labels left over from the comment form.",
        max_chars=30),
@@ -288,7 +308,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        "'(Photo by X/Agency)' closes a picture caption.",
        requires=("(",)),
     _R("caption_label_prefix", "caption",
-       r"^(?:photo|image|picture|photograph|illustration|graphic|video|credit|foto|bild|source)s?\s*(?::|by\b|credit\b|courtesy\b)(?=.{2,300}$)",
+       r"^(?:photo|image|picture|photograph|illustration|graphic|video|credit|foto|bild|source)s?\s*(?::|by\b|credit\b|courtesy\b)(?=.{2,300}$)"
+       rf"|^{_alt(lx.CAPTION_LABEL)}\s*:(?=.{{2,300}}$)",
        "'Photo:', 'Image by', 'Credit:' open a caption or credit line.",
        max_chars=330),
     _R("caption_agency_tail", "caption",
@@ -308,41 +329,51 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        max_chars=30),
     # --- navigation ---------------------------------------------------------------------
     _R("nav_related_heading", "navigation",
-       r"^(?:related(?:\s+(?:news|articles?|stories|posts|content|coverage|topics|reading|links|videos?))?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories| articles| reading)?|read (?:next|more|also|this next)|further reading|more (?:stories|news|articles|from|on|in|like this)(?:\s.{1,40})?|(?:most|more) (?:read|popular|viewed|shared)|popular (?:posts|stories|now|articles)|trending(?: now| stories)?|see also|also read|don'?t miss|latest (?:news|stories|posts|articles)|top stories|editor'?s picks?|in other news|around the web|from the web|sponsored (?:stories|links|content))\s*[:»›>|]*$",
+       rf"^(?:related(?:\s+(?:news|articles?|stories|posts|content|coverage|topics|reading|links|videos?))?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories| articles| reading)?|read (?:next|more|also|this next)|further reading|more (?:stories|news|articles|from|on|in|like this)(?:\s.{{1,40}})?|(?:most|more) (?:read|popular|viewed|shared)|popular (?:posts|stories|now|articles)|trending(?: now| stories)?|see also|also read|don'?t miss|latest (?:news|stories|posts|articles)|top stories|editor'?s picks?|in other news|around the web|from the web|sponsored (?:stories|links|content)|{_alt(lx.RELATED)})\s*[:»›>|]*$",
        "Headings over teasers of other articles.", kind="section_header",
        max_chars=80),
     _R("nav_read_original", "navigation", r"^(?:read|view|see)\s+(?:the\s+)?(?:original|full|complete|entire|rest of (?:the|this))\b.{0,80}$",
        "'Read the original article' links point away from the page.",
        max_chars=140),
-    _R("nav_read_more_link", "navigation", r"^(?:read more|continue reading|keep reading|learn more|click here|more info|see more|view all|show more|load more)\b.{0,60}$",
+    _R("nav_read_more_link", "navigation",
+       rf"^(?:read more|continue reading|keep reading|learn more|click here|more info|see more|view all|show more|load more|{_alt(lx.READ_MORE)})\b.{{0,60}}$",
        "Link labels that lead to another page.",
        max_chars=120),
     _R("nav_share", "navigation",
-       r"^(?:share(?: (?:this|the) (?:article|story|post|page))?(?: (?:on|via) \w+)?|share on (?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|email)|tweet(?: this)?|pin it|e-?mail(?: this)?|print(?: this)?|copy (?:the )?link|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|flipboard)\s*[:!]?$",
+       rf"^(?:share(?: (?:this|the) (?:article|story|post|page))?(?: (?:on|via) \w+)?|share on (?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|email)|tweet(?: this)?|pin it|e-?mail(?: this)?|print(?: this)?|copy (?:the )?link|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|flipboard|{_alt(lx.SHARE)})\s*[:!]?$",
        "Share buttons and their labels.",
        max_chars=60),
-    _R("nav_follow", "navigation", r"^(?:follow|connect with|find|like|join) us\b.{0,60}$",
+    _R("nav_follow", "navigation", rf"^(?:(?:follow|connect with|find|like|join) us|{_alt(lx.FOLLOW)})\b.{{0,60}}$",
        "'Follow us'/'Connect with us' social prompts.",
        max_chars=80),
     _R("nav_subscribe", "navigation",
-       r"^(?!.*\b(?:my|me)\b)(?:subscribe|sign up|sign in|log ?in|register|get (?:our|the) newsletter|newsletter|join (?:our|the) (?:newsletter|mailing list))\b.{0,120}$|\b(?:sign up|subscribe) (?:for|to) (?:our|the|a) (?:free |daily |weekly )?(?:\w+ )?(?:newsletter|mailing list|email)",
+       r"^(?!.*\b(?:my|me)\b)(?:subscribe|sign up|sign in|log ?in|register|get (?:our|the) newsletter|newsletter|join (?:our|the) (?:newsletter|mailing list))\b.{0,120}$|\b(?:sign up|subscribe) (?:for|to) (?:our|the|a) (?:free |daily |weekly )?(?:\w+ )?(?:newsletter|mailing list|email)"
+       # Other languages: the button alone, or the invitation in a short line (a paragraph
+       # that mentions ordering a newsletter is not one).
+       rf"|^{_alt(lx.SUBSCRIBE_BUTTON)}\s*[!.:»›>]*$|^(?=.{{0,160}}$).*\b{_alt(lx.NEWSLETTER)}",
        "Subscription and newsletter prompts (a reader's 'subscribe to my channel' or 'subscribe to me' is spam, not chrome).",
-       requires=("subscribe", "sign up", "sign in", "login", "log in", "register", "newsletter", "mailing list")),
+       requires=("subscribe", "sign up", "sign in", "login", "log in", "register", "newsletter", "mailing list",
+                 *lx.SUBSCRIBE_WORDS)),
     _R("nav_cookie_notice", "navigation",
-       r"\b(?:we use cookies|(?:this|our) (?:web)?site uses cookies|cookie (?:policy|settings|preferences|consent)|accept (?:all )?cookies|by continuing to (?:use|browse) (?:this|our) (?:site|website))\b",
+       r"\b(?:we use cookies|(?:this|our) (?:web)?site uses cookies|cookie (?:policy|settings|preferences|consent)|accept (?:all )?cookies|by continuing to (?:use|browse) (?:this|our) (?:site|website))\b"
+       rf"|\b{_alt(lx.COOKIES)}",
        "Cookie banners.",
        requires=("cookie", "by continuing to")),
-    _R("nav_copyright", "navigation", r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b",
+    _R("nav_copyright", "navigation", rf"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|\b{_alt(lx.RIGHTS)}\b",
        "Copyright notices sit in footers.",
-       requires=("©", "(c)", "copyright", "all rights reserved")),
+       requires=("©", "(c)", "copyright", "all rights reserved", *lx.RIGHTS_WORDS)),
     _R("nav_search_box", "navigation",
        r"^(?:(?:hi|hey),?\s+)?what are you looking for\??$|^search(?: for| the site| this site| …| \.\.\.)?\s*[:.…]*$|^type (?:here )?(?:to search|and (?:hit|press) enter)\b.{0,40}$|^(?:press|hit) enter to search\b",
        "Search-box placeholders and prompts.",
        max_chars=80),
     _R("nav_byline", "navigation",
-       r"^by\s+(?-i:\p{Lu})[\p{L}\p{M}.'’\-]+(?:\s+(?-i:\p{Lu})[\p{L}\p{M}.'’\-]+){0,4}(?:\s*(?:,|and|&)\s*(?-i:\p{Lu})[\p{L}\p{M}.'’\-]+(?:\s+[\p{L}\p{M}.'’\-]+){0,3}){0,3}(?:\s*[|,·•–—\-]\s*.{0,80})?$",
+       r"^by\s+(?-i:\p{Lu})[\p{L}\p{M}.'’\-]+(?:\s+(?-i:\p{Lu})[\p{L}\p{M}.'’\-]+){0,4}(?:\s*(?:,|and|&)\s*(?-i:\p{Lu})[\p{L}\p{M}.'’\-]+(?:\s+[\p{L}\p{M}.'’\-]+){0,3}){0,3}(?:\s*[|,·•–—\-]\s*.{0,80})?$"
+       # Other languages: two or more capitalised words, since "Von Berlin" or "Par Avion" is
+       # no byline.
+       rf"|^{_alt(lx.BY)}\s+(?-i:\p{{Lu}})[\p{{L}}\p{{M}}.'’\-]+"
+       rf"(?:\s+(?:(?-i:{lx.NAME_PARTICLES})\s+)*(?-i:\p{{Lu}})[\p{{L}}\p{{M}}.'’\-]+){{1,4}}(?:\s*[|,·•–—\-]\s*.{{0,80}})?$",
        "'By Jane Doe' bylines are author chrome (docs/labels.md: navigation).",
-       max_chars=200, requires=("by",)),
+       max_chars=200, requires=("by", *lx.BY_WORDS)),
     _R("nav_author_box", "navigation",
        r"^(?:about the authors?|author bio|more (?:articles|posts|stories) by\b.{0,60}|(?:view|see) all (?:posts|articles|stories) by\b.{0,60}|contributors?|staff writer|written by\b.{0,60}|reporter)$",
        "Author boxes: 'About the author', 'More articles by'.",
@@ -361,10 +392,12 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        "'Posted by X' is a blog byline, but also heads comments on older sites: a feature.", strength="soft",
        max_chars=100),
     _R("nav_dateline_meta", "navigation",
-       rf"^(?:posted|published|updated|last updated|first published|modified)(?:\s+on)?\s*:?\s*(?:{_DATE}|\d{{1,2}}\s+\w+\s+\d{{4}}|{_MONTH}).{{0,60}}$|^\d{{1,3}}\s*(?:-|\s)?(?:min(?:ute)?s?)\s+read$",
+       rf"^(?:posted|published|updated|last updated|first published|modified)(?:\s+on)?\s*:?\s*(?:{_DATE}|\d{{1,2}}\s+\w+\s+\d{{4}}|{_MONTH}).{{0,60}}$|^\d{{1,3}}\s*(?:-|\s)?(?:min(?:ute)?s?)\s+read$"
+       rf"|^{_alt(lx.PUBLISHED)}\s*:?\s*(?:{_DATE}|\d{{1,2}}\.?\s+\w+\s+\d{{4}}).{{0,60}}$"
+       rf"|^{_alt(lx.READING_TIME)}\s*:?\s*\d{{1,3}}\s*min\w*\.?$|^\d{{1,3}}\s*min\w*\.?\s+{_alt(lx.READING_TIME)}$",
        "Publication dates and reading times are page metadata.",
        max_chars=120),
-    _R("nav_taxonomy", "navigation", r"^(?:tags?|topics?|filed under|categor(?:y|ies)|posted in|keywords?|sections?)\s*:",
+    _R("nav_taxonomy", "navigation", rf"^(?:tags?|topics?|filed under|categor(?:y|ies)|posted in|keywords?|sections?|{_alt(lx.TAXONOMY)})\s*:",
        "Tag and category lists.",
        requires=(":",)),
     _R("nav_site_links", "navigation",
@@ -394,7 +427,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        strength="soft",
        requires=("earn", "money", "cash", "income", "profit", "$", "gift", "bitcoin", "crypto", "loan", "dollar")),
     _R("spam_contact_messenger", "spam",
-       r"\b(?:contact|message|text|reach|call|add|write)\b.{0,40}\b(?:whats\s?app|telegram|viber|wickr|signal|instagram|e-?mail)\b.{0,40}(?:\+?\d[\d\s\-()]{7,}|@[\w.]{3,}|[\w.+\-]+@[\w\-]+\.[\w.]+)",
+       rf"\b(?:contact|message|text|reach|call|add|write|{_alt(lx.CONTACT)})\b.{{0,40}}"
+       r"\b(?:whats\s?app|telegram|viber|wickr|signal|instagram|e-?mail)\b.{0,40}(?:\+?\d[\d\s\-()]{7,}|@[\w.]{3,}|[\w.+\-]+@[\w\-]+\.[\w.]+)",
        "Scams move victims to a private messenger or mailbox with a number or handle.",
        requires=("whats", "telegram", "viber", "wickr", "signal", "instagram", "mail")),
     _R("spam_my_channel", "spam",
@@ -430,13 +464,16 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        strength="soft",
        requires=("sub", "like this", "check", "followers", "chan", "vid")),
     _R("spam_work_from_home", "spam",
-       r"(?s)^(?=.*\b(?:work(?:ing)? (?:from|at) home|home[- ]based (?:job|work|business)|online job|part[- ]time job|easy money|extra (?:cash|income)|passive income)\b)(?=.*(?:\$|£|€|\bUSD\b)\s?\d)",
+       r"(?s)^(?=.*\b(?:work(?:ing)? (?:from|at) home|home[- ]based (?:job|work|business)|online job|part[- ]time job|easy money|extra (?:cash|income)|passive income)\b)(?=.*(?:\$|£|€|\bUSD\b)\s?\d)"
+       # Other languages: from home, an earning verb and a sum, in either currency order.
+       rf"|^(?=.*\b{_alt(lx.FROM_HOME)}\b)(?=.*\b{_alt(lx.EARN)}\b)(?=.*(?:(?:\$|£|€)\s?\d|{lx.SUM_AFTER}))",
        "Work-from-home income claims with sums are classic comment spam.",
-       requires=("$", "£", "€", "usd")),
+       requires=("$", "£", "€", "usd", *lx.SUM_AFTER_WORDS)),
     _R("spam_money_cue", "spam",
-       r"(?:\$|£|€)\s?\d[\d,.]*\s*(?:k\b)?[^.!?\n]{0,40}\b(?:per|an|a|every|each|in)\s+(?:hour|day|week|month)\b",
+       r"(?:\$|£|€)\s?\d[\d,.]*\s*(?:k\b)?[^.!?\n]{0,40}\b(?:per|an|a|every|each|in)\s+(?:hour|day|week|month)\b"
+       rf"|{lx.SUM_AFTER}[^.!?\n]{{0,40}}?(?:\s|\b){_alt(lx.PER_PERIOD)}\b",
        "Income claims per hour/week; also in news, so only a feature.", strength="soft",
-       requires=("$", "£", "€")),
+       requires=("$", "£", "€", *lx.SUM_AFTER_WORDS)),
     _R("spam_crypto_loan", "spam",
        r"\b(?:bitcoin|crypto(?:currency|currencies)?|btc|forex|binary options?|nft|investment (?:plan|platform|manager)|loan (?:offer|lender|company)|instant loans?|credit repair|hack(?:er|ing)? service|recover (?:your )?(?:lost )?(?:funds|crypto))\b",
        "Crypto, forex and loan offers; also in news, so only a feature.", strength="soft",
@@ -445,9 +482,11 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        "Bare links in a comment are link bait more often than not; only a feature.", strength="soft",
        requires=("http", "www.", ".com", ".net", ".org", ".info", ".biz", ".xyz", ".ly", ".co", ".io", ".me", ".tk", ".ru", ".site", ".online")),
     _R("spam_prize_urgency", "spam",
-       r"\b(?:congratulations|you(?:'ve| have)? won|winner|claim (?:your|now)|free (?:entry|gift|iphone|money)|act now|limited time|call now|txt|text \w+ to \d{4,}|urgent)\b",
+       r"\b(?:congratulations|you(?:'ve| have)? won|winner|claim (?:your|now)|free (?:entry|gift|iphone|money)|act now|limited time|call now|txt|text \w+ to \d{4,}|urgent)\b"
+       rf"|\b{_alt(lx.PRIZE)}\b",
        "Prize and urgency language of SMS and e-mail spam; only a feature.", strength="soft",
-       requires=("congrat", "won", "winner", "claim", "free", "act now", "limited time", "call now", "txt", "text", "urgent")),
+       requires=("congrat", "won", "winner", "claim", "free", "act now", "limited time", "call now", "txt", "text", "urgent",
+                 *lx.PRIZE_WORDS)),
 )
 
 

@@ -122,6 +122,31 @@ def test_multi_paragraph_comments_in_a_thread():
     assert labels == ["comment"] * 5 + ["navigation"]
 
 
+def test_in_a_thread_the_block_under_a_header_is_a_comment_even_if_the_model_says_navigation():
+    # A comment in a language the text model never learnt reads to it like chrome.
+    text = ("Anna Becker · vor 2 Stunden\n\nEndlich tut sich was.\n\nAntworten\n\n"
+            "Klaus Wagner · vor 1 Stunde\n\nDas dauert viel zu lange.\n\nAntworten")
+    rows = [{"navigation": 1.0}, {"navigation": 0.7, "comment": 0.3}, {"navigation": 1.0}] * 2
+    out = _decide(text, rows)
+    assert [b.label for b in out] == ["comment"] * 6
+    assert out[1].reason == out[4].reason == "context:comment_thread"
+
+
+def test_a_teaser_title_under_a_date_line_stays_navigation():
+    # Date lines read as comment headers in a teaser list: the titles under them have no
+    # sentence end and no reply row, so the model's navigation stands.
+    text = ("Jane Doe - March 3, 2012 at 5:01 pm\n\nNew rebrand for a famous old soft drink brand\n\n"
+            "Tom Hart - March 4, 2012 at 6:12 pm\n\nThe best posters from this year's festival season")
+    out = _decide(text, [{"navigation": 1.0}, {"navigation": 0.8, "body": 0.2}] * 2)
+    assert [b.label for b in out][1::2] == ["navigation", "navigation"]
+
+
+def test_a_lone_header_leaves_a_navigation_block_under_it_alone():
+    text = "Anna Becker · vor 2 Stunden\n\nStartseite"
+    out = _decide(text, [{"navigation": 1.0}, {"navigation": 0.9}])
+    assert [b.label for b in out] == ["comment", "navigation"]
+
+
 def test_lone_header_claims_only_the_next_block():
     text = "Smith says:\n\nThe plan is sound.\n\nThe article goes on with more reporting."
     labels = [b.label for b in _decide(text, [{"body": 1.0}, {"body": 0.9}, {"body": 0.9}])]

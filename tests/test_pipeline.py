@@ -240,3 +240,30 @@ def test_rules_only_layout_never_crashes_and_keeps_only_input_blocks(text):
         found = text.find(part, pos)
         assert found >= 0, f"{part!r} is not in the input after offset {pos}"
         pos = found + len(part)
+
+
+REGIONAL_DE = (Path(__file__).parent / "pages" / "regional_de.txt").read_text(encoding="utf-8")
+_DE_ARTICLE = ("Die Stadt Wetzbach hat am Dienstag", "Nach Angaben der Bauverwaltung", "Während der Bauzeit")
+_DE_CLUTTER = ("Wir verwenden Cookies", "Von Katrin", "Lesen Sie auch", "Stadtrat beschließt", "Freibad öffnet",
+               "Teilen", "Kommentare", "vor 2 Stunden", "Endlich!", "Drei Meter", "Herzlichen Glückwunsch",
+               "Antworten", "Kommentar schreiben", "E-Mail-Adresse", "Alle Rechte")
+
+
+@pytest.mark.parametrize("model", ["default", None], ids=["model", "rules-only"])
+def test_a_german_regional_news_page(model):
+    """Issue 23's page, as a new user tried it (written for this test): menu, cookie notice,
+    byline, photo credit, article, a "Lesen Sie auch:" teaser list and three reader comments
+    with name, relative time and reply link. The article is kept and the rest is not."""
+    p = Pipeline(model=model)
+    article = p.clean(REGIONAL_DE)
+    for start in _DE_ARTICLE:
+        assert start in article
+    for clutter in _DE_CLUTTER:
+        assert clutter not in article, clutter
+    labels = {b.text[:20]: b.label for b in p.label(REGIONAL_DE)}
+    # The comments are comments (the prize scam is comment or spam: without German spam in
+    # its training the model does not know it), their headers and reply links too.
+    assert labels["Heinz Dörrbecker · v"] == labels["Endlich! Wir haben s"] == "comment"
+    assert labels["Drei Meter Breite fi"] == "comment"
+    assert labels["Herzlichen Glückwuns"] in ("comment", "spam")
+    assert labels["Lesen Sie auch:"] == labels["Wir verwenden Cookie"] == labels["Von Katrin Vogelsang"] == "navigation"

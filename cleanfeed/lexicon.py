@@ -1,0 +1,363 @@
+"""The words of page chrome in the languages of the news, for the default rules.
+
+The default rules were written in English ("Name says:", "3 hours ago", "Leave a Reply",
+"Related stories"). The publishing systems that print this chrome are translated, so the
+same layouts appear in every language with other words: WordPress prints "Name sagt:"
+and "Hinterlasse einen Kommentar", Disqus "il y a 2 heures", news sites "Lesen Sie auch".
+Each table here gives a rule's words in German, French, Spanish, Italian, Portuguese,
+Dutch, Polish and Swedish, as regular-expression fragments (matched case-insensitively,
+inside the rule's own anchors). They are the strings those systems and sites print, not
+words seen on one page, and every language's entries are tested in
+``tests/cases/rules.json``.
+
+English stays in the rules' own patterns, unchanged, so English pages get the hits they
+always had. ``alternation`` joins a table into one group; ``words`` lists the plain words
+a table needs for a rule's ``requires`` pre-check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+__all__ = ["LANGUAGES", "alternation"]
+
+#: The languages besides English whose chrome words the default rules know.
+LANGUAGES = ("de", "fr", "es", "it", "pt", "nl", "pl", "sv")
+
+Table = Mapping[str, str]
+
+
+def alternation(table: Table) -> str:
+    """One non-capturing group of every language's fragment."""
+    return "(?:" + "|".join(table[lang] for lang in LANGUAGES if table.get(lang)) + ")"
+
+
+# "Anna says:" heads a comment (WordPress: "sagt:", "dit :", "dice:", "ha detto:", "disse:",
+# "zegt:", "napisał(a):", "skriver:"); the past tenses come from forum and comment systems.
+SAYS: Table = {
+    "de": r"sagt|schrieb|schreibt|meint|antwortete",
+    "fr": r"dit|a dit|a écrit|écrit|répond|a répondu",
+    "es": r"dice|dijo|escribió|escribe|respondió",
+    "it": r"dice|ha detto|ha scritto|scrive|scrisse|ha risposto",
+    "pt": r"disse|diz|escreveu|respondeu",
+    "nl": r"zegt|schreef|schrijft|reageerde",
+    "pl": r"napisał\(a\)|napisała?|pisze|odpowiedział\(a\)|odpowiedziała?",
+    "sv": r"skriver|skrev|säger|svarade",
+}
+
+# A relative time closes a comment header ("Anna · vor 3 Stunden"): the "3 hours ago" of
+# each language, with a number or the word for "one" ("vor einer Stunde", "il y a une heure").
+AGO: Table = {
+    "de": r"vor\s+(?:\d{1,3}|einer?|einem)\s+(?:sekunden?|minuten?|min\.?|stunden?|std\.?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)",
+    "fr": r"il\s+y\s+a\s+(?:\d{1,3}|une?)\s+(?:secondes?|minutes?|min|heures?|h|jours?|semaines?|mois|ans|années?)",
+    "es": r"hace\s+(?:\d{1,3}|una?)\s+(?:segundos?|minutos?|min|horas?|h|días?|semanas?|mes(?:es)?|años?)",
+    "it": r"(?:\d{1,3}|una?|un')\s*(?:secondi|secondo|minuti|minuto|min|ore|ora|giorni|giorno|settimane|settimana|mesi|mese|anni|anno)\s+fa",
+    "pt": r"(?:há\s+(?:\d{1,3}|uma?)\s+(?:segundos?|minutos?|min|horas?|h|dias?|semanas?|mês|meses|anos?)"
+          r"|(?:\d{1,3}|uma?)\s+(?:segundos?|minutos?|min|horas?|h|dias?|semanas?|mês|meses|anos?)\s+atrás)",
+    "nl": r"(?:\d{1,3}|een)\s+(?:seconden?|minuten?|minuut|min|uur|dagen|dag|weken|week|maanden|maand|jaren|jaar)\s+geleden",
+    "pl": r"(?:\d{1,3}\s+)?(?:sekund[ęy]?|minut[ęy]?|min\.?|godzin[ęy]?|godz\.?|dni|dzień|tygodni[e]?|tydzień|miesiąc[e]?|miesięcy|lat[a]?|rok)\s+temu",
+    "sv": r"(?:för\s+)?(?:\d{1,3}|en|ett)\s+(?:sekunder|sekund|minuter|minut|min|timmar|timme|dagar|dag|veckor|vecka|månader|månad|år)\s+sedan",
+}
+#: Lower-case strings one of which every ``AGO`` match contains (the rule's pre-check).
+AGO_WORDS = ("vor", "il", "hace", "fa", "há", "atrás", "geleden", "temu", "sedan")
+
+# The word a byline opens with ("Von Anna Becker"); a byline is not a comment header.
+BY: Table = {
+    "de": r"von", "fr": r"par", "es": r"por", "it": r"di", "pt": r"por", "nl": r"door", "pl": r"autor:?|przez",
+    "sv": r"av",
+}
+
+# The action row under a comment.
+REPLY: Table = {
+    "de": r"antworten|antwort|melden|kommentar melden|beitrag melden",
+    "fr": r"répondre|signaler|signaler un abus|signaler ce commentaire",
+    "es": r"responder|denunciar|reportar|denunciar comentario|reportar abuso",
+    "it": r"rispondi|segnala|segnala abuso|segnala commento",
+    "pt": r"responder|denunciar|reportar|denunciar comentário",
+    "nl": r"reageer|reageren|beantwoorden|rapporteer|melden",
+    "pl": r"odpowiedz|zgłoś|zgłoś komentarz|zgłoś naruszenie",
+    "sv": r"svara|anmäl|rapportera|anmäl kommentar",
+}
+
+# "12 Likes" under a comment: the counted reaction of each language's comment widgets.
+LIKES: Table = {
+    "de": r"gefällt mir", "fr": r"j'aime|j’aime", "es": r"me gusta", "it": r"mi piace", "pt": r"curtidas?|gostos?",
+    "nl": r"vind-ik-leuks?", "pl": r"polubie(?:nie|nia|ń)", "sv": r"gillar|gilla-markeringar",
+}
+
+# Comment-section headings and the comment form's title ("Leave a Reply" as WordPress
+# translates it, and the sites' own "Leserkommentare", "Réactions").
+COMMENT_FORM: Table = {
+    "de": r"kommentar schreiben|schreiben sie einen kommentar|kommentar verfassen|einen kommentar hinterlassen"
+          r"|hinterlasse einen kommentar|schreibe einen kommentar|hinterlasse eine antwort|antwort hinterlassen"
+          r"|diskutieren sie mit|leserkommentare|kommentare?|\d+\s+kommentare?",
+    "fr": r"laisser un commentaire|laisser une réponse|réagir(?: à cet article)?|ajouter un commentaire"
+          r"|écrire un commentaire|commentaires?|\d+\s+commentaires?|réactions?|\d+\s+réactions?",
+    "es": r"deja un comentario|deja una respuesta|dejar un comentario|escribe un comentario|añadir comentario"
+          r"|comentarios?|\d+\s+comentarios?|\d+\s+respuestas?",
+    "it": r"lascia un commento|lascia una risposta|scrivi un commento|aggiungi un commento|commenti|\d+\s+comment[io]"
+          r"|\d+\s+risposte",
+    "pt": r"deixe um comentário|deixe uma resposta|deixar um comentário|escreva um comentário|adicionar comentário"
+          r"|comentários?|\d+\s+comentários?|\d+\s+respostas?",
+    "nl": r"laat een reactie achter|geef een reactie|plaats een reactie|reacties?|\d+\s+reacties?",
+    "pl": r"dodaj komentarz|napisz komentarz|skomentuj|zostaw komentarz|komentarze|\d+\s+komentarz(?:y|e)?",
+    "sv": r"lämna en kommentar|lämna ett svar|skriv en kommentar|kommentera|kommentarer|\d+\s+kommentarer?",
+}
+
+# The comment form's standard notices ("Your email address will not be published",
+# "Required fields are marked *") in each language's WordPress and comment widgets.
+COMMENT_NOTICE: Table = {
+    "de": r"e-?mail-adresse wird nicht veröffentlicht|erforderliche felder sind (?:mit \* )?markiert",
+    "fr": r"adresse (?:e-?mail|de messagerie|courriel) ne sera pas publiée|champs obligatoires sont indiqués",
+    "es": r"(?:dirección de )?correo electrónico no (?:será|se) publicad[oa]|campos obligatorios están marcados",
+    "it": r"indirizzo (?:e-?mail|di posta) non sarà pubblicato|campi obbligatori sono contrassegnati",
+    "pt": r"endereço de e-?mail não será publicado|campos obrigatórios são marcados",
+    "nl": r"e-?mailadres wordt niet gepubliceerd|vereiste velden zijn gemarkeerd",
+    "pl": r"adres e-?mail nie zostanie opublikowany|wymagane pola są oznaczone",
+    "sv": r"e-?postadress kommer inte (?:att )?publiceras|obligatoriska fält är märkta",
+}
+COMMENT_NOTICE_WORDS = ("veröffentlicht", "markiert", "publiée", "obligatoires", "publicad", "obligatorios",
+                        "pubblicato", "obbligatori", "publicado", "obrigatórios", "gepubliceerd", "vereiste",
+                        "opublikowany", "wymagane", "publiceras", "obligatoriska")
+
+# Headings over teasers of other articles (a section header: the teasers under it are
+# navigation).
+RELATED: Table = {
+    "de": r"lesen sie auch|lies auch|auch interessant|mehr zum thema|das könnte sie auch interessieren"
+          r"|weitere artikel|verwandte artikel|ähnliche artikel|meistgelesen|meistgelesene artikel|top-artikel",
+    "fr": r"à lire aussi|a lire aussi|lire aussi|à voir aussi|sur le même sujet|articles similaires|les plus lus"
+          r"|dans la même rubrique|vous aimerez aussi",
+    "es": r"lee también|te puede interesar|noticias relacionadas|artículos relacionados|lo más leído|más noticias"
+          r"|también te puede interesar",
+    "it": r"leggi anche|potrebbe interessarti|articoli correlati|notizie correlate|i più letti|ti potrebbe interessare",
+    "pt": r"leia também|veja também|notícias relacionadas|artigos relacionados|mais lidas|mais lidos",
+    "nl": r"lees ook|meer nieuws|gerelateerde artikelen|meest gelezen|ook interessant",
+    "pl": r"czytaj (?:też|także)|zobacz (?:też|także)|polecamy|najczęściej czytane|podobne artykuły",
+    "sv": r"läs också|läs även|relaterade artiklar|mest lästa?|mer om ämnet",
+}
+
+# Link labels that lead to another page ("Read more", and an inline "Read also: <title>").
+READ_MORE: Table = {
+    "de": r"weiterlesen|mehr lesen|mehr erfahren|lesen sie (?:mehr|auch|weiter)|mehr anzeigen",
+    "fr": r"lire la suite|lire plus|en savoir plus|lire aussi|voir plus",
+    "es": r"leer más|seguir leyendo|sigue leyendo|lee también|ver más",
+    "it": r"leggi (?:anche|tutto|di più)|continua a leggere|scopri di più|mostra (?:di più|altro)",
+    "pt": r"leia mais|leia também|continue lendo|saiba mais|ver mais",
+    "nl": r"lees meer|lees verder|lees ook|toon meer",
+    "pl": r"czytaj (?:więcej|dalej|też|także)|zobacz więcej|pokaż więcej",
+    "sv": r"läs mer|läs också|läs vidare|visa mer",
+}
+
+# Share buttons ("Share on Facebook" as "Teilen auf Facebook"), print and copy-link buttons.
+SHARE: Table = {
+    "de": r"teilen|artikel teilen|auf \w+ teilen|drucken|link kopieren",
+    "fr": r"partager|partager (?:cet article|sur \w+)|imprimer|copier le lien",
+    "es": r"compartir|compartir (?:en \w+|este artículo|esta noticia)|imprimir|copiar (?:el )?enlace",
+    "it": r"condividi|condividi (?:su \w+|questo articolo)|stampa|copia (?:il )?link",
+    "pt": r"compartilhar|compartilhe|partilhar|compartilhar (?:no \w+|este artigo)|imprimir|copiar (?:o )?link",
+    "nl": r"delen|deel dit artikel|delen (?:op|via) \w+|afdrukken|kopieer (?:de )?link",
+    "pl": r"udostępnij|udostępnij (?:na \w+|artykuł)|drukuj|kopiuj link",
+    "sv": r"dela|dela artikeln|dela (?:på|via) \w+|skriv ut|kopiera länk(?:en)?",
+}
+
+# "Follow us" prompts.
+FOLLOW: Table = {
+    "de": r"folgen sie uns|folge uns", "fr": r"suivez-nous|rejoignez-nous", "es": r"síguenos",
+    "it": r"seguici", "pt": r"siga-nos|sigam-nos", "nl": r"volg ons", "pl": r"obserwuj nas", "sv": r"följ oss",
+}
+
+# Subscription, log-in and newsletter prompts when they stand alone as a line or button ...
+SUBSCRIBE_BUTTON: Table = {
+    "de": r"abonnieren|jetzt abonnieren|anmelden|einloggen|registrieren|newsletter abonnieren|zum newsletter",
+    "fr": r"s'abonner|s’abonner|abonnez-vous|je m'abonne|se connecter|connexion|s'inscrire|inscrivez-vous",
+    "es": r"suscríbete|suscribirse|iniciar sesión|regístrate|registrarse",
+    "it": r"iscriviti|abbonati|accedi|registrati",
+    "pt": r"assine|assinar|inscreva-se|entrar|registe-se|cadastre-se",
+    "nl": r"abonneer|abonneren|aanmelden|inloggen|registreren",
+    "pl": r"zapisz się|subskrybuj|zaloguj się|zarejestruj się|prenumeruj",
+    "sv": r"prenumerera|logga in|registrera dig|bli prenumerant",
+}
+# ... and the newsletter invitation inside a longer line.
+NEWSLETTER: Table = {
+    "de": r"newsletter (?:abonnieren|bestellen)|melden sie sich (?:jetzt )?(?:für|zu) (?:unseren|unserem) newsletter",
+    "fr": r"(?:abonnez-vous|inscrivez-vous) à (?:notre|la) newsletter|recevez (?:notre|la) newsletter",
+    "es": r"suscríbete a (?:nuestro|nuestra|el|la) (?:newsletter|boletín)",
+    "it": r"iscriviti alla (?:nostra )?newsletter",
+    "pt": r"(?:assine|inscreva-se) (?:a |na |em )?(?:nossa )?newsletter",
+    "nl": r"(?:schrijf je in|abonneer je|meld je aan) (?:voor|op) (?:onze|de) nieuwsbrief",
+    "pl": r"zapisz się (?:do|na) (?:naszego )?newslett?era?",
+    "sv": r"prenumerera på (?:vårt|vår) nyhetsbrev",
+}
+
+# Cookie banners (every entry names cookies, which the rule's pre-check looks for).
+COOKIES: Table = {
+    "de": r"wir (?:verwenden|nutzen) cookies|(?:diese|unsere) (?:web)?(?:seite|site) (?:verwendet|nutzt) cookies|cookie-einstellungen|cookies akzeptieren",
+    "fr": r"(?:ce|notre) site utilise des cookies|nous utilisons des cookies|accepter (?:les |tous les )?cookies|paramètres des cookies|politique (?:de|relative aux) cookies",
+    "es": r"(?:utilizamos|usamos) cookies|este sitio (?:web )?(?:utiliza|usa) cookies|aceptar (?:todas las )?cookies|política de cookies",
+    "it": r"(?:utilizziamo|usiamo) (?:i )?cookie|questo sito (?:web )?(?:utilizza|usa) (?:i )?cookie|accetta (?:tutti i )?cookie",
+    "pt": r"(?:utilizamos|usamos) cookies|este site (?:utiliza|usa) cookies|aceitar (?:todos os )?cookies|política de cookies",
+    "nl": r"(?:wij|we) gebruiken cookies|deze (?:web)?site gebruikt cookies|cookies accepteren|cookiebeleid|cookie-instellingen",
+    "pl": r"używamy (?:plików )?cookies?|(?:ta|nasza) strona (?:używa|wykorzystuje) (?:plików )?cookies?|polityka (?:plików )?cookies?",
+    "sv": r"vi använder cookies|(?:den här )?webbplatsen använder cookies|acceptera (?:alla )?cookies",
+}
+
+# "All rights reserved".
+RIGHTS: Table = {
+    "de": r"alle rechte vorbehalten", "fr": r"tous droits réservés", "es": r"todos los derechos reservados",
+    "it": r"tutti i diritti riservati", "pt": r"todos os direitos reservados", "nl": r"alle rechten voorbehouden",
+    "pl": r"wszelkie prawa zastrzeżone", "sv": r"alla rättigheter förbehållna",
+}
+RIGHTS_WORDS = ("vorbehalten", "réservés", "reservados", "riservati", "voorbehouden", "zastrzeżone", "förbehållna")
+
+# "Published on <date>", "Updated <date>".
+PUBLISHED: Table = {
+    "de": r"veröffentlicht(?: am)?|aktualisiert(?: am)?|erschienen am",
+    "fr": r"publié le|mis à jour le|publié|mis à jour",
+    "es": r"publicado(?: el)?|actualizado(?: el)?",
+    "it": r"pubblicato(?: il)?|aggiornato(?: il)?",
+    "pt": r"publicado(?: em)?|atualizado(?: em)?",
+    "nl": r"gepubliceerd(?: op)?|bijgewerkt(?: op)?",
+    "pl": r"opublikowano|zaktualizowano|aktualizacja",
+    "sv": r"publicerad|uppdaterad",
+}
+
+# "3 min read": the reading time, in either order.
+READING_TIME: Table = {
+    "de": r"lesezeit", "fr": r"temps de lecture|de lecture", "es": r"tiempo de lectura|de lectura",
+    "it": r"tempo di lettura|di lettura", "pt": r"tempo de leitura|de leitura", "nl": r"leestijd",
+    "pl": r"czas czytania|czytania", "sv": r"lästid|läsning",
+}
+
+# "Photo:", "Credit:" opening a caption or credit line. Not "Quelle:" / "Source :" and
+# their kin: on news pages those close the article naming the agency, which the training
+# gold calls navigation (Fundus: "Quelle: dpa", "Bron: BELGA").
+CAPTION_LABEL: Table = {
+    "de": r"foto|fotos|bild|bilder|bildquelle|bildunterschrift",
+    "fr": r"crédits?(?: photo)?|photo|légende",
+    "es": r"foto|fotografía|imagen",
+    "it": r"foto|immagine",
+    "pt": r"foto|fotografia|imagem",
+    "nl": r"foto|afbeelding|beeld",
+    "pl": r"zdjęcie|fot\.",
+    "sv": r"foto|bild|bildtext",
+}
+
+# Lower-case particles inside a name ("Pieter de Vries", "Anna von Berg").
+NAME_PARTICLES = r"(?:de|van|von|der|den|di|da|del|della|la|le|du|dos|das|ter|zu)"
+
+# Tag and category lists ("Schlagwörter: ...").
+TAXONOMY: Table = {
+    "de": r"schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|themen|kategorien?|rubriken?",
+    "fr": r"mots-clés|mots clés|étiquettes|catégories?|thèmes?|rubriques?",
+    "es": r"etiquetas|categorías?|temas",
+    "it": r"argomenti|categori[ae]|etichette",
+    "pt": r"etiquetas|categorias?|temas|marcadores",
+    "nl": r"trefwoorden|categorieën|categorie|onderwerpen",
+    "pl": r"tagi|kategorie|kategoria|tematy",
+    "sv": r"taggar|kategorier|kategori|ämnen",
+}
+
+# Verbs that send a reader to a messenger ("Schreiben Sie ihr auf WhatsApp ...").
+CONTACT: Table = {
+    "de": r"kontakt\w*|schreib\w*|melde\w*|ruf\w*",
+    "fr": r"contacte\w*|écri\w*|appel\w*",
+    "es": r"contacta\w*|contacte\w*|contáct\w*|escrib\w*|escríb\w*|llam\w*",
+    "it": r"contatt\w*|scriv\w*|chiam\w*",
+    "pt": r"contat\w*|contacte\w*|escrev\w*|ligue",
+    "nl": r"neem contact|schrijf|stuur|bel",
+    "pl": r"skontaktuj\w*|kontakt\w*|napisz\w*|zadzwoń",
+    "sv": r"kontakta\w*|skriv\w*|ring",
+}
+
+# Month names (dates in comment headers and datelines), whole words; the English and
+# German ones are in the rules' own pattern.
+MONTHS: Table = {
+    "fr": r"janvier|janv|février|févr|mars|avril|avr|juin|juillet|juil|août|septembre|octobre|novembre|décembre|déc",
+    "es": r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre",
+    "it": r"gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre",
+    "pt": r"janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro",
+    "nl": r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december",
+    "pl": r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia",
+    "sv": r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december",
+}
+
+# Weekday names, which open datelines, never a commenter's name; ``WEEKDAY_SHORT`` the
+# German two-letter forms before a comma ("Fr, 15.05.2020, 07.11 Uhr").
+WEEKDAY_SHORT = r"(?:mo|di|mi|do|fr|sa|so)\.?,"
+WEEKDAYS: Table = {
+    "de": r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag",
+    "fr": r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
+    "es": r"lunes|martes|miércoles|jueves|viernes|sábado|domingo",
+    "it": r"lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica",
+    "pt": r"segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|sábado|domingo",
+    "nl": r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag",
+    "pl": r"poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela",
+    "sv": r"måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag",
+}
+
+# The word between a date and its time in a comment header ("12.03.2024 um 14:32 Uhr",
+# "12/03/2024 à 14h32").
+AT: Table = {
+    "de": r"um", "fr": r"à", "es": r"a las|a la", "it": r"alle|all'", "pt": r"às|as", "nl": r"om", "pl": r"o|godz\.",
+    "sv": r"kl\.?|klockan",
+}
+
+
+# Lower-case strings for the ``requires`` pre-checks of the rules that use the tables above:
+# every match of the table contains one of them.
+SAYS_WORDS = ("sagt", "schrieb", "schreibt", "meint", "antwortete", "dit", "écrit", "répond", "dice", "dijo",
+              "escrib", "respondió", "detto", "scritto", "scrive", "scrisse", "risposto", "disse", "diz", "escreveu",
+              "respondeu", "zegt", "schreef", "schrijft", "reageerde", "napisał", "pisze", "odpowiedział",
+              "skriver", "skrev", "säger", "svarade")
+BY_WORDS = ("von", "par", "por", "di", "door", "autor", "przez", "av")
+SUBSCRIBE_WORDS = ("abonn", "anmelden", "einloggen", "registr", "connecter", "connexion", "inscri", "suscr",
+                   "iniciar sesión", "regístrate", "iscriviti", "abbonati", "accedi", "assin", "inscreva", "entrar",
+                   "registe", "cadastre", "aanmelden", "inloggen", "zapisz", "subskrybuj", "zaloguj",
+                   "zarejestruj", "prenumer", "logga in", "registrera", "nieuwsbrief", "nyhetsbrev", "newsle",
+                   "boletín", "melden sie sich", "schrijf je in", "meld je aan", "recevez")
+
+# Income "from home" in comment spam ("Ich verdiene 300 € pro Woche von zu Hause aus").
+FROM_HOME: Table = {
+    "de": r"von zu hause(?: aus)?|heimarbeit|nebenjob", "fr": r"depuis (?:chez moi|la maison)|à domicile|travail à domicile",
+    "es": r"desde (?:casa|mi casa)|trabajo desde casa", "it": r"da casa|lavoro da casa", "pt": r"de casa|em casa",
+    "nl": r"vanuit huis|thuiswerk|thuis werken", "pl": r"z domu|praca w domu", "sv": r"hemifrån|jobba hemma",
+}
+
+# A sum written with its currency after the number, as most of Europe writes it ("300 €").
+SUM_AFTER = r"\d[\d.,]*\s?(?:€|\beur(?:o|os)?\b|\bzł\b|\bkr\b|\bchf\b)"
+SUM_AFTER_WORDS = ("€", "eur", "zł", "kr", "chf")
+
+# "per week" after a sum.
+PER_PERIOD: Table = {
+    "de": r"pro (?:stunde|tag|woche|monat)|am tag|im monat|in der woche",
+    "fr": r"par (?:heure|jour|semaine|mois)",
+    "es": r"(?:por|al|a la) (?:hora|día|semana|mes)",
+    "it": r"(?:all'ora|al giorno|a settimana|al mese)",
+    "pt": r"(?:por|ao|à) (?:hora|dia|semana|mês)",
+    "nl": r"per (?:uur|dag|week|maand)",
+    "pl": r"(?:na|za) (?:godzinę|dzień|tydzień|miesiąc)|dziennie|tygodniowo|miesięcznie",
+    "sv": r"(?:i|per|om) (?:timmen|timme|dagen|dag|veckan|vecka|månaden|månad)",
+}
+
+# Prize and urgency words of lottery and prize scams.
+PRIZE: Table = {
+    "de": r"herzlichen glückwunsch|gewinner|gewonnen|gewinn sichern|jetzt sichern",
+    "fr": r"félicitations|gagnant|vous avez gagné|réclamez",
+    "es": r"felicidades|enhorabuena|ganador|has ganado|reclama",
+    "it": r"congratulazioni|vincitore|hai vinto|reclama",
+    "pt": r"parabéns|vencedor|ganhou|resgate",
+    "nl": r"gefeliciteerd|winnaar|u heeft gewonnen|je hebt gewonnen",
+    "pl": r"gratulacje|zwycięzca|wygrałeś|wygrałaś",
+    "sv": r"grattis|vinnare|du har vunnit",
+}
+PRIZE_WORDS = ("glückwunsch", "gewinn", "gewonnen", "sichern", "félicitations", "gagn", "réclamez", "felicidades",
+               "enhorabuena", "ganador", "ganado", "reclama", "congratulazioni", "vincitore", "vinto", "parabéns",
+               "vencedor", "ganhou", "resgate", "gefeliciteerd", "winnaar", "gewonnen", "gratulacje", "zwycięzca",
+               "wygrał", "grattis", "vinnare", "vunnit")
+
+# First-person earning verbs, which a from-home income claim needs ("Ich verdiene ...");
+# "beantragen Sie online von zu Hause" is a loan page, not a claim.
+EARN: Table = {
+    "de": r"verdien\w*", "fr": r"gagn\w*", "es": r"gan(?:o|é|as|a|ar|amos)|ingres\w*", "it": r"guadagn\w*",
+    "pt": r"ganh\w*", "nl": r"verdien\w*", "pl": r"zarabia\w*|zarobi\w*", "sv": r"tjäna\w*",
+}
