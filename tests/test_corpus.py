@@ -13,7 +13,7 @@ pytest.importorskip("lxml")
 from cleanfeed import segment  # noqa: E402
 from cleanfeed.training.corpus.align import GoldText  # noqa: E402
 from cleanfeed.training.corpus.render import STYLES, decode_html, html_blocks, layout  # noqa: E402
-from cleanfeed.training.corpus.threads import SPAM_TEMPLATES, ThreadPools, insert_thread, make_thread, spam_comment  # noqa: E402
+from cleanfeed.training.corpus.threads import SPAM_TEMPLATES, ThreadPools, insert_thread, make_thread, spam_comment, thread_blocks  # noqa: E402
 from cleanfeed.training.corpus.sources import Message  # noqa: E402
 from cleanfeed.training import gold_labels  # noqa: E402
 
@@ -494,3 +494,64 @@ def test_the_held_out_youtube_file_never_reaches_training_messages(tmp_path):
     eval_texts = {m.text for m in pools["youtube_eval"]}
     assert train_texts == {"check out my channel please", "great song"}
     assert eval_texts == {"subscribe to win a free phone", "still listening in 2015"}
+
+
+def _spam_texts(pools, n_threads=3000, **kw):
+    rng = random.Random(7)
+    out = []
+    for _ in range(n_threads):
+        thread = make_thread(pools, rng, spam_rate=0.5, **kw)
+        # One text per spam message: the first paragraph under each spam header.
+        out += [thread[i + 1].text for i, b in enumerate(thread) if b.label == "spam" and b.list_item]
+    return out
+
+
+@pytest.mark.parametrize("n_later", [0, 10, 1000])
+def test_later_spam_families_do_not_thin_out_the_first(n_later):
+    """Half the training threads' spam comes from the first families however many later
+    messages there are; the later families and the templates share the other half."""
+    first = [Message(f"check out my video number {k} on my channel", True, "youtube:x") for k in range(20)]
+    later = [Message(f"I made {k} dollars trading with Mrs Smith, message her", True, "scamspot") for k in range(n_later)]
+    pools = ThreadPools(ham=[Message("I agree with the article.", False, "foxnews")], spam=first, later_spam=later)
+    texts = _spam_texts(pools)
+    first_texts = {m.text for m in first}
+    later_texts = {m.text for m in later}
+    share_first = sum(t in first_texts for t in texts) / len(texts)
+    share_later = sum(t in later_texts for t in texts) / len(texts)
+    assert abs(share_first - 0.5) < 0.03
+    assert abs(share_later - (0.25 if later else 0.0)) < 0.03
+
+
+def test_community_ham_sits_beside_its_spam():
+    ham = ([Message(f"great song, {k} plays today", False, "youtube:x") for k in range(10)]
+           + [Message(f"I think the council is wrong about item {k}.", False, "foxnews") for k in range(30)])
+    spam = [Message("check out my channel for covers", True, "youtube:x")]
+    pools = ThreadPools(ham=ham, spam=spam)
+    youtube_ham = {m.text for m in ham if m.source.startswith("youtube")}
+    rng = random.Random(3)
+    mixed, community = [], []
+    for _ in range(2000):
+        for share, out in ((0.0, mixed), (1.0, community)):
+            thread = make_thread(pools, rng, spam_rate=0.5, community_ham=share)
+            if any(b.text in {m.text for m in spam} for b in thread):
+                out += [b.text in youtube_ham for b in thread if b.label == "comment" and not b.list_item
+                        and b.text not in ("Reply", "Report") and "ikes" not in b.text]
+    # Mixed pool: a quarter of the ham is YouTube's; all of it when drawn from the community.
+    assert abs(sum(mixed) / len(mixed) - 0.25) < 0.03
+    assert sum(community) / len(community) > 0.99
+
+
+def test_evaluation_threads_draw_as_before():
+    """Eval threads (no templates) keep their draws: the eval sets stay the same rows."""
+    ham = [Message(f"comment {k}.", False, "socc") for k in range(50)]
+    spam = [Message(f"spam {k} www.x.example", True, "youtube:e") for k in range(20)]
+    pools = ThreadPools(ham=ham, spam=spam)
+    for seed in range(20):
+        rng, ref = random.Random(seed), random.Random(seed)
+        got = [(b.text, b.label) for b in make_thread(pools, rng, templates=False)]
+        # The draw of the eval threads since they were made (commit 0473a5e's make_thread).
+        messages = []
+        for _ in range(ref.randint(2, 12)):
+            is_spam = ref.random() < 0.25
+            messages.append((ref.choice(spam).text if is_spam else ref.choice(ham).text, is_spam))
+        assert got == [(b.text, b.label) for b in thread_blocks(messages, ref)]

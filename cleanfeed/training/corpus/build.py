@@ -38,6 +38,8 @@ from .threads_ml import ML_LANGUAGES, language_threads, make_ml_thread, split_th
 __all__ = ["build_corpus", "check_data_dir"]
 
 THREAD_RATE = 0.5
+#: Share of a training thread's ham drawn from the community of its spam (``make_thread``).
+COMMUNITY_HAM = 0.5
 #: Share of the threads on a page in one of ``ML_LANGUAGES`` that are in its language (the
 #: rest are English, as on sites whose readers write in English).
 ML_THREAD_RATE = 0.8
@@ -73,7 +75,7 @@ def _row(page: Page, blocks: list[SourceBlock], how: list[str], style: str, use:
 
 
 def _with_thread(page: Page, pools: ThreadPools, rng: random.Random, templates: bool = True) -> tuple[list[SourceBlock], list[str]]:
-    thread = make_thread(pools, rng, templates=templates)
+    thread = make_thread(pools, rng, templates=templates, community_ham=COMMUNITY_HAM if templates else 0.0)
     for b in thread:
         b.group = -1
     how_of = {id(b): h for b, h in zip(page.blocks, page.how)}
@@ -101,10 +103,11 @@ def iter_rows(root: Path, pools: dict[str, list[Message]], limit: int | None = N
     """Every corpus row, train sets first.  ``pools`` are ``spam_collections(root)``;
     ``limit`` caps pages per source (for quick runs); ``partly_labelled`` adds the
     snippet-labelled trafilatura pages and ``kreuzer`` Kreuzer's (see ``build_corpus``)."""
-    mixed = pools["youtube"] + pools["sms"] + pools["scamspot"]
+    first = pools["youtube"] + pools["sms"]
     train_pools = ThreadPools(
-        ham=[m for m in mixed if not m.spam] + pools["foxnews"],
-        spam=[m for m in mixed if m.spam] + pools["wordpress"],
+        ham=[m for m in first + pools["scamspot"] if not m.spam] + pools["foxnews"],
+        spam=[m for m in first if m.spam],
+        later_spam=[m for m in pools["scamspot"] if m.spam] + pools["wordpress"],
     )
     # Each fold's pages get their own messages and templates (see ``ThreadPools.split``).
     fold_pools = train_pools.split(N_FOLDS)

@@ -13,13 +13,14 @@ from __future__ import annotations
 import hashlib
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from .groups import linked_groups
 from .render import SourceBlock
 from .sources import Message
 
-__all__ = ["SPAM_TEMPLATES", "ThreadPools", "spam_comment", "make_thread", "thread_blocks", "insert_thread", "after_article"]
+__all__ = ["SPAM_TEMPLATES", "ThreadPools", "family", "spam_comment", "make_thread", "thread_blocks", "insert_thread", "after_article"]
 
 _FIRST = ("James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William Barbara Richard Susan "
           "Joseph Jessica Thomas Sarah Charles Karen Chris Nancy Daniel Lisa Matthew Betty Anthony Sandra Mark "
@@ -170,11 +171,38 @@ def _paragraphs(text: str, rng: random.Random) -> list[str]:
     return [" ".join(sentences[a:b]) for a, b in zip(bounds, bounds[1:])]
 
 
+def family(message: Message) -> str:
+    """The collection a message came from ("youtube", "sms", "scamspot", "wordpress", ...)."""
+    return message.source.split(":", 1)[0]
+
+
 @dataclass
 class ThreadPools:
+    """The messages threads are drawn from.
+
+    ``spam`` holds the first spam families (YouTube and SMS), ``later_spam`` the ones added
+    since (ScamSpot scams, WordPress templates).  They are kept apart so that adding
+    families does not thin out the first ones: with one pool, 1,355 new messages halved the
+    YouTube and SMS spam rows, and the model lost 0.08 of its spam recall on held-out
+    YouTube comments (docs/model.md, "Why the second retrain lost YouTube and thread spam").
+    """
+
     ham: list[Message]
     spam: list[Message]
     templates: tuple[str, ...] = SPAM_TEMPLATES
+    later_spam: list[Message] = field(default_factory=list)
+
+    def ham_of(self, name: str) -> list[Message]:
+        """The ham of one message family (empty for families without ham, such as templates)."""
+        return self._ham_by_family.get(name, [])
+
+    @cached_property
+    def _ham_by_family(self) -> dict[str, list[Message]]:
+        # Worked out at the first draw; pools are filled (``split``) before any thread is made.
+        by_family: dict[str, list[Message]] = {}
+        for m in self.ham:
+            by_family.setdefault(family(m), []).append(m)
+        return by_family
 
     def split(self, n: int) -> list[ThreadPools]:
         """The pools cut into ``n`` disjoint parts, one per cross-validation fold.
@@ -186,11 +214,13 @@ class ThreadPools:
         model had trained on: too sure of themselves on the unseen messages of real pages.
         """
         parts = [ThreadPools([], [], self.templates[k::n]) for k in range(n)]
-        part_of = _message_parts(self.ham + self.spam, n)
+        part_of = _message_parts(self.ham + self.spam + self.later_spam, n)
         for m in self.ham:
             parts[part_of[id(m)]].ham.append(m)
         for m in self.spam:
             parts[part_of[id(m)]].spam.append(m)
+        for m in self.later_spam:
+            parts[part_of[id(m)]].later_spam.append(m)
         return parts
 
 
@@ -204,21 +234,44 @@ def _message_parts(messages: list[Message], n: int) -> dict[int, int]:
     return {id(m): int(hashlib.sha256(g.encode("utf-8")).hexdigest()[:12], 16) % n for m, g in zip(messages, groups)}
 
 
-def make_thread(pools: ThreadPools, rng: random.Random, spam_rate: float = 0.25, templates: bool = True) -> list[SourceBlock]:
+def make_thread(pools: ThreadPools, rng: random.Random, spam_rate: float = 0.25, templates: bool = True,
+                community_ham: float = 0.0) -> list[SourceBlock]:
     """A comment thread as labelled blocks: header, text, and sometimes 'Reply' or a like count.
 
-    Spam comes half from ``pools.spam`` and half from ``SPAM_TEMPLATES``, or only from
-    the pool when ``templates`` is false (evaluation threads).
+    Evaluation threads (``templates`` false) draw spam from ``pools.spam`` only.  Training
+    threads draw half their spam from ``pools.spam``, and the other half from
+    ``pools.later_spam`` and the templates, half each; and each ham comment, with
+    probability ``community_ham``, from the ham of the family of one of the thread's spam
+    messages (``ThreadPools.ham_of``): real comment sections are communities, the scams under
+    a trading post sit among readers talking trading, and a thread whose ham comes from
+    one mixed pool teaches that talk of money is spam.
     """
-    messages = []
+    if not templates:
+        messages = []
+        for _ in range(rng.randint(2, 12)):
+            spam = rng.random() < spam_rate
+            text = rng.choice(pools.spam).text if spam else rng.choice(pools.ham).text
+            messages.append((text, spam))
+        return thread_blocks(messages, rng)
+    slots: list[Message | str | None] = []  # a spam message, a template's text, or None for ham
     for _ in range(rng.randint(2, 12)):
-        spam = rng.random() < spam_rate
-        if spam:
-            use_template = templates and (rng.random() < 0.5 or not pools.spam)
-            text = spam_comment(rng, pools.templates) if use_template else rng.choice(pools.spam).text
+        if rng.random() >= spam_rate:
+            slots.append(None)
+        elif pools.spam and rng.random() < 0.5:
+            slots.append(rng.choice(pools.spam))
+        elif pools.later_spam and rng.random() < 0.5:
+            slots.append(rng.choice(pools.later_spam))
         else:
-            text = rng.choice(pools.ham).text
-        messages.append((text, spam))
+            slots.append(spam_comment(rng, pools.templates))
+    communities = [pools.ham_of(family(m)) for m in slots if isinstance(m, Message)]
+    communities = [c for c in communities if c]
+    messages = []
+    for slot in slots:
+        if slot is None:
+            pool = rng.choice(communities) if communities and rng.random() < community_ham else pools.ham
+            messages.append((rng.choice(pool).text, False))
+        else:
+            messages.append((slot.text if isinstance(slot, Message) else slot, True))
     return thread_blocks(messages, rng)
 
 
