@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleanfeed import RuleSet, segment
 from cleanfeed.decide import decide
@@ -231,3 +233,22 @@ def test_reasons_are_typed_and_print_as_before():
     assert modelled.reason.kind is ReasonKind.MODEL and modelled.reason.name == ""
     reason = Reason.context("comment_thread")
     assert pickle.loads(pickle.dumps(reason)).kind is ReasonKind.CONTEXT and str(reason) == "context:comment_thread"
+
+
+def test_rules_only_keeps_an_article_written_without_spaces():
+    # Japanese has no spaces between words: counted by white space, every paragraph was a
+    # word or two and nothing read as prose.
+    text = ("ホーム\n\nニュース\n\n都内に自転車道を整備へ\n\n"
+            "東京都は月曜日、新しい自転車道の整備計画を発表した。総延長は約十二キロで、来年春に工事を始める予定だ。\n\n"
+            "都の担当者によると、通勤時間帯の事故を減らすことが主な目的だという。住民説明会は来月開かれる。")
+    blocks = segment(text)
+    out = decide(blocks, rule_hits(blocks, RULES), RULES, None, {})
+    assert [b.label for b in out] == ["navigation", "navigation", "body", "body", "body"]
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), max_codepoint=0x2FFF)))
+def test_word_count_is_split_for_text_with_spaces(text):
+    from cleanfeed.decide import _NO_SPACE, _word_count
+
+    if not _NO_SPACE.search(text):
+        assert _word_count(text) == len(text.split())
