@@ -49,19 +49,21 @@ SAYS: Table = {
 
 # A relative time closes a comment header ("Anna · vor 3 Stunden"): the "3 hours ago" of
 # each language, with a number or the word for "one" ("vor einer Stunde", "il y a une heure").
+# The words that carry the pre-check (``AGO_WORDS``) are followed or led by one plain space,
+# as comment widgets print them; "vor", "il" or "fa" alone are in half the short lines.
 AGO: Table = {
-    "de": r"vor\s+(?:\d{1,3}|einer?|einem)\s+(?:sekunden?|minuten?|min\.?|stunden?|std\.?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)",
-    "fr": r"il\s+y\s+a\s+(?:\d{1,3}|une?)\s+(?:secondes?|minutes?|min|heures?|h|jours?|semaines?|mois|ans|années?)",
-    "es": r"hace\s+(?:\d{1,3}|una?)\s+(?:segundos?|minutos?|min|horas?|h|días?|semanas?|mes(?:es)?|años?)",
-    "it": r"(?:\d{1,3}|una?|un')\s*(?:secondi|secondo|minuti|minuto|min|ore|ora|giorni|giorno|settimane|settimana|mesi|mese|anni|anno)\s+fa",
-    "pt": r"(?:há\s+(?:\d{1,3}|uma?)\s+(?:segundos?|minutos?|min|horas?|h|dias?|semanas?|mês|meses|anos?)"
+    "de": r"vor (?:\d{1,3}|einer?|einem)\s+(?:sekunden?|minuten?|min\.?|stunden?|std\.?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)",
+    "fr": r"il y a (?:\d{1,3}|une?)\s+(?:secondes?|minutes?|min|heures?|h|jours?|semaines?|mois|ans|années?)",
+    "es": r"hace (?:\d{1,3}|una?)\s+(?:segundos?|minutos?|min|horas?|h|días?|semanas?|mes(?:es)?|años?)",
+    "it": r"(?:\d{1,3}|una?|un')\s*(?:secondi|secondo|minuti|minuto|min|ore|ora|giorni|giorno|settimane|settimana|mesi|mese|anni|anno) fa",
+    "pt": r"(?:há (?:\d{1,3}|uma?)\s+(?:segundos?|minutos?|min|horas?|h|dias?|semanas?|mês|meses|anos?)"
           r"|(?:\d{1,3}|uma?)\s+(?:segundos?|minutos?|min|horas?|h|dias?|semanas?|mês|meses|anos?)\s+atrás)",
     "nl": r"(?:\d{1,3}|een)\s+(?:seconden?|minuten?|minuut|min|uur|dagen|dag|weken|week|maanden|maand|jaren|jaar)\s+geleden",
     "pl": r"(?:\d{1,3}\s+)?(?:sekund[ęy]?|minut[ęy]?|min\.?|godzin[ęy]?|godz\.?|dni|dzień|tygodni[e]?|tydzień|miesiąc[e]?|miesięcy|lat[a]?|rok)\s+temu",
     "sv": r"(?:för\s+)?(?:\d{1,3}|en|ett)\s+(?:sekunder|sekund|minuter|minut|min|timmar|timme|dagar|dag|veckor|vecka|månader|månad|år)\s+sedan",
 }
 #: Lower-case strings one of which every ``AGO`` match contains (the rule's pre-check).
-AGO_WORDS = ("vor", "il", "hace", "fa", "há", "atrás", "geleden", "temu", "sedan")
+AGO_WORDS = ("vor ", "il y a ", "hace ", " fa", "há ", "atrás", "geleden", "temu", "sedan")
 
 # The word a byline opens with ("Von Anna Becker"); a byline is not a comment header.
 BY: Table = {
@@ -307,11 +309,12 @@ AT: Table = {
 
 # Lower-case strings for the ``requires`` pre-checks of the rules that use the tables above:
 # every match of the table contains one of them.
-SAYS_WORDS = ("sagt", "schrieb", "schreibt", "meint", "antwortete", "dit", "écrit", "répond", "dice", "dijo",
-              "escrib", "respondió", "detto", "scritto", "scrive", "scrisse", "risposto", "disse", "diz", "escreveu",
-              "respondeu", "zegt", "schreef", "schrijft", "reageerde", "napisał", "pisze", "odpowiedział",
-              "skriver", "skrev", "säger", "svarade")
-BY_WORDS = ("von", "par", "por", "di", "door", "autor", "przez", "av")
+SAYS_WORDS = tuple(" " + w for w in (
+    "sagt", "schrieb", "schreibt", "meint", "antwortete", "dit", "a dit", "a écrit", "écrit", "répond", "a répondu",
+    "dice", "dijo", "escribió", "escribe", "respondió", "ha detto", "ha scritto", "scrive", "scrisse", "ha risposto",
+    "disse", "diz", "escreveu", "respondeu", "zegt", "schreef", "schrijft", "reageerde", "napisał", "pisze",
+    "odpowiedział", "skriver", "skrev", "säger", "svarade"))
+BY_WORDS = ("von ", "par ", "por ", "di ", "door ", "autor", "przez ", "av ")
 SUBSCRIBE_WORDS = ("abonn", "anmelden", "einloggen", "registr", "connecter", "connexion", "inscri", "suscr",
                    "iniciar sesión", "regístrate", "iscriviti", "abbonati", "accedi", "assin", "inscreva", "entrar",
                    "registe", "cadastre", "aanmelden", "inloggen", "zapisz", "subskrybuj", "zaloguj",
@@ -326,8 +329,10 @@ FROM_HOME: Table = {
 }
 
 # A sum written with its currency after the number, as most of Europe writes it ("300 €").
-SUM_AFTER = r"\d[\d.,]*\s?(?:€|\beur(?:o|os)?\b|\bzł\b|\bkr\b|\bchf\b)"
-SUM_AFTER_WORDS = ("€", "eur", "zł", "kr", "chf")
+# Not "kr" or "CHF": as pre-check strings "kr" is in every other Polish or German line, and
+# the spam the rules see in those currencies also names its messenger or prize.
+SUM_AFTER = r"\d[\d.,]*\s?(?:€|euros?\b|zł)"
+SUM_AFTER_WORDS = ("€", "euro", "zł")
 
 # "per week" after a sum.
 PER_PERIOD: Table = {
@@ -363,3 +368,70 @@ EARN: Table = {
     "de": r"verdien\w*", "fr": r"gagn\w*", "es": r"gan(?:o|é|as|a|ar|amos)|ingres\w*", "it": r"guadagn\w*",
     "pt": r"ganh\w*", "nl": r"verdien\w*", "pl": r"zarabia\w*|zarobi\w*", "sv": r"tjäna\w*",
 }
+
+
+_SPECIAL = set("()[]{}|\\.?*+^$")
+
+
+def words(table: Table) -> tuple[str, ...]:
+    """For a rule's ``requires`` pre-check: for each alternative of each language's fragment,
+    the longest run of plain characters every match of it contains (lower-cased).
+
+    The fragments are written in a small part of the regular-expression syntax (words,
+    groups, ``?``, classes, ``\\w``/``\\d``/``\\s`` escapes), which this reads: a run ends at
+    any special character, and a character made optional by ``?`` or ``*`` is dropped.  An
+    alternative with no run of three characters is an error, so a new entry that the
+    pre-check cannot see is caught where it is written.
+    """
+    out: list[str] = []
+    for lang in LANGUAGES:
+        fragment = table.get(lang)
+        if not fragment:
+            continue
+        for alternative in _top_level(fragment):
+            runs, run, depth, i = [], "", 0, 0
+            while i < len(alternative):
+                ch = alternative[i]
+                nxt = alternative[i + 1] if i + 1 < len(alternative) else ""
+                if ch == "\\":
+                    runs.append(run)
+                    run = ""
+                    i += 2
+                    continue
+                if ch in "([":
+                    depth += 1
+                if depth or ch in _SPECIAL:
+                    runs.append(run)
+                    run = ""
+                    if ch in ")]":
+                        depth -= 1
+                    i += 1
+                    continue
+                if nxt in ("?", "*") or (nxt == "{" and alternative[i + 2 : i + 3] == "0"):
+                    runs.append(run)
+                    run = ""
+                else:
+                    run += ch
+                i += 1
+            best = max([*runs, run], key=len)
+            if len(best.strip()) < 3:
+                raise ValueError(f"no pre-check string in {alternative!r} ({lang})")
+            out.append(best.lower())
+    return tuple(dict.fromkeys(out))
+
+
+def _top_level(fragment: str) -> list[str]:
+    """``fragment`` split at the ``|`` outside groups."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(fragment):
+        if ch == "\\":
+            continue
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0 and (i == 0 or fragment[i - 1] != "\\"):
+            parts.append(fragment[start:i])
+            start = i + 1
+    parts.append(fragment[start:])
+    return parts

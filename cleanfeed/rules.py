@@ -220,6 +220,18 @@ _MONTH = (
     r"(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|jun[ei]?|jul[iy]?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?)\b\.?"
 )
+_VOTES_EN = r"^(?:\d[\d,.]*k?\s+(?:likes?|upvotes?|downvotes?|points?|replies|reactions?)|(?:like|dislike|upvote|downvote)\s*\(?\d*\)?)$"
+_COMMENT_FORM_EN = (r"leave a (?:reply|comment|response)|post a comment|add (?:a |your )?comment|write a comment|join the (?:discussion|conversation)"
+                    r"|cancel reply|post comment|submit comment|\d+\s+(?:comments?|responses?|thoughts? on .{1,120})|comments?(?:\s*\(\d+\))?"
+                    r"|discussion|responses?")
+_CAPTION_LABEL_EN = r"^(?:photo|image|picture|photograph|illustration|graphic|video|credit|foto|bild|source)s?\s*(?::|by\b|credit\b|courtesy\b)(?=.{2,300}$)"
+_RELATED_EN = (r"related(?:\s+(?:news|articles?|stories|posts|content|coverage|topics|reading|links|videos?))?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)"
+               r"|recommended(?: for you| stories| articles| reading)?|read (?:next|more|also|this next)|further reading"
+               r"|more (?:stories|news|articles|from|on|in|like this)(?:\s.{1,40})?|(?:most|more) (?:read|popular|viewed|shared)"
+               r"|popular (?:posts|stories|now|articles)|trending(?: now| stories)?|see also|also read|don'?t miss|latest (?:news|stories|posts|articles)"
+               r"|top stories|editor'?s picks?|in other news|around the web|from the web|sponsored (?:stories|links|content)")
+_READ_MORE_EN = r"read more|continue reading|keep reading|learn more|click here|more info|see more|view all|show more|load more"
+
 # With the other languages' month names (``lexicon.MONTHS``), for the day-first dates they
 # write ("12 mars 2024", "3 de marzo de 2024"); a month first and no year stays English and
 # German, since "Maja 3" or "Mei 12" is more often a name than a date.
@@ -237,6 +249,18 @@ _TIME = r"@?\s?\d{1,2}(?:[:.]|\s?h\s?)\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|uhr\b)?"
 _AT = rf"(?:at|{_alt(lx.AT)})\s+"
 # The word before a header's date ("Jane on March 3", "Anna am 3. März").
 _ON = r"(?:on|am|le|el|il|em|op|den)"
+def _needs(english: str, *tables: lx.Table) -> tuple[str, ...]:
+    """``requires`` for a rule whose pattern is ``english`` or one of the ``tables``' words:
+    the strings read off the English pattern (``_literals``) and the tables' own
+    (``lexicon.words``).  Read off the whole pattern, the many non-ASCII words end every
+    string early ("ré", "dit") or pass ``_literals``' limit, and the rule would be tried on
+    many more blocks (nav_related_heading on every short one)."""
+    english_strings = required_literals(english)
+    if english_strings is None:
+        return ()
+    return tuple(dict.fromkeys((*english_strings, *(w for t in tables for w in lx.words(t)))))
+
+
 # The commenter's name before a relative time ("Jane · ", "Anna Becker, ").
 _AGO_NAME = r"(?-i:\p{Lu})[\p{L}\p{M}'’.\- ]{0,40}\s*[·•|,\-–]?\s*"
 _AGENCY = r"(?:AP|AFP|Reuters|EPA|EPA-EFE|Getty Images|Bloomberg|NurPhoto|SOPA Images|Sipa|dpa|picture alliance|ANP|Xinhua|Anadolu|PA|Shutterstock|Alamy|iStock|Imago|TASS|Sputnik|Keystone|NTB|Ritzau|Scanpix|Pool)"
@@ -248,9 +272,12 @@ _NOT_A_NAME = (
     rf"(?!{_WEEKDAY_NAME})(?!{_MONTH}\s*\d)(?!(?-i:{_AGENCY})\b)"
 )
 
+_DATELINE_EN = (rf"^(?:posted|published|updated|last updated|first published|modified)(?:\s+on)?\s*:?\s*(?:{_DATE}|\d{{1,2}}\s+\w+\s+\d{{4}}|{_MONTH}).{{0,60}}$"
+                r"|^\d{1,3}\s*(?:-|\s)?(?:min(?:ute)?s?)\s+read$")
+
 DEFAULT_RULES: tuple[Rule, ...] = (
     # --- comments --------------------------------------------------------------------
-    _R("comment_says_header", "comment", rf"^{_NAME}\s+(?:(?:says|said|wrote|writes|replied|commented)\s*:?|{_alt(lx.SAYS)}\s*:)$",
+    _R("comment_says_header", "comment", rf"^{_NAME}(?:\s+(?:says|said|wrote|writes|replied|commented)\s*:?| {_alt(lx.SAYS)}\s*:)$",
        "WordPress and most comment systems head each comment with 'Name says:'.", kind="comment_header",
        max_chars=80, requires=("say", "said", "wrote", "write", "repl", "comment", *lx.SAYS_WORDS)),
     _R("comment_dated_header", "comment",
@@ -288,12 +315,12 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        rf"^(?:\d[\d,.]*k?\s+(?:likes?|upvotes?|downvotes?|points?|replies|reactions?|{_alt(lx.LIKES)})"
        rf"|(?:like|dislike|upvote|downvote|{_alt(lx.LIKES)})\s*\(?\d*\)?)$",
        "Vote and reply counts belong to a reader comment.",
-       max_chars=40),
+       max_chars=40, requires=_needs(_VOTES_EN, lx.LIKES)),
     # --- comment-form and comment-section chrome (navigation) -------------------------
     _R("nav_comment_form", "navigation",
-       rf"^(?:leave a (?:reply|comment|response)|post a comment|add (?:a |your )?comment|write a comment|join the (?:discussion|conversation)|cancel reply|post comment|submit comment|\d+\s+(?:comments?|responses?|thoughts? on .{{1,120}})|comments?(?:\s*\(\d+\))?|discussion|responses?|{_alt(lx.COMMENT_FORM)}(?:\s*\(\d+\))?)\s*[:.]?$",
+       rf"^(?:{_COMMENT_FORM_EN}|{_alt(lx.COMMENT_FORM)}(?:\s*\(\d+\))?)\s*[:.]?$",
        "Comment-form headings are the site's chrome, not anybody's comment.",
-       max_chars=160),
+       max_chars=160, requires=_needs(_COMMENT_FORM_EN, lx.COMMENT_FORM)),
     _R("nav_comment_form_notice", "navigation",
        r"your email address will not be published|required fields are marked|save my name, email,? and website|you must be (?:logged|signed) in to post a comment|comments are (?:closed|moderated)|this site uses akismet|notify me of (?:follow-up comments|new posts)"
        rf"|{_alt(lx.COMMENT_NOTICE)}",
@@ -308,10 +335,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        "'(Photo by X/Agency)' closes a picture caption.",
        requires=("(",)),
     _R("caption_label_prefix", "caption",
-       r"^(?:photo|image|picture|photograph|illustration|graphic|video|credit|foto|bild|source)s?\s*(?::|by\b|credit\b|courtesy\b)(?=.{2,300}$)"
-       rf"|^{_alt(lx.CAPTION_LABEL)}\s*:(?=.{{2,300}}$)",
+       rf"{_CAPTION_LABEL_EN}|^{_alt(lx.CAPTION_LABEL)}\s*:(?=.{{2,300}}$)",
        "'Photo:', 'Image by', 'Credit:' open a caption or credit line.",
-       max_chars=330),
+       max_chars=330, requires=_needs(_CAPTION_LABEL_EN, lx.CAPTION_LABEL)),
     _R("caption_agency_tail", "caption",
        r"(?:\bAP Photo\b|\bGetty Images\b|\bShutterstock\b|\biStock(?:photo)?\b|\bAlamy(?: Stock Photo)?\b|\bWireImage\b|\bImago(?: Images)?\b|\bPA Images?\b|\bPA Wire\b|\bFilmMagic\b)(?:\s*(?:/|via|for|,|–|-)\s*[\p{L}\p{M} .'’&/]{0,40})?\)?\.?$",
        "Photo agency names at the end of a block are picture credits.",
@@ -329,16 +355,16 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        max_chars=30),
     # --- navigation ---------------------------------------------------------------------
     _R("nav_related_heading", "navigation",
-       rf"^(?:related(?:\s+(?:news|articles?|stories|posts|content|coverage|topics|reading|links|videos?))?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories| articles| reading)?|read (?:next|more|also|this next)|further reading|more (?:stories|news|articles|from|on|in|like this)(?:\s.{{1,40}})?|(?:most|more) (?:read|popular|viewed|shared)|popular (?:posts|stories|now|articles)|trending(?: now| stories)?|see also|also read|don'?t miss|latest (?:news|stories|posts|articles)|top stories|editor'?s picks?|in other news|around the web|from the web|sponsored (?:stories|links|content)|{_alt(lx.RELATED)})\s*[:»›>|]*$",
+       rf"^(?:{_RELATED_EN}|{_alt(lx.RELATED)})\s*[:»›>|]*$",
        "Headings over teasers of other articles.", kind="section_header",
-       max_chars=80),
+       max_chars=80, requires=_needs(_RELATED_EN, lx.RELATED)),
     _R("nav_read_original", "navigation", r"^(?:read|view|see)\s+(?:the\s+)?(?:original|full|complete|entire|rest of (?:the|this))\b.{0,80}$",
        "'Read the original article' links point away from the page.",
        max_chars=140),
     _R("nav_read_more_link", "navigation",
-       rf"^(?:read more|continue reading|keep reading|learn more|click here|more info|see more|view all|show more|load more|{_alt(lx.READ_MORE)})\b.{{0,60}}$",
+       rf"^(?:{_READ_MORE_EN}|{_alt(lx.READ_MORE)})\b.{{0,60}}$",
        "Link labels that lead to another page.",
-       max_chars=120),
+       max_chars=120, requires=_needs(_READ_MORE_EN, lx.READ_MORE)),
     _R("nav_share", "navigation",
        rf"^(?:share(?: (?:this|the) (?:article|story|post|page))?(?: (?:on|via) \w+)?|share on (?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|email)|tweet(?: this)?|pin it|e-?mail(?: this)?|print(?: this)?|copy (?:the )?link|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|flipboard|{_alt(lx.SHARE)})\s*[:!]?$",
        "Share buttons and their labels.",
@@ -370,7 +396,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        r"^by\s+(?-i:\p{Lu})[\p{L}\p{M}.'’\-]+(?:\s+(?-i:\p{Lu})[\p{L}\p{M}.'’\-]+){0,4}(?:\s*(?:,|and|&)\s*(?-i:\p{Lu})[\p{L}\p{M}.'’\-]+(?:\s+[\p{L}\p{M}.'’\-]+){0,3}){0,3}(?:\s*[|,·•–—\-]\s*.{0,80})?$"
        # Other languages: two or more capitalised words, since "Von Berlin" or "Par Avion" is
        # no byline.
-       rf"|^{_alt(lx.BY)}\s+(?-i:\p{{Lu}})[\p{{L}}\p{{M}}.'’\-]+"
+       rf"|^{_alt(lx.BY)} (?-i:\p{{Lu}})[\p{{L}}\p{{M}}.'’\-]+"
        rf"(?:\s+(?:(?-i:{lx.NAME_PARTICLES})\s+)*(?-i:\p{{Lu}})[\p{{L}}\p{{M}}.'’\-]+){{1,4}}(?:\s*[|,·•–—\-]\s*.{{0,80}})?$",
        "'By Jane Doe' bylines are author chrome (docs/labels.md: navigation).",
        max_chars=200, requires=("by", *lx.BY_WORDS)),
@@ -392,11 +418,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        "'Posted by X' is a blog byline, but also heads comments on older sites: a feature.", strength="soft",
        max_chars=100),
     _R("nav_dateline_meta", "navigation",
-       rf"^(?:posted|published|updated|last updated|first published|modified)(?:\s+on)?\s*:?\s*(?:{_DATE}|\d{{1,2}}\s+\w+\s+\d{{4}}|{_MONTH}).{{0,60}}$|^\d{{1,3}}\s*(?:-|\s)?(?:min(?:ute)?s?)\s+read$"
-       rf"|^{_alt(lx.PUBLISHED)}\s*:?\s*(?:{_DATE}|\d{{1,2}}\.?\s+\w+\s+\d{{4}}).{{0,60}}$"
+       rf"{_DATELINE_EN}|^{_alt(lx.PUBLISHED)}\s*:?\s*(?:{_DATE}|\d{{1,2}}\.?\s+\w+\s+\d{{4}}).{{0,60}}$"
        rf"|^{_alt(lx.READING_TIME)}\s*:?\s*\d{{1,3}}\s*min\w*\.?$|^\d{{1,3}}\s*min\w*\.?\s+{_alt(lx.READING_TIME)}$",
        "Publication dates and reading times are page metadata.",
-       max_chars=120),
+       max_chars=120, requires=_needs(_DATELINE_EN, lx.PUBLISHED, lx.READING_TIME)),
     _R("nav_taxonomy", "navigation", rf"^(?:tags?|topics?|filed under|categor(?:y|ies)|posted in|keywords?|sections?|{_alt(lx.TAXONOMY)})\s*:",
        "Tag and category lists.",
        requires=(":",)),
