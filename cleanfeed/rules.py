@@ -249,6 +249,8 @@ _TIME = r"@?\s?\d{1,2}(?:[:.]|\s?h\s?)\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|uhr\b)?"
 _AT = rf"(?:at|{_alt(lx.AT)})\s+"
 # The word before a header's date ("Jane on March 3", "Anna am 3. März").
 _ON = r"(?:on|am|le|el|il|em|op|den)"
+
+
 def _needs(english: str, *tables: lx.Table) -> tuple[str, ...]:
     """``requires`` for a rule whose pattern is ``english`` or one of the ``tables``' words:
     the strings read off the English pattern (``_literals``) and the tables' own
@@ -279,7 +281,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     # --- comments --------------------------------------------------------------------
     _R("comment_says_header", "comment", rf"^{_NAME}(?:\s+(?:says|said|wrote|writes|replied|commented)\s*:?| {_alt(lx.SAYS)}\s*:)$",
        "WordPress and most comment systems head each comment with 'Name says:'.", kind="comment_header",
-       max_chars=80, requires=("say", "said", "wrote", "write", "repl", "comment", *lx.SAYS_WORDS)),
+       # The other languages' verbs follow the name after one plain space (the pattern says
+       # so), and every entry of lexicon.SAYS starts with the string words() reads off it.
+       max_chars=80, requires=("say", "said", "wrote", "write", "repl", "comment", *(" " + w for w in lx.words(lx.SAYS)))),
     _R("comment_dated_header", "comment",
        # A date alone after a comma or a space is how datelines read ("New Delhi, January 11,
        # 2008"); comment systems either set the name apart ("Jane | 3 May 2011") or add a time.
@@ -301,10 +305,11 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        strength="soft",
        max_chars=120),
     _R("comment_ago_header", "comment",
-       rf"^(?!(?:by|{_alt(lx.BY)})\s)(?!{_alt(lx.PUBLISHED)}\b)(?:{_AGO_NAME})?\d{{1,3}}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$"
+       rf"^(?!(?:by|{_alt(lx.BY)})\s)(?!{_alt(lx.PUBLISHED)}\b)"
+       rf"(?:(?:{_AGO_NAME})?\d{{1,3}}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
        # In the other languages only after a name: on news pages a bare "vor 3 Stunden" dates
        # a teaser (the training pages' German ones are all navigation).
-       rf"|^(?!(?:by|{_alt(lx.BY)})\s)(?!{_alt(lx.PUBLISHED)}\b){_AGO_NAME}{_alt(lx.AGO)}$",
+       rf"|{_AGO_NAME}{_alt(lx.AGO)})$",
        "'Jane · 3 days ago' heads a comment; 'By Jane · 3 days ago' is a byline, on article and listing pages alike.",
        kind="comment_header",
        max_chars=80, requires=("ago", *lx.AGO_WORDS)),
@@ -312,8 +317,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        "A lone 'Reply'/'Report' is the action row under a reader comment.",
        max_chars=40),
     _R("comment_vote_count", "comment",
-       rf"^(?:\d[\d,.]*k?\s+(?:likes?|upvotes?|downvotes?|points?|replies|reactions?|{_alt(lx.LIKES)})"
-       rf"|(?:like|dislike|upvote|downvote|{_alt(lx.LIKES)})\s*\(?\d*\)?)$",
+       rf"{_VOTES_EN}|^(?:\d[\d,.]*k?\s+{_alt(lx.LIKES)}|{_alt(lx.LIKES)}\s*\(?\d*\)?)$",
        "Vote and reply counts belong to a reader comment.",
        max_chars=40, requires=_needs(_VOTES_EN, lx.LIKES)),
     # --- comment-form and comment-section chrome (navigation) -------------------------
@@ -325,7 +329,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        r"your email address will not be published|required fields are marked|save my name, email,? and website|you must be (?:logged|signed) in to post a comment|comments are (?:closed|moderated)|this site uses akismet|notify me of (?:follow-up comments|new posts)"
        rf"|{_alt(lx.COMMENT_NOTICE)}",
        "Standard comment-form notices are boilerplate on every page of a site.",
-       requires=("email", "required", "comment", "akismet", "notify", *lx.COMMENT_NOTICE_WORDS)),
+       requires=("email", "required", "comment", "akismet", "notify", *lx.words(lx.COMMENT_NOTICE))),
     _R("nav_comment_form_field", "navigation", r"^(?:name|e-?mail(?: address)?|website|url|comment|message)\s*\*?\s*:?$",
        "Bare form-field labels left over from the comment form.",
        max_chars=30),
@@ -379,7 +383,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        rf"|^{_alt(lx.SUBSCRIBE_BUTTON)}\s*[!.:»›>]*$|^(?=.{{0,160}}$).*\b{_alt(lx.NEWSLETTER)}",
        "Subscription and newsletter prompts (a reader's 'subscribe to my channel' or 'subscribe to me' is spam, not chrome).",
        requires=("subscribe", "sign up", "sign in", "login", "log in", "register", "newsletter", "mailing list",
-                 *lx.SUBSCRIBE_WORDS)),
+                 *lx.words(lx.SUBSCRIBE_BUTTON), *lx.words(lx.NEWSLETTER))),
     _R("nav_cookie_notice", "navigation",
        r"\b(?:we use cookies|(?:this|our) (?:web)?site uses cookies|cookie (?:policy|settings|preferences|consent)|accept (?:all )?cookies|by continuing to (?:use|browse) (?:this|our) (?:site|website))\b"
        rf"|\b{_alt(lx.COOKIES)}",
@@ -387,7 +391,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        requires=("cookie", "by continuing to")),
     _R("nav_copyright", "navigation", rf"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|\b{_alt(lx.RIGHTS)}\b",
        "Copyright notices sit in footers.",
-       requires=("©", "(c)", "copyright", "all rights reserved", *lx.RIGHTS_WORDS)),
+       requires=("©", "(c)", "copyright", "all rights reserved", *lx.words(lx.RIGHTS))),
     _R("nav_search_box", "navigation",
        r"^(?:(?:hi|hey),?\s+)?what are you looking for\??$|^search(?: for| the site| this site| …| \.\.\.)?\s*[:.…]*$|^type (?:here )?(?:to search|and (?:hit|press) enter)\b.{0,40}$|^(?:press|hit) enter to search\b",
        "Search-box placeholders and prompts.",
@@ -511,7 +515,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        rf"|\b{_alt(lx.PRIZE)}\b",
        "Prize and urgency language of SMS and e-mail spam; only a feature.", strength="soft",
        requires=("congrat", "won", "winner", "claim", "free", "act now", "limited time", "call now", "txt", "text", "urgent",
-                 *lx.PRIZE_WORDS)),
+                 *lx.words(lx.PRIZE))),
 )
 
 
