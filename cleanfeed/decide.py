@@ -388,17 +388,20 @@ def _reply_row(labels: list[str], reasons: list[Reason], is_header: list[bool], 
             and not is_header[k])
 
 
+def _enough_words_ending_a_sentence(stripped: str) -> bool:
+    """The first test of prose, on text without trailing white space."""
+    return _word_count(stripped) >= _PROSE_MIN_WORDS and stripped.endswith(_PROSE_ENDS)
+
+
 def _ends_a_sentence(text: str) -> bool:
-    """Prose by its first test alone (enough words, ending a sentence), and not a teaser cut
-    off with an ellipsis."""
+    """Prose by its first test alone, and not a teaser cut off with an ellipsis."""
     stripped = text.rstrip()
-    return (_word_count(stripped) >= _PROSE_MIN_WORDS and stripped.endswith(_PROSE_ENDS)
-            and not stripped.endswith(("...", "…")))
+    return _enough_words_ending_a_sentence(stripped) and not stripped.endswith(("...", "…"))
 
 
 def _is_prose(text: str) -> bool:
     stripped = text.rstrip()
-    if _word_count(stripped) >= _PROSE_MIN_WORDS and stripped.endswith(_PROSE_ENDS):
+    if _enough_words_ending_a_sentence(stripped):
         return True
     words = _WORD.findall(stripped.lower())
     return len(words) >= _DENSE_MIN_WORDS and sum(w in _FUNCTION_WORDS for w in words) >= _DENSE_MIN_FUNCTION_WORDS * len(words)
