@@ -129,8 +129,9 @@ class Rule:
     limit costs more than most of their matches, and ``tests/test_rules.py`` checks each of
     them against pathological input instead).  ``kind`` tags rules
     the context pass needs to recognise: ``"comment_header"`` (a header line takes the
-    label of the comment under it) and ``"section_header"`` (the teasers under "Related
-    News" are navigation).
+    label of the comment under it), ``"section_header"`` (the teasers under "Related
+    News" are navigation) and ``"article_meta"`` (bylines, datelines and photo credits,
+    which may stand between a headline and its story: rules-only layout looks past them).
     """
 
     name: str
@@ -337,23 +338,23 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _R("caption_photo_by", "caption",
        r"\((?:photo|image|picture|video|illustration|graphic|photograph)s?(?:\s+(?:by|credit|courtesy(?:\s+of)?|via)\b|\s*:)[^()]{1,120}\)\s*\.?$",
        "'(Photo by X/Agency)' closes a picture caption.",
-       requires=("(",)),
+       kind="article_meta", requires=("(",)),
     _R("caption_label_prefix", "caption",
        rf"{_CAPTION_LABEL_EN}|^{_alt(lx.CAPTION_LABEL)}\s*:(?=.{{2,300}}$)",
        "'Photo:', 'Image by', 'Credit:' open a caption or credit line.",
-       max_chars=330, requires=_needs(_CAPTION_LABEL_EN, lx.CAPTION_LABEL)),
+       kind="article_meta", max_chars=330, requires=_needs(_CAPTION_LABEL_EN, lx.CAPTION_LABEL)),
     _R("caption_agency_tail", "caption",
        r"(?:\bAP Photo\b|\bGetty Images\b|\bShutterstock\b|\biStock(?:photo)?\b|\bAlamy(?: Stock Photo)?\b|\bWireImage\b|\bImago(?: Images)?\b|\bPA Images?\b|\bPA Wire\b|\bFilmMagic\b)(?:\s*(?:/|via|for|,|–|-)\s*[\p{L}\p{M} .'’&/]{0,40})?\)?\.?$",
        "Photo agency names at the end of a block are picture credits.",
-       requires=("ap photo", "getty", "shutterstock", "istock", "alamy", "wireimage", "imago", "pa image", "pa wire", "filmmagic")),
+       kind="article_meta", requires=("ap photo", "getty", "shutterstock", "istock", "alamy", "wireimage", "imago", "pa image", "pa wire", "filmmagic")),
     _R("caption_slash_credit", "caption",
        rf"(?:^|[\s(\[|–—-]){_NAME}\s?/\s?(?-i:{_AGENCY})\b[^.!?]{{0,40}}$|\((?-i:{_AGENCY})\s?/\s?[^()]{{2,60}}\)\s*$",
        "'Jane Doe/Reuters' and '(Reuters/Jane Doe)' are the agencies' own credit format.",
-       requires=("/",)),
+       kind="article_meta", requires=("/",)),
     _R("caption_getty_dateline", "caption",
        r"^(?-i:[\p{Lu}][\p{Lu} ,.'\-]{2,60})\s*[–—\-]\s*(?-i:[\p{Lu}]{3,9})\s+\d{1,2}(?:,\s*\d{4})?\s*:",
        "'CITY, COUNTRY – JUNE 24:' is how Getty and other agencies start a caption.",
-       requires=(":",)),
+       kind="article_meta", requires=(":",)),
     _R("caption_gallery_counter", "caption", r"^(?:(?:image|photo|slide|picture)\s+)?\d{1,3}\s*(?:/|of)\s*\d{1,3}$",
        "'3 of 12' counts the pictures of a gallery.", strength="soft",
        max_chars=30),
@@ -403,7 +404,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        rf"|^{_alt(lx.BY)} (?-i:\p{{Lu}})[\p{{L}}\p{{M}}.'’\-]+"
        rf"(?:\s+(?:(?-i:{lx.NAME_PARTICLES})\s+)*(?-i:\p{{Lu}})[\p{{L}}\p{{M}}.'’\-]+){{1,4}}(?:\s*[|,·•–—\-]\s*.{{0,80}})?$",
        "'By Jane Doe' bylines are author chrome (docs/labels.md: navigation).",
-       max_chars=200, requires=("by", *lx.BY_WORDS)),
+       kind="article_meta", max_chars=200, requires=("by", *lx.BY_WORDS)),
     _R("nav_author_box", "navigation",
        r"^(?:about the authors?|author bio|more (?:articles|posts|stories) by\b.{0,60}|(?:view|see) all (?:posts|articles|stories) by\b.{0,60}|contributors?|staff writer|written by\b.{0,60}|reporter)$",
        "Author boxes: 'About the author', 'More articles by'.",
@@ -425,7 +426,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        rf"{_DATELINE_EN}|^{_alt(lx.PUBLISHED)}\s*:?\s*(?:{_DATE}|\d{{1,2}}\.?\s+\w+\s+\d{{4}}).{{0,60}}$"
        rf"|^{_alt(lx.READING_TIME)}\s*:?\s*\d{{1,3}}\s*min\w*\.?$|^\d{{1,3}}\s*min\w*\.?\s+{_alt(lx.READING_TIME)}$",
        "Publication dates and reading times are page metadata.",
-       max_chars=120, requires=_needs(_DATELINE_EN, lx.PUBLISHED, lx.READING_TIME)),
+       kind="article_meta", max_chars=120, requires=_needs(_DATELINE_EN, lx.PUBLISHED, lx.READING_TIME)),
     _R("nav_taxonomy", "navigation", rf"^(?:tags?|topics?|filed under|categor(?:y|ies)|posted in|keywords?|sections?|{_alt(lx.TAXONOMY)})\s*:",
        "Tag and category lists.",
        requires=(":",)),

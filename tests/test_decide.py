@@ -252,3 +252,32 @@ def test_word_count_is_split_for_text_with_spaces(text):
 
     if not _NO_SPACE.search(text):
         assert _word_count(text) == len(text.split())
+
+
+def _layout_labels(text):
+    blocks = segment(text)
+    return [b.label for b in decide(blocks, rule_hits(blocks, RULES), RULES, None, {})]
+
+
+_STORY = ("The council approved the new footbridge on Tuesday after a year of debate about its cost.\n\n"
+          "Work starts in June and should end in October, the city's engineers said.")
+
+
+def test_rules_only_a_headline_above_its_byline_dateline_and_credit_is_body():
+    """A news headline stands above its byline, dateline and photo credit, not above its
+    first paragraph; rules-only layout looks past those rule-decided lines."""
+    text = ("Council approves new footbridge over the river\n\nBy Jane Doe\n\nPublished: March 3, 2024\n\n"
+            "Photo: City of Springfield\n\n" + _STORY)
+    assert _layout_labels(text) == ["body", "navigation", "navigation", "caption", "body", "body"]
+
+
+def test_rules_only_a_line_above_other_chrome_is_still_navigation():
+    """Only article-meta rules are looked past: a line above a share prompt or a cookie
+    notice does not head the story below them."""
+    text = "Weather\n\nShare this article\n\n" + _STORY
+    labels = _layout_labels(text)
+    assert labels[:2] == ["navigation", "navigation"] and labels[2:] == ["body", "body"]
+    # Four meta lines are one more than a headline's byline, dateline and credit.
+    text = ("Council approves new footbridge\n\nBy Jane Doe\n\nPublished: March 3, 2024\n\nPhoto: City of Springfield\n\n"
+            "Photo: Jane Doe/Reuters\n\n" + _STORY)
+    assert _layout_labels(text)[0] == "navigation"
