@@ -1,5 +1,6 @@
 """Pipeline: parameters in the scikit-learn manner, label(), clean(), and properties."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -242,28 +243,62 @@ def test_rules_only_layout_never_crashes_and_keeps_only_input_blocks(text):
         pos = found + len(part)
 
 
-REGIONAL_DE = (Path(__file__).parent / "pages" / "regional_de.txt").read_text(encoding="utf-8")
-_DE_ARTICLE = ("Die Stadt Wetzbach hat am Dienstag", "Nach Angaben der Bauverwaltung", "Während der Bauzeit")
-_DE_CLUTTER = ("Wir verwenden Cookies", "Von Katrin", "Lesen Sie auch", "Stadtrat beschließt", "Freibad öffnet",
-               "Teilen", "Kommentare", "vor 2 Stunden", "Endlich!", "Drei Meter", "Herzlichen Glückwunsch",
-               "Antworten", "Kommentar schreiben", "E-Mail-Adresse", "Alle Rechte")
+# Issue 23's pages, written for these tests in German, French and Spanish (tests/pages/):
+# menu, cookie notice, headline, byline, dateline, photo credit, article, a "read also"
+# teaser list, share buttons, three reader comments with name, relative time and reply link
+# (one a scam), the comment form and a copyright line. The German page is the one a new
+# user tried; each page's gold file labels it block by block as docs/labels.md does.
+_PAGES = Path(__file__).parent / "pages"
+REGIONAL = ("regional_de", "regional_fr", "regional_es")
 
 
+def _page_and_gold(name: str) -> tuple[str, list[dict]]:
+    text = (_PAGES / f"{name}.txt").read_text(encoding="utf-8")
+    gold = [json.loads(line) for line in (_PAGES / f"{name}.gold.jsonl").read_text(encoding="utf-8").splitlines()]
+    return text, gold
+
+
+@pytest.mark.parametrize("name", REGIONAL)
 @pytest.mark.parametrize("model", ["default", None], ids=["model", "rules-only"])
-def test_a_german_regional_news_page(model):
-    """Issue 23's page, as a new user tried it (written for this test): menu, cookie notice,
-    byline, photo credit, article, a "Lesen Sie auch:" teaser list and three reader comments
-    with name, relative time and reply link. The article is kept and the rest is not."""
+def test_regional_news_pages_against_their_gold(name, model):
+    """Issue 23's targets on each page: no headline or body paragraph dropped, every
+    comment and spam block found (labelled comment or spam) and none of it, nor the
+    teasers, notices and credits, in what clean() returns."""
+    text, gold = _page_and_gold(name)
     p = Pipeline(model=model)
-    article = p.clean(REGIONAL_DE)
-    for start in _DE_ARTICLE:
-        assert start in article
-    for clutter in _DE_CLUTTER:
-        assert clutter not in article, clutter
-    labels = {b.text[:20]: b.label for b in p.label(REGIONAL_DE)}
-    # The comments are comments (the prize scam is comment or spam: without German spam in
-    # its training the model does not know it), their headers and reply links too.
-    assert labels["Heinz Dörrbecker · v"] == labels["Endlich! Wir haben s"] == "comment"
-    assert labels["Drei Meter Breite fi"] == "comment"
-    assert labels["Herzlichen Glückwuns"] in ("comment", "spam")
-    assert labels["Lesen Sie auch:"] == labels["Wir verwenden Cookie"] == labels["Von Katrin Vogelsang"] == "navigation"
+    blocks = p.label(text)
+    assert [(b.start, b.end) for b in blocks] == [(g["start"], g["end"]) for g in gold]
+    article = p.clean(text)
+    kept = set(filter(None, article.split("\n\n")))
+    for block, g in zip(blocks, gold):
+        if g["label"] == "body":
+            assert block.label == "body" and block.text in kept, block.text
+        elif g["label"] in ("comment", "spam"):
+            assert block.label in ("comment", "spam"), block.text
+            assert block.text not in kept
+        elif g["label"] == "caption":
+            assert block.label == "caption", block.text
+    # Of the navigation, rules-only mode may keep a menu line standing above the headline
+    # (the Spanish cookie banner's "Configurar" reads as the headline's heading to it).
+    wrong = [b.text for b, g in zip(blocks, gold) if g["label"] == "navigation" and b.label != "navigation"]
+    assert len(wrong) <= (0 if model else 1), wrong
+    assert all(len(line.split()) == 1 for line in wrong), wrong
+
+
+@pytest.mark.parametrize("name", ("regional_fr", "regional_es"))
+@pytest.mark.parametrize("model", ["default", None], ids=["model", "rules-only"])
+def test_messenger_and_from_home_scams_in_french_and_spanish_are_spam(name, model):
+    """The French and Spanish scams (income from home, a messenger number) are spam, with
+    their header, by the rules' chrome words of those languages."""
+    text, gold = _page_and_gold(name)
+    labels = [b.label for b in Pipeline(model=model).label(text)]
+    spam = [i for i, g in enumerate(gold) if g["label"] == "spam"]
+    assert spam and all(labels[i] == "spam" for i in spam)
+
+
+@pytest.mark.xfail(strict=True, reason="issue 23: the shipped model never saw German spam, and no hard rule reads "
+                                       "a prize claim; it calls the scam a comment")
+def test_the_german_prize_scam_is_spam():
+    text, gold = _page_and_gold("regional_de")
+    labels = [b.label for b in Pipeline().label(text)]
+    assert all(labels[i] == "spam" for i, g in enumerate(gold) if g["label"] == "spam")
