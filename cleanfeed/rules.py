@@ -78,6 +78,20 @@ def strip_marker(text: str) -> str:
     return _LEADING_MARKER.sub("", text, count=1)
 
 
+# A block of several lines is a paragraph a scraper wrapped at a fixed width (or lines the
+# segmenter found to belong together): the breaks are spaces to the rules.  Patterns say
+# ".{0,40}" meaning "a few words on", and a wrap between "Schreiben" and "Sie ihr auf
+# WhatsApp" hid 41 training scams from the messenger rule (and 16 newsletter prompts,
+# 5 copyright lines from theirs).  One character for one, so lengths stay as they were.
+_LINE_BREAKS = str.maketrans("\n\r", "  ")
+
+
+def rule_text(text: str) -> str:
+    """What the rules read of a block: its text without the list marker, on one line."""
+    content = strip_marker(text)
+    return content.translate(_LINE_BREAKS) if "\n" in content or "\r" in content else content
+
+
 def _contains_any(literals: tuple[str, ...]) -> Callable[[str], bool]:
     """A test of whether a string contains any of ``literals``.
 
@@ -168,8 +182,8 @@ class Rule:
         object.__setattr__(self, "_compiled", compiled)
 
     def matches(self, text: str) -> bool:
-        """Whether the pattern occurs in ``text`` (list marker stripped), within the time limit."""
-        content = strip_marker(text)
+        """Whether the pattern occurs in ``text`` (as ``rule_text`` gives it), within the time limit."""
+        content = rule_text(text)
         return self._matches_prepared(content, content.lower())
 
     def _matches_prepared(self, content: str, lowered: str) -> bool:
@@ -685,7 +699,7 @@ class RuleSet:
     def _hits(self, text: str) -> tuple[bool, ...]:
         # The same answers as Rule.matches for every rule, computed the cheap way: this
         # runs once per distinct block, so per-rule Python overhead is most of its cost.
-        content = strip_marker(text)
+        content = rule_text(text)
         out = [False] * len(self._rules)
         first = content[:1]
         lowered = present = None

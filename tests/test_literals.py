@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from cleanfeed import DEFAULT_RULES, segment
 from cleanfeed._literals import required_literals
-from cleanfeed.rules import strip_marker
+from cleanfeed.rules import rule_text
 
 ROOT = Path(__file__).parent.parent
 CASES = json.loads((ROOT / "tests" / "cases" / "rules.json").read_text(encoding="utf-8"))
@@ -40,7 +40,7 @@ def _derived_rules():
 
 
 def _check(rule, lits, text):
-    content = strip_marker(text)
+    content = rule_text(text)
     if rule._matches_content(content):
         lowered = content.lower()
         assert any(s in lowered for s in lits), (rule.name, text, lits)
@@ -55,7 +55,7 @@ def test_the_derived_strings_never_skip_a_rule_on_its_cases_or_the_seeds():
     for rule, lits in rules:
         for text in texts:
             _check(rule, lits, text)
-            matched += rule._matches_content(strip_marker(text))
+            matched += rule._matches_content(rule_text(text))
     assert matched > 50  # the cases do exercise the rules
 
 

@@ -39,13 +39,13 @@ def test_rules_are_data(rule):
 
 def test_prefilters_never_change_results():
     """max_chars/requires only skip the regex where it cannot match."""
-    from cleanfeed.rules import strip_marker
+    from cleanfeed.rules import rule_text
 
     rules = RuleSet()
     texts = [t for c in CASES.values() if isinstance(c, dict) for t in c["match"] + c["no_match"]]
     texts += [line for p in SEEDS.glob("*.txt") for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
     for text in texts:
-        raw = tuple(r._matches_content(strip_marker(text)) for r in rules)
+        raw = tuple(r._matches_content(rule_text(text)) for r in rules)
         assert rules.hits(text) == raw, text
 
 
@@ -215,7 +215,7 @@ def test_first_chars(pattern, expected):
 def test_first_chars_never_skip_a_default_rule_that_matches():
     """Every positive case of an anchored default rule starts with a character its set holds."""
     from cleanfeed._first_chars import first_chars
-    from cleanfeed.rules import strip_marker
+    from cleanfeed.rules import rule_text
 
     checked = 0
     for rule in DEFAULT_RULES:
@@ -223,7 +223,7 @@ def test_first_chars_never_skip_a_default_rule_that_matches():
         if starts is None:
             continue
         for text in CASES[rule.name]["match"]:
-            first = strip_marker(text)[:1]
+            first = rule_text(text)[:1]
             if first.isascii():
                 assert first.lower() in starts, (rule.name, text)
                 checked += 1
@@ -327,3 +327,21 @@ def test_strip_marker_skips_the_regex_only_where_it_could_not_match(text):
     from cleanfeed.rules import _LEADING_MARKER, strip_marker
 
     assert strip_marker(text) == _LEADING_MARKER.sub("", text, count=1)
+
+
+def test_rules_read_a_wrapped_paragraph_as_one_line():
+    """A scraper's fixed-width wrap is a space to the rules: the messenger scam matches
+    whether or not the wrap falls between its verb and its messenger, and a rule set and
+    a rule alone agree on it."""
+    from cleanfeed.rules import rule_text
+
+    flat = "Thanks to Mr Moore I recovered my lost funds. Reach him via email or WhatsApp +53 143 837 143"
+    wrapped = "Thanks to Mr Moore I recovered my lost funds. Reach him via email\nor WhatsApp +53 143 837 143"
+    assert rule_text("• " + wrapped) == flat and len(rule_text(wrapped)) == len(wrapped)
+    rules = RuleSet()
+    messenger = next(r for r in rules if r.name == "spam_contact_messenger")
+    assert messenger.matches(flat) and messenger.matches(wrapped)
+    assert rules.hits(wrapped) == rules.hits(flat)
+    # "^share$" still wants the whole block: two lines of chrome are not one share button.
+    share = next(r for r in rules if r.name == "nav_share")
+    assert share.matches("Share") and not share.matches("Share\nthis story about the new bridge over the river with friends")
