@@ -385,7 +385,7 @@ def _word_count(text: str) -> int:
     """Words of ``text``: white-space separated, and a word per two characters of a script
     written without spaces (``_NO_SPACE``); the same as ``len(text.split())`` for text
     without such characters."""
-    if not _NO_SPACE.search(text):
+    if text.isascii() or not _NO_SPACE.search(text):
         return len(text.split())
     chars = sum(len(run) for run in _NO_SPACE.findall(text))
     return len(_NO_SPACE.sub(" ", text).split()) + (chars + 1) // 2
@@ -399,7 +399,7 @@ def _reply_row(labels: list[str], reasons: list[Reason], is_header: list[bool], 
 
 def _enough_words_ending_a_sentence(stripped: str) -> bool:
     """The first test of prose, on text without trailing white space."""
-    return _word_count(stripped) >= _PROSE_MIN_WORDS and stripped.endswith(_PROSE_ENDS)
+    return stripped.endswith(_PROSE_ENDS) and _word_count(stripped) >= _PROSE_MIN_WORDS
 
 
 def _ends_a_sentence(text: str) -> bool:
@@ -422,7 +422,7 @@ def _layout(blocks: Sequence[Block], labels: list[str], reasons: list[Reason], m
     undecided = [i for i, reason in enumerate(reasons) if reason.kind is ReasonKind.DEFAULT]
     prose = {i for i in undecided if _is_prose(blocks[i].text)}
     for i in undecided:
-        heading = _word_count(blocks[i].text) <= _HEADING_MAX_WORDS and _heads_prose(reasons, prose, meta, i)
+        heading = _heads_prose(reasons, prose, meta, i) and _word_count(blocks[i].text) <= _HEADING_MAX_WORDS
         labels[i] = "body" if i in prose or heading else "navigation"
         reasons[i] = LAYOUT
 
