@@ -133,11 +133,18 @@ static PyObject *records(PyObject *self, PyObject *args) {
         /* A group: lines g .. h - 1, no blank line between them. */
         Py_ssize_t h = g + 1;
         while (h < n_lines && !lines[h].blank_before) h++;
-        Py_ssize_t width = 0;
+        /* width: the longest line; fit_width: the longest with white space inside, which
+           the greedy-wrap test measures against (segment._is_continuation). */
+        Py_ssize_t width = 0, fit_width = 0;
         for (Py_ssize_t i = g; i < h; i++) {
             Py_ssize_t w = lines[i].end - lines[i].start + lines[i].indent;
             if (w > width) width = w;
+            int spaced = 0;
+            for (Py_ssize_t k = lines[i].start; k < lines[i].end && !spaced; k++)
+                spaced = Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k));
+            if (spaced && w > fit_width) fit_width = w;
         }
+        if (fit_width == 0) fit_width = width;
         Py_ssize_t head = g;
         for (Py_ssize_t i = g + 1; i <= h; i++) {
             int joins = 0;
@@ -145,7 +152,10 @@ static PyObject *records(PyObject *self, PyObject *args) {
                 const Line *prev = &lines[i - 1], *line = &lines[i];
                 Py_ssize_t prev_len = prev->end - prev->start + prev->indent;
                 int indent_ok = prev->bullet ? line->indent > prev->indent : line->indent == prev->indent;
-                if (prev_len >= width - slack && indent_ok) {
+                /* ... and only where the next line's first word would not have fitted. */
+                Py_ssize_t word_end = line->start;
+                while (word_end < line->end && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, word_end))) word_end++;
+                if (prev_len >= width - slack && indent_ok && prev_len + (word_end - line->start) >= fit_width) {
                     if (Py_UNICODE_ISLOWER(PyUnicode_READ(kind, data, line->start))) {
                         joins = 1;
                     } else {

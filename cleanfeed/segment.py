@@ -161,14 +161,26 @@ def _paragraph_groups(lines: list[_Line]) -> list[list[_Line]]:
     return groups
 
 
-def _is_continuation(text: str, prev: _Line, line: _Line, width: int) -> bool:
-    """Whether ``line`` is the wrapped tail of the paragraph ``prev`` belongs to."""
+def _is_continuation(text: str, prev: _Line, line: _Line, width: int, fit_width: int) -> bool:
+    """Whether ``line`` is the wrapped tail of the paragraph ``prev`` belongs to.
+
+    ``width`` is the group's longest line; ``fit_width`` its longest line with a space
+    inside, the wrapper's width (a URL or other unbreakable word may stand alone on a
+    longer line)."""
     if not _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH:
         return False
     if line.bullet:
         return False
     prev_len = prev.end - prev.start + prev.indent
     if prev_len < width - _WRAP_SLACK:
+        return False
+    # And it breaks there only because the next word did not fit: where that word would
+    # have fitted within the width, the break is the writer's, as in a list of headlines
+    # of similar length under "Related stories", one per line.
+    word_end = line.start
+    while word_end < line.end and not text[word_end].isspace():
+        word_end += 1
+    if prev_len + (word_end - line.start) < fit_width:
         return False
     # A wrapped bullet item continues under its text; a plain paragraph at its own indent.
     if prev.bullet and line.indent <= prev.indent:
@@ -196,10 +208,12 @@ def segment(text: str) -> list[Block]:
     blocks: list[Block] = []
     for group in _paragraph_groups(_lines(text)):
         width = max(ln.end - ln.start + ln.indent for ln in group)
+        spaced = [ln.end - ln.start + ln.indent for ln in group if any(c.isspace() for c in text[ln.start:ln.end])]
+        fit_width = max(spaced) if spaced else width
         current = [group[0]]
         runs: list[list[_Line]] = [current]
         for prev, line in zip(group, group[1:]):
-            if _is_continuation(text, prev, line, width):
+            if _is_continuation(text, prev, line, width, fit_width):
                 current.append(line)
             else:
                 current = [line]

@@ -37,6 +37,29 @@ def test_hard_wrapped_paragraphs_are_joined():
     assert blocks[0].text == _WRAPPED[blocks[0].start : blocks[0].end]
 
 
+_HEADLINES = ("Related stories\n"
+              "Mill Street bridge closed to trucks after inspection finds corrosion\n"
+              "Residents petition for faster repairs to aging bridges\n"
+              "State awards $12 million in grants for local infrastructure")
+_URL_WRAP = ("Volunteers planted forty young oaks along the river path on Saturday morning\n"
+             "while the city supplied the saplings, the shovels and the mulch and the youth\n"
+             "football club brought coffee for everyone who came to help.\n"
+             "www.example.org/parks/volunteer-days/2024/river-path-oak-planting-schedule-and-maps.html")
+
+
+def test_a_list_of_headlines_is_not_joined_where_the_next_word_would_have_fitted():
+    """A wrapper breaks a line only when the next word does not fit; headlines one per
+    line are shorter than that, so they stay apart (the longest one still reads as wrapped:
+    nothing tells it from a wrapped line)."""
+    assert [b.n_lines for b in segment(_HEADLINES)] == [1, 2, 1]
+
+
+def test_a_long_unbroken_word_does_not_widen_the_wrap():
+    """A URL on a line of its own is longer than the wrapper's width; the lines around it
+    are still judged against the width of lines with spaces in them."""
+    assert [b.n_lines for b in segment(_URL_WRAP)] == [3, 1]
+
+
 def test_short_lines_are_not_joined():
     text = "Home\nWorld\nSport\nWeather"
     assert len(segment(text)) == 4
@@ -200,6 +223,7 @@ def test_compiled_segmentation_gives_pythons_blocks_on_seeds_pages_and_edge_case
     texts = [p.read_text(encoding="utf-8") for p in sorted((_ROOT / "seeds").glob("*.txt"))]
     texts += [p.read_text(encoding="utf-8") for p in sorted((_ROOT / "tests" / "pages").glob("*.txt"))]
     texts += _EDGE_TEXTS
+    texts += [_HEADLINES, _URL_WRAP]
     for text in texts:
         compiled, python = _compiled_and_python_blocks(compiled_path, text)
         assert compiled == python, text[:80]
