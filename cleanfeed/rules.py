@@ -358,7 +358,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        "'(Photo by X/Agency)' closes a picture caption.",
        kind="article_meta", requires=("(",)),
     _R("caption_label_prefix", "caption",
-       rf"{_CAPTION_LABEL_EN}|^{_alt(lx.CAPTION_LABEL)}\s*:(?=.{{2,300}}$)",
+       # An abbreviated label needs no colon after its full stop: the Polish "Fot. PAP".
+       rf"{_CAPTION_LABEL_EN}|^{_alt(lx.CAPTION_LABEL)}(?:\s*:|(?<=\.)\s)(?=.{{2,300}}$)",
        "'Photo:', 'Image by', 'Credit:' open a caption or credit line.",
        kind="article_meta", max_chars=330, requires=_needs(_CAPTION_LABEL_EN, lx.CAPTION_LABEL)),
     _R("caption_agency_tail", "caption",
