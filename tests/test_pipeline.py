@@ -243,13 +243,15 @@ def test_rules_only_layout_never_crashes_and_keeps_only_input_blocks(text):
         pos = found + len(part)
 
 
-# Issue 23's pages, written for these tests in German, French and Spanish (tests/pages/):
-# menu, cookie notice, headline, byline, dateline, photo credit, article, a "read also"
-# teaser list, share buttons, three reader comments with name, relative time and reply link
-# (one a scam), the comment form and a copyright line. The German page is the one a new
-# user tried; each page's gold file labels it block by block as docs/labels.md does.
+# Issue 23's pages, written for these tests in German, French, Spanish, Italian and Polish
+# (tests/pages/): menu, cookie notice, headline, byline, dateline, photo credit, article, a
+# "read also" teaser list, share buttons, three reader comments with name, relative time
+# and reply link (one a scam), the comment form and a copyright line. The German page is
+# the one a new user tried; the Italian and Polish ones were written after the rules'
+# words for those languages, to try them on pages they were not made from. Each page's gold
+# file labels it block by block as docs/labels.md does.
 _PAGES = Path(__file__).parent / "pages"
-REGIONAL = ("regional_de", "regional_fr", "regional_es")
+REGIONAL = ("regional_de", "regional_fr", "regional_es", "regional_it", "regional_pl")
 
 
 def _page_and_gold(name: str) -> tuple[str, list[dict]]:
@@ -263,13 +265,12 @@ def _page_and_gold(name: str) -> tuple[str, list[dict]]:
 def test_regional_news_pages_against_their_gold(name, model):
     """Issue 23's targets on each page: no headline or body paragraph dropped, every
     comment and spam block found (labelled comment or spam) and none of it, nor the
-    teasers, notices and credits, in what clean() returns."""
+    credits, in what clean() returns."""
     text, gold = _page_and_gold(name)
     p = Pipeline(model=model)
     blocks = p.label(text)
     assert [(b.start, b.end) for b in blocks] == [(g["start"], g["end"]) for g in gold]
-    article = p.clean(text)
-    kept = set(filter(None, article.split("\n\n")))
+    kept = set(filter(None, p.clean(text).split("\n\n")))
     for block, g in zip(blocks, gold):
         if g["label"] == "body":
             assert block.label == "body" and block.text in kept, block.text
@@ -278,18 +279,34 @@ def test_regional_news_pages_against_their_gold(name, model):
             assert block.text not in kept
         elif g["label"] == "caption":
             assert block.label == "caption", block.text
-    # Of the navigation, rules-only mode may keep a menu line standing above the headline
-    # (the Spanish cookie banner's "Configurar" reads as the headline's heading to it).
+
+
+# The shipped model keeps the Italian and Polish teasers (and the Polish cookie button) as
+# body: it learnt teaser lists from English and German pages (issue 22.3).
+_TEASERS_KEPT = pytest.mark.xfail(strict=True, reason="issue 22.3/23: the shipped model keeps these teasers as body")
+
+
+@pytest.mark.parametrize("name, model", [
+    *[(name, None) for name in REGIONAL],
+    *[(name, "default") for name in REGIONAL[:3]],
+    *[pytest.param(name, "default", marks=_TEASERS_KEPT) for name in REGIONAL[3:]],
+])
+def test_regional_news_pages_navigation(name, model):
+    """The menus, notices, bylines, teasers and buttons are navigation; rules-only mode may
+    keep one menu line standing above the headline (the Spanish cookie banner's
+    "Configurar" reads as the headline's heading to it)."""
+    text, gold = _page_and_gold(name)
+    blocks = Pipeline(model=model).label(text)
     wrong = [b.text for b, g in zip(blocks, gold) if g["label"] == "navigation" and b.label != "navigation"]
     assert len(wrong) <= (0 if model else 1), wrong
     assert all(len(line.split()) == 1 for line in wrong), wrong
 
 
-@pytest.mark.parametrize("name", ("regional_fr", "regional_es"))
+@pytest.mark.parametrize("name", ("regional_fr", "regional_es", "regional_it", "regional_pl"))
 @pytest.mark.parametrize("model", ["default", None], ids=["model", "rules-only"])
-def test_messenger_and_from_home_scams_in_french_and_spanish_are_spam(name, model):
-    """The French and Spanish scams (income from home, a messenger number) are spam, with
-    their header, by the rules' chrome words of those languages."""
+def test_messenger_and_from_home_scams_are_spam(name, model):
+    """The French, Spanish, Italian and Polish scams (income from home, a messenger
+    number) are spam, with their header, by the rules' chrome words of those languages."""
     text, gold = _page_and_gold(name)
     labels = [b.label for b in Pipeline(model=model).label(text)]
     spam = [i for i, g in enumerate(gold) if g["label"] == "spam"]
