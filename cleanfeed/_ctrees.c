@@ -44,6 +44,14 @@ typedef struct {
  * second-level cache while every tree visits them. */
 #define ROW_BLOCK 64
 
+/* How many trees ahead the walk asks for the nodes of. */
+#define PREFETCH_AHEAD 4
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch((p), 0, 3)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
 /* check(nodes, roots, sizes, n_features): every index a walk will follow lies inside its
  * own tree.  The table comes from a fitted model, but a corrupt one must not make walk()
  * read out of bounds; _trees.TreeTable calls this once, when it is built, and walk() then
@@ -101,6 +109,7 @@ static PyObject *walk(PyObject *self, PyObject *args) {
         goto done;
     {
         const Node *node_at = (const Node *)nodes.buf;
+        Py_ssize_t n_nodes = nodes.len / (Py_ssize_t)sizeof(Node);
         const int32_t *root = (const int32_t *)roots.buf;
         const double *xs = (const double *)x.buf;
         double *scores = (double *)out.buf;
@@ -111,6 +120,15 @@ static PyObject *walk(PyObject *self, PyObject *args) {
             for (Py_ssize_t t = 0; t < n_trees; t++) {
                 const Node *tree = node_at + root[t];
                 Py_ssize_t label = t % n_labels;
+                /* Ask for a later tree's nodes now: a short page's few rows walk each tree
+                 * once, and every step of the first walk would wait on memory for its node.
+                 * A hint only: no result depends on it. */
+                if (t + PREFETCH_AHEAD < n_trees) {
+                    const char *from = (const char *)(node_at + root[t + PREFETCH_AHEAD]);
+                    const char *to = t + PREFETCH_AHEAD + 1 < n_trees ? (const char *)(node_at + root[t + PREFETCH_AHEAD + 1])
+                                                                      : (const char *)(node_at + n_nodes);
+                    for (const char *p = from; p < to; p += 64) PREFETCH(p);
+                }
                 for (Py_ssize_t r = first; r < last; r++) {
                     const double *row = xs + r * n_features;
                     const Node *n = tree;
