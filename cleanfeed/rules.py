@@ -289,11 +289,13 @@ _NOT_A_NAME = (
     rf"(?!{_WEEKDAY_NAME})(?!{_MONTH}\s*\d)(?!(?-i:{_AGENCY})\b)"
 )
 
-_DATELINE_EN = (rf"^(?:posted|published|updated|last updated|first published|modified)(?:\s+on)?\s*:?\s*(?:{_DATE}|\d{{1,2}}\s+\w+\s+\d{{4}}|{_MONTH}).{{0,60}}$"
+# The verbs a dateline opens with ("Published", "Last updated").
+_PUBLISHED_EN = r"(?:posted|published|updated|last updated|first published|modified)"
+_DATELINE_EN = (rf"^{_PUBLISHED_EN}(?:\s+on)?\s*:?\s*(?:{_DATE}|\d{{1,2}}\s+\w+\s+\d{{4}}|{_MONTH}).{{0,60}}$"
                 # The clock time first, then the zone and the date: "Published 6:45 a.m. ET
                 # March 14, 2024", "Updated 9:22 PM EST, Mon November 6, 2023" (6 training
                 # blocks, all navigation).
-                rf"|^(?:posted|published|updated|last updated|first published|modified)(?:\s+(?:on|at))?\s*:?\s*{_TIME}\s*(?:(?-i:[A-Z]{{2,4}})\b)?,?\s*(?:on\s+)?(?:{_DATE}|{_MONTH}).{{0,60}}$"
+                rf"|^{_PUBLISHED_EN}(?:\s+(?:on|at))?\s*:?\s*{_TIME}\s*(?:(?-i:[A-Z]{{2,4}})\b)?,?\s*(?:on\s+)?(?:{_DATE}|{_MONTH}).{{0,60}}$"
                 r"|^\d{1,3}\s*(?:-|\s)?(?:min(?:ute)?s?)\s+read$")
 
 DEFAULT_RULES: tuple[Rule, ...] = (
