@@ -87,6 +87,11 @@ _HEADING_SKIP = 3
 # two in a row of the second number (``_resumes_article``); teaser summaries are shorter.
 # (Also resuming at one paragraph of two sentences lost body token F1 on four of the
 # training sets without a model: teaser summaries run to two sentences too.)
+# A bare relative time heads a comment when a reply row is at most this many blocks below it
+# (the comment itself, then "Reply"; or a two-paragraph comment).
+_TIME_REPLY_REACH = 3
+# The most words a commenter's name line above such a time has ("Ana Carolina de Souza").
+_NAME_MAX_WORDS = 5
 _RESUME_ONE_WORDS = 40
 _RESUME_TWO_WORDS = 15
 _WORD = re.compile(r"\w+")
@@ -156,17 +161,20 @@ def _model_choices(scores: np.ndarray, thresholds: Mapping[str, float | None]) -
     return np.where(met.any(axis=1), best_met, scores.argmax(axis=1))
 
 
-def _rule_plan(rules: RuleSet) -> tuple[list[Reason], list[str], list[int], list[int], list[int], frozenset[Reason]]:
-    """Each rule's reason and label, the hard rules in deciding order, the header columns,
-    and the reasons of the article-meta rules (see ``RuleSet.derived``)."""
+def _rule_plan(rules: RuleSet) -> tuple[list[Reason], list[str], list[int], list[int], list[int], list[int],
+                                        frozenset[Reason]]:
+    """Each rule's reason and label, the hard rules in deciding order, the header, bare-time
+    and section-header columns, and the reasons of the article-meta rules (see
+    ``RuleSet.derived``)."""
     rule_list = list(rules)
     # Hard rules in order, spam rules first (a stable sort keeps the order within each group).
     hard = sorted((j for j, r in enumerate(rule_list) if r.strength == "hard"), key=lambda j: rule_list[j].label != "spam")
     header_cols = [j for j, r in enumerate(rule_list) if r.kind == "comment_header"]
+    time_cols = [j for j, r in enumerate(rule_list) if r.kind == "comment_time"]
     section_cols = [j for j, r in enumerate(rule_list) if r.kind == "section_header"]
     reasons = [Reason.rule(r.name) for r in rule_list]
     meta = frozenset(reason for reason, r in zip(reasons, rule_list) if r.kind == "article_meta")
-    return reasons, [r.label for r in rule_list], hard, header_cols, section_cols, meta
+    return reasons, [r.label for r in rule_list], hard, header_cols, time_cols, section_cols, meta
 
 
 def _any_hit(hits: np.ndarray, cols: list[int]) -> list[bool]:
@@ -212,7 +220,7 @@ def decide_labels(
 ) -> tuple[list[str], list[float], list[Reason]]:
     """``decide`` as three lists (label, confidence and reason of each block), for callers
     that need no ``LabelledBlock`` per block: ``clean`` and the training scores."""
-    rule_reasons, rule_labels, hard, header_cols, section_cols, meta = rules.derived("decide_plan", _rule_plan)
+    rule_reasons, rule_labels, hard, header_cols, time_cols, section_cols, meta = rules.derived("decide_plan", _rule_plan)
 
     n = len(blocks)
     unreadable = _unreadable_blocks(blocks)
@@ -247,7 +255,14 @@ def decide_labels(
             conf.append(0.0)
             reasons.append(DEFAULT)
 
-    _comment_thread(blocks, labels, reasons, _any_hit(hits, header_cols), conf)
+    is_header = _any_hit(hits, header_cols)
+    names = _time_headers(blocks, labels, reasons, is_header, _any_hit(hits, time_cols)) if time_cols else []
+    _comment_thread(blocks, labels, reasons, is_header, conf)
+    for i in names:
+        # The name line takes the label of the header it stands on, as the header takes
+        # the comment's.
+        if labels[i + 1] in ("comment", "spam"):
+            labels[i], reasons[i], conf[i] = labels[i + 1], _COMMENT_THREAD, conf[i + 1]
     if scores is None:
         _after_section_header(blocks, labels, reasons, _any_hit(hits, section_cols), conf)
         if fallback is None:
@@ -329,6 +344,34 @@ def _comment_thread(blocks: Sequence[Block], labels: list[str], reasons: list[Re
             labels[i] = labels[nxt]
             reasons[i] = _COMMENT_THREAD
             conf[i] = conf[nxt]
+
+
+def _time_headers(blocks: Sequence[Block], labels: list[str], reasons: list[Reason], is_header: list[bool],
+                  is_time: list[bool]) -> list[int]:
+    """Mark the bare relative times a reply row follows (within ``_TIME_REPLY_REACH`` blocks)
+    as comment headers in ``is_header``; return the name lines right above them.
+
+    "Roberto Lima" / "há 2 horas" / the comment / "Responder": the name and the time of a
+    comment header on lines of their own.  The reply row is what tells this time from one
+    that dates a teaser.  The name line is a short unruled line without a sentence end.
+    """
+    names = []
+    for i, timed in enumerate(is_time):
+        if not timed or is_header[i]:
+            continue
+        if not any(_reply_row(labels, reasons, is_header, k) for k in range(i + 1, i + 1 + _TIME_REPLY_REACH)):
+            continue
+        is_header[i] = True
+        if i > 0 and reasons[i - 1].kind in _UNRULED and not is_header[i - 1] and _is_name_line(blocks[i - 1].text):
+            names.append(i - 1)
+    return names
+
+
+def _is_name_line(text: str) -> bool:
+    """A commenter's name as a line: a few words, no sentence end, not a number."""
+    stripped = text.strip()
+    return (0 < _word_count(stripped) <= _NAME_MAX_WORDS and not stripped.endswith(_PROSE_ENDS)
+            and not stripped[:1].isdigit())
 
 
 def _resumes_article(blocks: Sequence[Block], k: int) -> bool:

@@ -39,7 +39,7 @@ try:
 except ImportError:  # installed without a C compiler: the Python code below
     _cfeatures = None
 
-__all__ = ["FEATURE_VERSION", "FEATURE_NAMES", "STACK_NAMES", "page_features", "stack_features", "rule_hits"]
+__all__ = ["FEATURE_VERSION", "FEATURE_NAMES", "RULES_WITHOUT_COLUMN", "STACK_NAMES", "page_features", "stack_features", "rule_hits"]
 
 FEATURE_VERSION = "8"
 #: Whether the per-block text features are computed in C (``cleanfeed._cfeatures``).
@@ -71,7 +71,14 @@ _HIT_GROUPS = [f"{strength}_{label}" for strength in ("hard", "soft") for label 
 _NEIGHBOUR_GROUPS = [g for g in _HIT_GROUPS if g.startswith("hard_")]
 _NEIGHBOUR_GROUP_COLS = [_HIT_GROUPS.index(g) for g in _NEIGHBOUR_GROUPS]
 _BODY = LABELS.index("body")
-_DEFAULT_RULE_NAMES = [rule.name for rule in DEFAULT_RULES]
+#: Default rules newer than feature set FEATURE_VERSION. They decide where they are hard and
+#: count in their hit group, as a user's rule does, but get a column of their own only when a
+#: model is trained that reads it (this set is emptied and the version moves then): a column
+#: more would make every model of this version unloadable, so no rule could ship between
+#: trainings.
+RULES_WITHOUT_COLUMN: frozenset[str] = frozenset({"spam_prize_claim", "spam_fake_shop", "comment_bare_time"})
+_DEFAULT_RULE_NAMES = [rule.name for rule in DEFAULT_RULES if rule.name not in RULES_WITHOUT_COLUMN]
+_DEFAULT_RULE_BY_NAME = {rule.name: rule for rule in DEFAULT_RULES}
 _OFFSETS = (-2, -1, 1, 2)
 # Layout cues averaged over a few and over many neighbours: a run of short, unpunctuated
 # lines is a menu or teaser list; a run of long sentences is an article or a thread.
@@ -309,7 +316,7 @@ def _rule_columns(rules: RuleSet) -> _RuleColumns:
     for j, rule in enumerate(rule_list):
         offset = 0 if rule.strength == "hard" else len(LABELS)
         group[j] = offset + label_index[rule.label]
-        if rule.name in default_pos and rule == DEFAULT_RULES[default_pos[rule.name]]:
+        if rule.name in default_pos and rule == _DEFAULT_RULE_BY_NAME[rule.name]:
             default_rule[default_pos[rule.name]] = j
         header_rules[j] = rule.kind == "comment_header"
         section_rules[j] = rule.kind == "section_header"

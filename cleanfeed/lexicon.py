@@ -199,7 +199,8 @@ COOKIES: Table = {
     "pt": r"(?:utilizamos|usamos) cookies|este site (?:utiliza|usa) cookies|aceitar (?:todos os )?cookies|política de cookies",
     "nl": r"(?:wij|we) gebruiken cookies|deze (?:web)?site gebruikt cookies|cookies accepteren|cookiebeleid|cookie-instellingen",
     "pl": r"używamy (?:plików )?cookies?|(?:ta|nasza) strona (?:używa|wykorzystuje) (?:plików )?cookies?|polityka (?:plików )?cookies?",
-    "sv": r"vi använder cookies|(?:den här )?webbplatsen använder cookies|acceptera (?:alla )?cookies",
+    # Swedish sites also say "kakor" for cookies (the word the Swedish regulator uses).
+    "sv": r"vi använder (?:cookies|kakor)|(?:den här )?webbplatsen använder (?:cookies|kakor)|acceptera (?:alla )?(?:cookies|kakor)",
 }
 
 # "All rights reserved".
@@ -263,7 +264,7 @@ CONTACT: Table = {
     "fr": r"contacte\w*|écri\w*|appel\w*",
     "es": r"contacta\w*|contacte\w*|contáct\w*|escrib\w*|escríb\w*|llam\w*",
     "it": r"contatt\w*|scriv\w*|chiam\w*",
-    "pt": r"contat\w*|contacte\w*|escrev\w*|ligue",
+    "pt": r"contat\w*|contacte\w*|escrev\w*|ligue|fal[ea] com|chame",
     "nl": r"neem contact|schrijf|stuur|bel",
     "pl": r"skontaktuj\w*|kontakt\w*|napisz\w*|zadzwoń",
     "sv": r"kontakta\w*|skriv\w*|ring",
@@ -342,6 +343,31 @@ PRIZE: Table = {
     "nl": r"gefeliciteerd|winnaar|u heeft gewonnen|je hebt gewonnen",
     "pl": r"gratulacje|zwycięzca|wygrałeś|wygrałaś",
     "sv": r"grattis|vinnare|du har vunnit",
+}
+
+# A win addressed to the reader ("Sie haben gewonnen", "du har valts ut som vinnare", "claim
+# your prize"): second person only, since an article reports that someone else has won.
+PRIZE_CLAIM: Table = {
+    "de": r"sie haben (?:[\w\-]+ ){0,3}gewonnen|du hast (?:[\w\-]+ ){0,3}gewonnen"
+          r"|(?:als|zum) gewinner\w* (?:\w+ ){0,4}(?:ausgewählt|ausgelost|gezogen|ermittelt)"
+          r"|(?:ihren|deinen) gewinn (?:sichern|abholen|einlösen)|gewinn (?:jetzt )?sichern",
+    "fr": r"vous avez (?:[\w\-]+ ){0,3}gagné|tu as (?:[\w\-]+ ){0,3}gagné|(?:sélectionné|choisi|tiré)e?s? (?:au sort )?comme (?:le |la )?gagnant"
+          r"|réclamez votre (?:prix|cadeau|gain|lot)",
+    "es": r"usted ha ganado|has ganado|(?:seleccionad|elegid)[oa] como (?:el |la )?ganador|reclam[ae] (?:tu|su) premio",
+    "it": r"hai (?:[\w\-]+ ){0,3}vinto|sei stat[oa] selezionat[oa]|selezionat[oa] come vincitore|(?:ritira|riscatta) il tuo premio",
+    "pt": r"voc[êe] ganhou|voc[êe] foi (?:selecionad|escolhid|sortead)[oa]|resgate (?:o )?seu prêmio",
+    "nl": r"(?:u|je|jij) (?:heeft|hebt) (?:[\w\-]+ ){0,3}gewonnen|(?:geselecteerd|gekozen|uitgekozen) als (?:de )?winnaar"
+          r"|claim (?:je|uw) prijs",
+    "pl": r"wygrałeś|wygrałaś|został(?:eś|aś) (?:\w+ )?(?:wybran|wylosowan)[ya]|odbierz (?:swoją )?nagrodę",
+    "sv": r"du har (?:[\w\-]+ ){0,3}vunnit|du har valts ut|(?:utvald|vald|utsedd) (?:som|till) (?:\w+ )?vinnare|hämta din vinst",
+}
+
+# The word for a discount after a percentage ("80% korting", "70 % de réduction"): fake
+# shops advertise in comment threads with a steep one and a link.
+DISCOUNT: Table = {
+    "de": r"rabatt|reduziert|günstiger", "fr": r"de réduction|de remise|de rabais|moins cher",
+    "es": r"de descuento|más barato", "it": r"di sconto|in meno", "pt": r"de desconto|mais barato",
+    "nl": r"korting|goedkoper", "pl": r"zniżki|rabatu|taniej", "sv": r"rabatt|billigare",
 }
 
 # First-person earning verbs, which a from-home income claim needs ("Ich verdiene ...");

@@ -281,3 +281,27 @@ def test_rules_only_a_line_above_other_chrome_is_still_navigation():
     text = ("Council approves new footbridge\n\nBy Jane Doe\n\nPublished: March 3, 2024\n\nPhoto: City of Springfield\n\n"
             "Photo: Jane Doe/Reuters\n\n" + _STORY)
     assert _layout_labels(text)[0] == "navigation"
+
+
+_TIMED_THREAD = ("Roberto Lima\nhá 2 horas\nJá estava na hora, trabalho até tarde e nunca conseguia consulta.\nResponder\n\n"
+                 "Juliana Martins\nhá 1 hora\nEspero que tenha médico mesmo, contratar no papel é fácil.\nResponder")
+
+
+@pytest.mark.parametrize("model", [True, False], ids=["model", "rules-only"])
+def test_a_bare_time_with_a_reply_row_under_it_heads_a_comment(model):
+    """Name and time on lines of their own: with the reply row below, the time is the
+    comment's header and the name line goes with it."""
+    blocks = segment(_TIMED_THREAD)
+    scores = _scores([{"navigation": 0.6, "body": 0.4}] * len(blocks)) if model else None
+    labelled = decide(blocks, rule_hits(blocks, RULES), RULES, scores, {})
+    assert [b.label for b in labelled] == ["comment"] * 8
+    assert labelled[1].reason == "context:comment_thread" and labelled[0].reason == "context:comment_thread"
+
+
+def test_a_bare_time_over_teasers_heads_nothing():
+    """Without a reply row the same time line dates a teaser: its neighbours keep the
+    model's labels."""
+    text = "vor 3 Stunden\nNeue Radwege am Fluss fertig\n\nvor 5 Stunden\nBibliothek verlängert die Öffnungszeiten"
+    blocks = segment(text)
+    labelled = decide(blocks, rule_hits(blocks, RULES), RULES, _scores([{"navigation": 0.7, "body": 0.3}] * len(blocks)), {})
+    assert [b.label for b in labelled] == ["navigation"] * 4

@@ -47,6 +47,20 @@ def test_page_features_have_one_column_per_name():
     assert X[:, col].tolist() == [0.0, 0.0, 1.0, 0.0]
 
 
+def test_a_rule_newer_than_the_feature_set_has_no_column_but_counts_in_its_group():
+    """A default rule in RULES_WITHOUT_COLUMN decides and reaches the model through its hit
+    group, so it ships without making the shipped model unloadable."""
+    name = "spam_prize_claim"
+    assert name in features.RULES_WITHOUT_COLUMN and f"rule:{name}" not in FEATURE_NAMES
+    assert all(f"rule:{r.name}" in FEATURE_NAMES for r in RuleSet() if r.name not in features.RULES_WITHOUT_COLUMN)
+    rules = RuleSet()
+    blocks = segment("Congratulations, you have won an iPhone! Claim it at www.prize-now.com today.")
+    hits = rule_hits(blocks, rules)
+    assert hits[0, rules.names.index(name)]
+    row = page_features(blocks, hits, rules, np.zeros((1, len(LABELS))))[0]
+    assert row[FEATURE_NAMES.index("hits:hard_spam")] >= 1
+
+
 def test_stack_features_carry_the_neighbours_first_pass_scores():
     n = 4
     first = np.eye(n, len(LABELS), dtype=np.float32)  # body, caption, navigation, comment

@@ -8,7 +8,7 @@ from cleanfeed.rules import DEFAULT_RULES
 # Tables with an entry for every language (MONTHS leaves German to the rules' own pattern).
 PER_LANGUAGE = ["SAYS", "AGO", "BY", "REPLY", "LIKES", "COMMENT_FORM", "COMMENT_NOTICE", "RELATED", "READ_MORE",
                 "SHARE", "FOLLOW", "SUBSCRIBE_BUTTON", "NEWSLETTER", "COOKIES", "RIGHTS", "PUBLISHED", "READING_TIME",
-                "CAPTION_LABEL", "TAXONOMY", "CONTACT", "WEEKDAYS", "AT", "FROM_HOME", "PER_PERIOD", "PRIZE", "EARN"]
+                "CAPTION_LABEL", "TAXONOMY", "CONTACT", "WEEKDAYS", "AT", "FROM_HOME", "PER_PERIOD", "PRIZE", "PRIZE_CLAIM", "DISCOUNT", "EARN"]
 
 
 def test_every_table_covers_every_language():

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from .. import chain
+from ..features import RULES_WITHOUT_COLUMN
 from ..labels import LABELS, UNLABELLED
 from ..model import Model, _full_proba, save_model
 from ..rules import RuleSet
@@ -148,6 +149,9 @@ def train(
     t0 = time.time()
     block_params, stack_params = tree_params(iterations, learning_rate)  # refused before minutes of loading
     rules = RuleSet.default()
+    if RULES_WITHOUT_COLUMN:
+        _log(f"rules without a feature column (features.RULES_WITHOUT_COLUMN): {', '.join(sorted(RULES_WITHOUT_COLUMN))}; "
+             "this model reads them only through their hit group")
     pages = load_corpus_pages(corpus, progress=progress, n_jobs=n_jobs)
     train_pages = [p for p in pages if p.use == "train" and p.fold != holdout_fold]
     eval_pages = [p for p in pages if p.use != "train"]
