@@ -315,3 +315,15 @@ def test_scams_are_spam(name, model):
     labels = [b.label for b in Pipeline(model=model).label(text)]
     spam = [i for i, g in enumerate(gold) if g["label"] == "spam"]
     assert spam and all(labels[i] == "spam" for i in spam), [labels[i] for i in spam]
+
+
+@pytest.mark.parametrize("name", REGIONAL)
+def test_regional_news_pages_are_articles_when_articles_are_required(name):
+    """Issue 24's verdict keeps an article page in any of the eight languages at the default
+    threshold: clean() still returns its story."""
+    from cleanfeed.pagekind import DEFAULT_MIN_ARTICLE_PROB
+
+    text, gold = _page_and_gold(name)
+    out = Pipeline(min_article_prob=DEFAULT_MIN_ARTICLE_PROB).clean(text)
+    body = [text[g["start"]:g["end"]] for g in gold if g["label"] == "body"]
+    assert all(paragraph in out for paragraph in body)
