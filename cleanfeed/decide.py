@@ -17,7 +17,10 @@ the neighbours revise what context makes obvious.
      several headers, every paragraph up to the next header belongs to the comment, and
      the block right under a header is the comment even where the model called it
      navigation, if it ends a sentence or a reply row follows it (a comment in a
-     language the text model never learnt);
+     language the text model never learnt).  Besides the header rules' lines, a bare
+     relative time with a reply row below it is a header, and so is a name alone on a
+     line over a comment and its reply row, or over a block a spam rule decided
+     (comment systems that print no date); the name line over such a time goes with it;
    * ``after_section_header`` (rules-only mode): blocks under a "Related News"/"You May
      Also Like" heading are teasers (``navigation``), provided the article itself lies
      above the heading.  With the model this pass is off: the stacked tree pass sees the
@@ -53,7 +56,7 @@ import numpy as np
 
 from .features import _FUNCTION_WORDS  # one list of function words for both uses
 from .labels import DEFAULT, LABELS, LAYOUT, MODEL, UNREADABLE, Label, Reason, ReasonKind
-from .rules import RuleSet
+from .rules import RuleSet, rule_text
 from .segment import Block
 
 __all__ = ["LabelledBlock", "decide", "decide_labels"]
@@ -92,6 +95,8 @@ _HEADING_SKIP = 3
 _TIME_REPLY_REACH = 3
 # The most words a commenter's name line above such a time has ("Ana Carolina de Souza").
 _NAME_MAX_WORDS = 5
+# The fewest words of a comment under a name line ("Ładne zdjęcia, ale tytuł przesadzony.").
+_COMMENT_MIN_WORDS = 3
 _RESUME_ONE_WORDS = 40
 _RESUME_TWO_WORDS = 15
 _WORD = re.compile(r"\w+")
@@ -257,6 +262,7 @@ def decide_labels(
 
     is_header = _any_hit(hits, header_cols)
     names = _time_headers(blocks, labels, reasons, is_header, _any_hit(hits, time_cols)) if time_cols else []
+    _name_headers(blocks, labels, reasons, is_header)
     _comment_thread(blocks, labels, reasons, is_header, conf)
     for i in names:
         # The name line takes the label of the header it stands on, as the header takes
@@ -365,6 +371,44 @@ def _time_headers(blocks: Sequence[Block], labels: list[str], reasons: list[Reas
         if i > 0 and reasons[i - 1].kind in _UNRULED and not is_header[i - 1] and _is_name_line(blocks[i - 1].text):
             names.append(i - 1)
     return names
+
+
+def _name_headers(blocks: Sequence[Block], labels: list[str], reasons: list[Reason], is_header: list[bool]) -> None:
+    """Mark as comment headers, in ``is_header``, the name lines of comments whose header no
+    rule knows: a name, the comment, its reply row ("Thomas M." / "Guter Artikel." /
+    "Antworten"), as comment systems print them without a date.  The reply row under the
+    comment is what makes the name line a header (the comment must end a sentence), or a
+    spam rule's hit on the block under it."""
+    n = len(labels)
+    for r in range(1, n):
+        h = r - 1
+        if is_header[h] or reasons[h].kind not in _UNRULED:
+            continue
+        if labels[r] == "spam" and reasons[r].kind is ReasonKind.RULE:
+            # A spam rule already found the comment: the name above it is its header.
+            if _is_name(blocks[h].text):
+                is_header[h] = True
+            continue
+        if not _reply_row(labels, reasons, is_header, r + 1) or not _is_short_comment(blocks[r].text):
+            continue
+        if reasons[r].kind in _UNRULED and not is_header[r] and _is_name(blocks[h].text):
+            is_header[h] = True
+
+
+def _is_short_comment(text: str) -> bool:
+    """A comment's text, however short: a few words ending a sentence."""
+    stripped = text.rstrip()
+    return stripped.endswith(_PROSE_ENDS) and _word_count(stripped) >= _COMMENT_MIN_WORDS
+
+
+def _is_name(text: str) -> bool:
+    """A person's or account's name alone on a line: one to ``_NAME_MAX_WORDS`` capitalised
+    words, the last one perhaps an initial ("Thomas M.")."""
+    words = rule_text(text).split()
+    if not 0 < len(words) <= _NAME_MAX_WORDS or not all(w[:1].isupper() for w in words):
+        return False
+    last = words[-1]
+    return not last.endswith(_PROSE_ENDS) or (len(last) == 2 and last[1] == ".")
 
 
 def _is_name_line(text: str) -> bool:

@@ -305,3 +305,27 @@ def test_a_bare_time_over_teasers_heads_nothing():
     blocks = segment(text)
     labelled = decide(blocks, rule_hits(blocks, RULES), RULES, _scores([{"navigation": 0.7, "body": 0.3}] * len(blocks)), {})
     assert [b.label for b in labelled] == ["navigation"] * 4
+
+
+@pytest.mark.parametrize("model", [True, False], ids=["model", "rules-only"])
+def test_a_name_line_over_a_comment_and_its_reply_row_heads_the_comment(model):
+    """'Thomas M.' / the comment / 'Antworten': no date, so no header rule fires; the reply
+    row under a sentence makes the name line the comment's header."""
+    text = ("Thomas M.\nSehr guter Bericht, danke für die Mühe.\nAntworten\n\n"
+            "Petra Schulz\nDie Umleitung ist schlecht ausgeschildert.\nAntworten")
+    blocks = segment(text)
+    scores = _scores([{"navigation": 0.6, "body": 0.4}] * len(blocks)) if model else None
+    labelled = decide(blocks, rule_hits(blocks, RULES), RULES, scores, {})
+    assert [b.label for b in labelled] == ["comment"] * 6
+
+
+def test_a_name_line_over_a_spam_rule_hit_takes_the_spam_label():
+    text = "Stefan K.\nGünstige Kredite sofort: schreiben Sie mir auf WhatsApp +49 151 2345 6789"
+    labelled = _decide(text, [{"navigation": 0.9, "body": 0.1}, {"comment": 0.9}])
+    assert [b.label for b in labelled] == ["spam", "spam"]
+
+
+def test_a_subheading_over_a_paragraph_without_a_reply_row_stays_as_it_is():
+    text = "Weitere Informationen\nDie Sitzung beginnt um neun Uhr im Rathaus.\n\nTeilen"
+    labelled = _decide(text, [{"navigation": 0.6, "body": 0.4}, {"body": 0.9}, {"navigation": 0.9}])
+    assert [b.label for b in labelled][:2] == ["navigation", "body"]
