@@ -359,7 +359,7 @@ def _time_headers(blocks: Sequence[Block], labels: list[str], reasons: list[Reas
 
     "Roberto Lima" / "há 2 horas" / the comment / "Responder": the name and the time of a
     comment header on lines of their own.  The reply row is what tells this time from one
-    that dates a teaser.  The name line is a short unruled line without a sentence end.
+    that dates a teaser.  The name line is an unruled ``_is_name`` line.
     """
     names = []
     for i, timed in enumerate(is_time):
@@ -368,7 +368,7 @@ def _time_headers(blocks: Sequence[Block], labels: list[str], reasons: list[Reas
         if not any(_reply_row(labels, reasons, is_header, k) for k in range(i + 1, i + 1 + _TIME_REPLY_REACH)):
             continue
         is_header[i] = True
-        if i > 0 and reasons[i - 1].kind in _UNRULED and not is_header[i - 1] and _is_name_line(blocks[i - 1].text):
+        if i > 0 and reasons[i - 1].kind in _UNRULED and not is_header[i - 1] and _is_name(blocks[i - 1].text):
             names.append(i - 1)
     return names
 
@@ -409,13 +409,6 @@ def _is_name(text: str) -> bool:
         return False
     last = words[-1]
     return not last.endswith(_PROSE_ENDS) or (len(last) == 2 and last[1] == ".")
-
-
-def _is_name_line(text: str) -> bool:
-    """A commenter's name as a line: a few words, no sentence end, not a number."""
-    stripped = text.strip()
-    return (0 < _word_count(stripped) <= _NAME_MAX_WORDS and not stripped.endswith(_PROSE_ENDS)
-            and not stripped[:1].isdigit())
 
 
 def _resumes_article(blocks: Sequence[Block], k: int) -> bool:
