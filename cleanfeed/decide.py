@@ -20,7 +20,11 @@ the neighbours revise what context makes obvious.
      language the text model never learnt).  Besides the header rules' lines, a bare
      relative time with a reply row below it is a header, and so is a name alone on a
      line over a comment and its reply row, or over a block a spam rule decided
-     (comment systems that print no date); the name line over such a time goes with it;
+     (comment systems that print no date); the name line over such a time goes with it.
+     Where only some comments have a reply row, a run of name / comment pairs ending at
+     a header, the comment form or the page's end is headers too, if the thread or its
+     heading ("Comments (4)") stands right above the run; the last comment before the
+     form or the page's end is a comment however short, if it ends a sentence;
    * ``after_section_header`` (rules-only mode): blocks under a "Related News"/"You May
      Also Like" heading are teasers (``navigation``), provided the article itself lies
      above the heading.  With the model this pass is off: the stacked tree pass sees the
@@ -51,6 +55,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -166,20 +171,37 @@ def _model_choices(scores: np.ndarray, thresholds: Mapping[str, float | None]) -
     return np.where(met.any(axis=1), best_met, scores.argmax(axis=1))
 
 
-def _rule_plan(rules: RuleSet) -> tuple[list[Reason], list[str], list[int], list[int], list[int], list[int],
-                                        frozenset[Reason]]:
-    """Each rule's reason and label, the hard rules in deciding order, the header, bare-time
-    and section-header columns, and the reasons of the article-meta rules (see
-    ``RuleSet.derived``)."""
+class _RulePlan(NamedTuple):
+    """What ``decide`` needs to know of a rule set, worked out once per set (``RuleSet.derived``)."""
+
+    reasons: list[Reason]  # each rule's reason
+    labels: list[str]  # each rule's label
+    hard: list[int]  # the hard rules' columns in deciding order
+    header_cols: list[int]  # kind "comment_header"
+    time_cols: list[int]  # kind "comment_time"
+    form_cols: list[int]  # kind "comment_form"
+    section_cols: list[int]  # kind "section_header"
+    meta: frozenset[Reason]  # the reasons of the "article_meta" rules
+
+
+def _rule_plan(rules: RuleSet) -> _RulePlan:
     rule_list = list(rules)
-    # Hard rules in order, spam rules first (a stable sort keeps the order within each group).
-    hard = sorted((j for j, r in enumerate(rule_list) if r.strength == "hard"), key=lambda j: rule_list[j].label != "spam")
-    header_cols = [j for j, r in enumerate(rule_list) if r.kind == "comment_header"]
-    time_cols = [j for j, r in enumerate(rule_list) if r.kind == "comment_time"]
-    section_cols = [j for j, r in enumerate(rule_list) if r.kind == "section_header"]
+
+    def cols(kind: str) -> list[int]:
+        return [j for j, r in enumerate(rule_list) if r.kind == kind]
+
     reasons = [Reason.rule(r.name) for r in rule_list]
-    meta = frozenset(reason for reason, r in zip(reasons, rule_list) if r.kind == "article_meta")
-    return reasons, [r.label for r in rule_list], hard, header_cols, time_cols, section_cols, meta
+    return _RulePlan(
+        reasons=reasons,
+        labels=[r.label for r in rule_list],
+        # Hard rules in order, spam rules first (a stable sort keeps the order within each group).
+        hard=sorted((j for j, r in enumerate(rule_list) if r.strength == "hard"), key=lambda j: rule_list[j].label != "spam"),
+        header_cols=cols("comment_header"),
+        time_cols=cols("comment_time"),
+        form_cols=cols("comment_form"),
+        section_cols=cols("section_header"),
+        meta=frozenset(reason for reason, r in zip(reasons, rule_list) if r.kind == "article_meta"),
+    )
 
 
 def _any_hit(hits: np.ndarray, cols: list[int]) -> list[bool]:
@@ -225,7 +247,8 @@ def decide_labels(
 ) -> tuple[list[str], list[float], list[Reason]]:
     """``decide`` as three lists (label, confidence and reason of each block), for callers
     that need no ``LabelledBlock`` per block: ``clean`` and the training scores."""
-    rule_reasons, rule_labels, hard, header_cols, time_cols, section_cols, meta = rules.derived("decide_plan", _rule_plan)
+    plan: _RulePlan = rules.derived("decide_plan", _rule_plan)
+    rule_reasons, rule_labels, hard = plan.reasons, plan.labels, plan.hard
 
     n = len(blocks)
     unreadable = _unreadable_blocks(blocks)
@@ -260,19 +283,20 @@ def decide_labels(
             conf.append(0.0)
             reasons.append(DEFAULT)
 
-    is_header = _any_hit(hits, header_cols)
-    names = _time_headers(blocks, labels, reasons, is_header, _any_hit(hits, time_cols)) if time_cols else []
-    _name_headers(blocks, labels, reasons, is_header)
-    _comment_thread(blocks, labels, reasons, is_header, conf)
+    is_header = _any_hit(hits, plan.header_cols)
+    names = _time_headers(blocks, labels, reasons, is_header, _any_hit(hits, plan.time_cols)) if plan.time_cols else []
+    is_form = _any_hit(hits, plan.form_cols)
+    _name_headers(blocks, labels, reasons, is_header, is_form)
+    _comment_thread(blocks, labels, reasons, is_header, is_form, conf)
     for i in names:
         # The name line takes the label of the header it stands on, as the header takes
         # the comment's.
         if labels[i + 1] in ("comment", "spam"):
             labels[i], reasons[i], conf[i] = labels[i + 1], _COMMENT_THREAD, conf[i + 1]
     if scores is None:
-        _after_section_header(blocks, labels, reasons, _any_hit(hits, section_cols), conf)
+        _after_section_header(blocks, labels, reasons, _any_hit(hits, plan.section_cols), conf)
         if fallback is None:
-            _layout(blocks, labels, reasons, meta)
+            _layout(blocks, labels, reasons, plan.meta)
     else:
         _best_prose(blocks, labels, reasons, conf, rows)
     return labels, conf, reasons
@@ -313,7 +337,7 @@ def _best_prose(blocks: Sequence[Block], labels: list[str], reasons: list[Reason
 
 
 def _comment_thread(blocks: Sequence[Block], labels: list[str], reasons: list[Reason], is_header: list[bool],
-                    conf: list[float]) -> None:
+                    is_form: list[bool], conf: list[float]) -> None:
     n = len(labels)
     # With two or more headers the page has a thread, and a comment runs from its header
     # to the next one (readers write several paragraphs).  A lone header might be a quote
@@ -332,13 +356,16 @@ def _comment_thread(blocks: Sequence[Block], labels: list[str], reasons: list[Re
             # In a thread that holds even when the model called it navigation, if it reads
             # as sentences: a comment in a language the text model never learnt reads to
             # it like chrome (German comments under "Name · vor 2 Stunden" headers did).
-            # Or when a reply row ("Antworten", a like count) follows it.  Not titles: a date
+            # Or when a reply row ("Antworten", a like count) follows it, or the next
+            # comment's header, the comment form or the page's end does and it is a
+            # sentence, however short.  Not titles: a date
             # line taken for a header in a teaser list stands above the next teaser's title
             # (157 such titles on Dragnet, against 5 comments, before this asked for a
             # sentence end or a reply row; cut-off teasers end in "...").
             claimable = labels[k] in ("body", "caption") or (
                 labels[k] == "navigation" and in_thread and k == i + 1
-                and (_ends_a_sentence(blocks[k].text) or _reply_row(labels, reasons, is_header, k + 1)))
+                and (_ends_a_sentence(blocks[k].text) or _reply_row(labels, reasons, is_header, k + 1)
+                     or ((k + 1 == n or is_header[k + 1] or is_form[k + 1]) and _is_short_comment(blocks[k].text))))
             if claimable and reasons[k].kind in _UNRULED:
                 labels[k] = "comment"
                 reasons[k] = _COMMENT_THREAD
@@ -373,7 +400,8 @@ def _time_headers(blocks: Sequence[Block], labels: list[str], reasons: list[Reas
     return names
 
 
-def _name_headers(blocks: Sequence[Block], labels: list[str], reasons: list[Reason], is_header: list[bool]) -> None:
+def _name_headers(blocks: Sequence[Block], labels: list[str], reasons: list[Reason], is_header: list[bool],
+                  is_form: list[bool]) -> None:
     """Mark as comment headers, in ``is_header``, the name lines of comments whose header no
     rule knows: a name, the comment, its reply row ("Thomas M." / "Guter Artikel." /
     "Antworten"), as comment systems print them without a date.  The reply row under the
@@ -393,12 +421,51 @@ def _name_headers(blocks: Sequence[Block], labels: list[str], reasons: list[Reas
             continue
         if reasons[r].kind in _UNRULED and not is_header[r] and _is_name(blocks[h].text):
             is_header[h] = True
+    # Threads print the reply row under some comments only (the last, or those with
+    # likes), so the other name lines stand over a comment and then the next comment's
+    # header, the comment form after the last comment, or the end of the page.  A run of
+    # such name / comment pairs counts when more of the thread, or the thread's heading,
+    # is right above it (or the page starts with it, when a header or form ends it):
+    # pairs between the article and the first header are as often the article's last
+    # headings and paragraphs ("References" / a source line).
+    r = n
+    while r >= 2:
+        if not (r == n or is_header[r] or is_form[r]):
+            r -= 1
+            continue
+        top = r
+        while top >= 2 and _name_pair(blocks, reasons, is_header, top - 2):
+            top -= 2
+        if top < r and (_in_thread_above(labels, reasons, is_header, is_form, top - 1) if top >= 1 else r < n):
+            for h in range(top, r, 2):
+                is_header[h] = True
+        r = top - 1
+
+
+def _name_pair(blocks: Sequence[Block], reasons: list[Reason], is_header: list[bool], h: int) -> bool:
+    """Whether blocks ``h`` and ``h + 1`` read as a name line over a short comment, neither
+    claimed by a rule.  Not a list item under the name: sidebars list post titles under
+    their blog's name."""
+    c = h + 1
+    return (not is_header[h] and not is_header[c] and reasons[h].kind in _UNRULED and reasons[c].kind in _UNRULED
+            and not blocks[c].bullet and _is_short_comment(blocks[c].text) and _is_name(blocks[h].text))
+
+
+def _in_thread_above(labels: list[str], reasons: list[Reason], is_header: list[bool], is_form: list[bool],
+                     k: int) -> bool:
+    """Whether block ``k`` heads or belongs to a comment thread: the thread's heading
+    ("Comments (4)"), a header, a comment rule's row or a spam rule's hit, or the comment
+    under a header."""
+    return (is_form[k] or is_header[k] or (labels[k] in ("comment", "spam") and reasons[k].kind is ReasonKind.RULE)
+            or (k >= 1 and is_header[k - 1]))
 
 
 def _is_short_comment(text: str) -> bool:
-    """A comment's text, however short: a few words ending a sentence."""
+    """A comment's text, however short: a few words ending a sentence (not a teaser cut
+    off with an ellipsis)."""
     stripped = text.rstrip()
-    return stripped.endswith(_PROSE_ENDS) and _word_count(stripped) >= _COMMENT_MIN_WORDS
+    return (stripped.endswith(_PROSE_ENDS) and not stripped.endswith(("...", "…"))
+            and _word_count(stripped) >= _COMMENT_MIN_WORDS)
 
 
 def _is_name(text: str) -> bool:

@@ -76,7 +76,8 @@ _BODY = LABELS.index("body")
 #: model is trained that reads it (this set is emptied and the version moves then): a column
 #: more would make every model of this version unloadable, so no rule could ship between
 #: trainings.
-RULES_WITHOUT_COLUMN: frozenset[str] = frozenset({"spam_prize_claim", "spam_fake_shop", "comment_bare_time"})
+RULES_WITHOUT_COLUMN: frozenset[str] = frozenset({"spam_prize_claim", "spam_fake_shop", "comment_bare_time",
+                                                  "spam_earnings_testimonial", "spam_loan_offer"})
 _DEFAULT_RULE_NAMES = [rule.name for rule in DEFAULT_RULES if rule.name not in RULES_WITHOUT_COLUMN]
 _DEFAULT_RULE_BY_NAME = {rule.name: rule for rule in DEFAULT_RULES}
 _OFFSETS = (-2, -1, 1, 2)

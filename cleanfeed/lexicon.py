@@ -378,6 +378,22 @@ EARN: Table = {
 }
 
 
+# "Thanks to Mrs X I made 20.000 €": investment-scam testimonials credit the "expert" the
+# reader is then sent to ("Dank Frau ...", "Grâce à Mme ...", "Dzięki pani ...").
+THANKS_TO: Table = {
+    "de": r"dank(?:e an)?", "fr": r"grâce (?:à|au|aux)|merci (?:à|au|aux)", "es": r"gracias (?:a|al)",
+    "it": r"grazie (?:a|al|alla|allo|ai|agli|alle|all')", "pt": r"graças (?:a|à|ao|aos|às)|obrigad[oa] (?:à|ao)",
+    "nl": r"dankzij|dank zij", "pl": r"dzięki", "sv": r"tack vare|tack till",
+}
+
+# Loans and credit offered in comment threads ("Günstige Kredite ohne Schufa", "prêt
+# rapide entre particuliers"), which then give a private mailbox or messenger.
+LOAN: Table = {
+    "de": r"kredit\w*|darlehen", "fr": r"prêts?|crédits?", "es": r"préstamos?|créditos?", "it": r"prestit\w*|finanziament\w*",
+    "pt": r"empréstimos?|créditos?", "nl": r"lening\w*|krediet\w*", "pl": r"pożycz\w*|kredyt\w*", "sv": r"lån\w*|krediter?",
+}
+
+
 _SPECIAL = set("()[]{}|\\.?*+^$")
 
 

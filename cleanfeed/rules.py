@@ -144,7 +144,9 @@ class Rule:
     them against pathological input instead).  ``kind`` tags rules
     the context pass needs to recognise: ``"comment_header"`` (a header line takes the
     label of the comment under it), ``"comment_time"`` (a bare relative time, a comment
-    header only where a reply row follows it), ``"section_header"`` (the teasers under
+    header only where a reply row follows it), ``"comment_form"`` (the heading over a thread
+    or the form under it, which bound a run of name lines taken for headers),
+    ``"section_header"`` (the teasers under
     "Related News" are navigation) and ``"article_meta"`` (bylines, datelines and photo
     credits, which may stand between a headline and its story: rules-only layout looks past
     them).
@@ -296,6 +298,8 @@ _NOT_A_NAME = (
 _URL = r"(?:https?://|www\.[\w\-]|\b[\w\-]+\.(?:com|net|org|info|biz|xyz|ly|co|io|me|tk|ru|site|online|shop|store|top|club)\b)"
 # A telephone number: eight or more digits, spaces, dashes or brackets, led by a digit or "+".
 _PHONE = r"\+?\d[\d\s\-()]{7,}\d"
+# An address at a free mail service: where scams ask to be written to, not a company's domain.
+_FREE_MAIL = r"[\w.+\-]+@(?:g(?:oogle)?mail|yahoo|outlook|hotmail|live|proton(?:mail)?|aol|gmx|icloud|mail|yandex|web|wp|o2|interia|libero|orange|free|laposte)\.\w"
 _PUBLISHED_EN = r"(?:posted|published|updated|last updated|first published|modified)"
 _DATELINE_EN = (rf"^{_PUBLISHED_EN}(?:\s+on)?\s*:?\s*(?:{_DATE}|\d{{1,2}}\s+\w+\s+\d{{4}}|{_MONTH}).{{0,60}}$"
                 # The clock time first, then the zone and the date: "Published 6:45 a.m. ET
@@ -358,7 +362,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _R("nav_comment_form", "navigation",
        rf"^(?:{_COMMENT_FORM_EN}|{_alt(lx.COMMENT_FORM)}(?:\s*\(\d+\))?)\s*[:.]?$",
        "Comment-form headings are the site's chrome, not anybody's comment.",
-       max_chars=160, requires=_needs(_COMMENT_FORM_EN, lx.COMMENT_FORM)),
+       kind="comment_form", max_chars=160, requires=_needs(_COMMENT_FORM_EN, lx.COMMENT_FORM)),
     _R("nav_comment_form_notice", "navigation",
        r"your email address will not be published|required fields are marked|save my name, email,? and website|you must be (?:logged|signed) in to post a comment|comments are (?:closed|moderated)|this site uses akismet|notify me of (?:follow-up comments|new posts)"
        rf"|{_alt(lx.COMMENT_NOTICE)}",
@@ -548,6 +552,19 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        rf"(?s)^(?=.*\b(?:[5-9]\d|100)\s?%\s?(?:off\b|discount|{_alt(lx.DISCOUNT)}))(?=.*{_URL})",
        "A discount of half or more with a shop's link is a fake shop's comment spam.",
        requires=("%",)),
+    _R("spam_earnings_testimonial", "spam",
+       rf"(?s)^(?=.*(?:\bthanks to\b|\b{_alt(lx.THANKS_TO)}\b))"
+       rf"(?=.*(?:\bi (?:have |'ve |now |just )?(?:earned|made|make|earn|received|got)\b|\bmy (?:first )?(?:payout|pay ?out|profits?)\b"
+       rf"|\b{_alt(lx.EARN)}\b))"
+       rf"(?=.*(?:(?:\$|£|€)\s?\d|{lx.SUM_AFTER}|\b\d[\d.,]*\s?(?:kr|usd|dollars?)\b))"
+       r"(?=.*\b(?:bitcoin\w*|crypto\w*|krypto\w*|btc|forex|fx|trading|trade[sd]?|traders?|brokers?|invest\w*|inversi\w*|inwest\w*"
+       r"|payout|pay ?out))",
+       "A crypto or trading income credited to a person ('Thanks to Mrs X I made $20,000') opens an investment scam.",
+       requires=("thanks to", *lx.words(lx.THANKS_TO))),
+    _R("spam_loan_offer", "spam",
+       rf"(?s)^(?=.*\b(?:loans?|lenders?|{_alt(lx.LOAN)})\b)(?=.*(?:{_FREE_MAIL}|\b(?:whats\s?app|telegram|viber|wickr)\b))",
+       "A loan offered with a free mailbox or a messenger to reply to is a loan scam; banks give their own.",
+       requires=("loan", "lender", *lx.words(lx.LOAN))),
     _R("spam_money_cue", "spam",
        r"(?:\$|£|€)\s?\d[\d,.]*\s*(?:k\b)?[^.!?\n]{0,40}\b(?:per|an|a|every|each|in)\s+(?:hour|day|week|month)\b"
        rf"|{lx.SUM_AFTER}[^.!?\n]{{0,40}}?(?:\s|\b){_alt(lx.PER_PERIOD)}\b",

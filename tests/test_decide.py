@@ -329,3 +329,53 @@ def test_a_subheading_over_a_paragraph_without_a_reply_row_stays_as_it_is():
     text = "Weitere Informationen\nDie Sitzung beginnt um neun Uhr im Rathaus.\n\nTeilen"
     labelled = _decide(text, [{"navigation": 0.6, "body": 0.4}, {"body": 0.9}, {"navigation": 0.9}])
     assert [b.label for b in labelled][:2] == ["navigation", "body"]
+
+
+# A thread under its heading where only the last comment has a reply row: the name lines
+# above stand over a comment and then the next name line.
+_NAME_RUN_THREAD = ("Kommentare (3)\n\nThomas M.\nSehr guter Bericht, danke für die Mühe.\n\n"
+                    "Petra Schulz\nDie Umleitung ist schlecht ausgeschildert.\n\n"
+                    "Jürgen\nWann ist die Brücke wieder offen?\nAntworten")
+
+
+@pytest.mark.parametrize("model", [True, False], ids=["model", "rules-only"])
+def test_a_run_of_name_lines_under_a_thread_heading_heads_its_comments(model):
+    blocks = segment(_NAME_RUN_THREAD)
+    scores = _scores([{"navigation": 0.6, "body": 0.4}] * len(blocks)) if model else None
+    labelled = decide(blocks, rule_hits(blocks, RULES), RULES, scores, {})
+    assert labelled[0].label == "navigation"
+    assert [b.label for b in labelled[1:]] == ["comment"] * 7
+
+
+def test_the_last_name_line_before_the_comment_form_heads_its_comment():
+    """The reply row is under the first comment only; the comment form ends the run."""
+    text = ("Anna Berg\nTolle Fotos, danke dafür.\nAntworten\n\n"
+            "Erik\nDie Überschrift ist etwas übertrieben.\n\nSchreibe einen Kommentar")
+    blocks = segment(text)
+    labelled = decide(blocks, rule_hits(blocks, RULES), RULES, _scores([{"navigation": 0.8, "body": 0.2}] * len(blocks)), {})
+    assert [b.label for b in labelled] == ["comment"] * 5 + ["navigation"]
+
+
+def test_headings_and_paragraphs_above_the_first_header_stay_article():
+    """Heading / short paragraph pairs between the article and the thread read like name /
+    comment pairs; nothing of the thread is above them, so they stay as the model said."""
+    text = ("The council will vote on the plan in March, after a public hearing.\n\n"
+            "References\nCity budget office (2024). Annual report.\n\n"
+            "Methods\nWe counted the permits issued each month.\n\n"
+            "Jane Doe says:\nGreat piece, thanks.")
+    blocks = segment(text)
+    rows = [{"body": 0.9, "navigation": 0.1}] * len(blocks)
+    labelled = decide(blocks, rule_hits(blocks, RULES), RULES, _scores(rows), {})
+    assert [b.label for b in labelled[:5]] == ["body"] * 5
+    assert [b.label for b in labelled[5:]] == ["comment", "comment"]
+
+
+def test_a_comment_cut_off_with_an_ellipsis_is_a_teaser_not_a_comment():
+    """A sidebar's "Recent comments" list: name and date over a cut-off excerpt."""
+    text = ("The council will vote on the plan in March, after a public hearing.\n\n"
+            "Recent Comments\n\nTimothy Carter on 11/12/12\nOne pro tip is the use of QR c...\n\n"
+            "Ann Lee on 11/12/12\nWhy humility is attractive and...")
+    blocks = segment(text)
+    rows = [{"body": 0.9, "navigation": 0.1}] + [{"navigation": 0.9, "body": 0.1}] * (len(blocks) - 1)
+    labelled = decide(blocks, rule_hits(blocks, RULES), RULES, _scores(rows), {})
+    assert [lab.label for b, lab in zip(blocks, labelled) if b.text.endswith("...")] == ["navigation", "navigation"]
