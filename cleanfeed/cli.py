@@ -164,7 +164,7 @@ def _list_rules(pipeline: Any, out: IO[str]) -> None:
     rules = list(active)
     width = max(len(r.name) for r in rules) if rules else 0
     for r in rules:
-        out.write(f"{r.name:<{width}}  {r.label:<10}  {r.strength:<4}  {r.why}\n")
+        out.write(f"{r.name:<{width}}  {r.label:<10}  {r.strength:<6}  {r.why}\n")
     if pipeline.model is None:
         skipped = len(pipeline.rules_) - len(rules)
         out.write(f"\n{len(rules)} rules. Hard rules decide a label; rules marking comment and section headers "

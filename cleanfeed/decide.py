@@ -25,6 +25,11 @@ the neighbours revise what context makes obvious.
      a header, the comment form or the page's end is headers too, if the thread or its
      heading ("Comments (4)") stands right above the run; the last comment before the
      form or the page's end is a comment however short, if it ends a sentence;
+   * ``teaser_titles`` (with the model): the one-line titles right under a heading that
+     names other articles ("Read also:", "Leggi anche:", a marker rule of kind
+     ``"other_articles"``), below some of the article's prose, are navigation where the
+     model kept them as body; the run stops at a rule's block, at a title over the
+     resumed article (a subheading), or after eight;
    * ``after_section_header`` (rules-only mode): blocks under a "Related News"/"You May
      Also Like" heading are teasers (``navigation``), provided the article itself lies
      above the heading.  With the model this pass is off: the stacked tree pass sees the
@@ -72,6 +77,7 @@ _UNRULED = (ReasonKind.MODEL, ReasonKind.DEFAULT)
 _COMMENT_THREAD = Reason.context("comment_thread")
 _AFTER_SECTION_HEADER = Reason.context("after_section_header")
 _BEST_PROSE = Reason.context("best_prose")
+_TEASER_TITLES = Reason.context("teaser_titles")
 
 # Rules-only mode: what a block no rule claims is, from its own layout (the C4 line filter's
 # and jusText's cues, jusText's habit of keeping its few constants visible).  Prose is
@@ -95,6 +101,11 @@ _HEADING_SKIP = 3
 # two in a row of the second number (``_resumes_article``); teaser summaries are shorter.
 # (Also resuming at one paragraph of two sentences lost body token F1 on four of the
 # training sets without a model: teaser summaries run to two sentences too.)
+# Teaser titles under a heading naming other articles (with the model): at most this many
+# blocks (or lines of one block), of at most this many words a line.  Teaser boxes hold
+# three to six; a longer run of short lines is more likely a list of the article's own.
+_TITLES_MAX_BLOCKS = 8
+_TITLE_MAX_WORDS = 15
 # A bare relative time heads a comment when a reply row is at most this many blocks below it
 # (the comment itself, then "Reply"; or a two-paragraph comment).
 _TIME_REPLY_REACH = 3
@@ -181,6 +192,7 @@ class _RulePlan(NamedTuple):
     time_cols: list[int]  # kind "comment_time"
     form_cols: list[int]  # kind "comment_form"
     section_cols: list[int]  # kind "section_header"
+    other_articles_cols: list[int]  # kind "other_articles"
     meta: frozenset[Reason]  # the reasons of the "article_meta" rules
 
 
@@ -200,6 +212,7 @@ def _rule_plan(rules: RuleSet) -> _RulePlan:
         time_cols=cols("comment_time"),
         form_cols=cols("comment_form"),
         section_cols=cols("section_header"),
+        other_articles_cols=cols("other_articles"),
         meta=frozenset(reason for reason, r in zip(reasons, rule_list) if r.kind == "article_meta"),
     )
 
@@ -298,6 +311,7 @@ def decide_labels(
         if fallback is None:
             _layout(blocks, labels, reasons, plan.meta)
     else:
+        _titles_after_other_articles(blocks, labels, reasons, _any_hit(hits, plan.other_articles_cols))
         _best_prose(blocks, labels, reasons, conf, rows)
     return labels, conf, reasons
 
@@ -517,6 +531,50 @@ def _after_section_header(
             if labels[k] in ("body", "caption"):
                 labels[k] = "navigation"
                 reasons[k] = _AFTER_SECTION_HEADER
+
+
+def _titles_after_other_articles(blocks: Sequence[Block], labels: list[str], reasons: list[Reason],
+                                 is_heading: list[bool]) -> None:
+    """With the model: the one-line titles right under a heading that names other articles
+    ("Read also:", "Leggi anche:", "More from Business") are teasers, where the model kept
+    them as body.
+
+    Narrower than the rules-only pass: only under a heading with article prose above it,
+    only titles (``_is_title_block``), at most ``_TITLES_MAX_BLOCKS`` of them, and the run
+    stops at the first other block or one a rule decided, so a box in mid-article gives
+    back the paragraph after it.  The heading must name articles:
+    "Recommended:", "Read more" and "More on X:" also head product details, system
+    requirements and rankings, which this moved on training pages when it read every
+    "Related" heading (docs/model.md).
+    """
+    n = len(labels)
+    prose_above = False
+    for i in range(n - 1):
+        if not is_heading[i] or blocks[i].bullet or not prose_above:
+            # A heading in a menu ("• Most popular") or above the article (nothing of it
+            # yet) heads no teaser box: under it come the menu and the article's headline.
+            prose_above = prose_above or (labels[i] == "body" and _is_prose(blocks[i].text))
+            continue
+        k = i + 1
+        # A title over the article's resumed paragraphs is its subheading, not a teaser.
+        while (k < n and k - i <= _TITLES_MAX_BLOCKS and reasons[k].kind is not ReasonKind.RULE
+               and _is_title_block(blocks[k]) and not (k + 1 < n and _resumes_article(blocks, k + 1))):
+            if labels[k] == "body" and reasons[k] is MODEL:
+                labels[k] = "navigation"
+                reasons[k] = _TEASER_TITLES
+            k += 1
+
+
+def _is_title_block(block: Block) -> bool:
+    """A headline or a few, one a line: no line over ``_TITLE_MAX_WORDS`` words or ending a
+    sentence (a colon ends one too: it heads what follows)."""
+    if block.n_lines > _TITLES_MAX_BLOCKS:
+        return False
+    for line in block.text.splitlines() if block.n_lines > 1 else (block.text,):
+        stripped = rule_text(line).strip()
+        if not stripped or stripped.endswith(_PROSE_ENDS) or _word_count(stripped) > _TITLE_MAX_WORDS:
+            return False
+    return True
 
 
 def layout_summary() -> str:

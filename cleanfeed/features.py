@@ -77,8 +77,11 @@ _BODY = LABELS.index("body")
 #: more would make every model of this version unloadable, so no rule could ship between
 #: trainings.
 RULES_WITHOUT_COLUMN: frozenset[str] = frozenset({"spam_prize_claim", "spam_fake_shop", "comment_bare_time",
-                                                  "spam_earnings_testimonial", "spam_loan_offer"})
-_DEFAULT_RULE_NAMES = [rule.name for rule in DEFAULT_RULES if rule.name not in RULES_WITHOUT_COLUMN]
+                                                  "spam_earnings_testimonial", "spam_loan_offer",
+                                                  "nav_consent_button"})
+# Marker rules feed no column and no hit group: they only locate things for a context pass.
+_DEFAULT_RULE_NAMES = [rule.name for rule in DEFAULT_RULES
+                       if rule.name not in RULES_WITHOUT_COLUMN and rule.strength != "marker"]
 _DEFAULT_RULE_BY_NAME = {rule.name: rule for rule in DEFAULT_RULES}
 _OFFSETS = (-2, -1, 1, 2)
 # Layout cues averaged over a few and over many neighbours: a run of short, unpunctuated
@@ -315,13 +318,15 @@ def _rule_columns(rules: RuleSet) -> _RuleColumns:
     header_rules = np.zeros(len(rule_list), dtype=bool)
     section_rules = np.zeros(len(rule_list), dtype=bool)
     for j, rule in enumerate(rule_list):
-        offset = 0 if rule.strength == "hard" else len(LABELS)
-        group[j] = offset + label_index[rule.label]
+        if rule.strength == "marker":
+            group[j] = -1
+        else:
+            group[j] = (0 if rule.strength == "hard" else len(LABELS)) + label_index[rule.label]
         if rule.name in default_pos and rule == _DEFAULT_RULE_BY_NAME[rule.name]:
             default_rule[default_pos[rule.name]] = j
         header_rules[j] = rule.kind == "comment_header"
         section_rules[j] = rule.kind == "section_header"
-    members = tuple((int(g), np.flatnonzero(group == g)) for g in np.unique(group))
+    members = tuple((int(g), np.flatnonzero(group == g)) for g in np.unique(group) if g >= 0)
     return _RuleColumns(default_rule, header_rules, section_rules, members)
 
 

@@ -394,6 +394,20 @@ LOAN: Table = {
 }
 
 
+# A consent banner's buttons, each alone on a line under the notice ("Alle akzeptieren",
+# "Instellingen"): the words consent tools print, on lines of their own.  Not "I agree"
+# ("Einverstanden", "Akkoord"): readers write that alone as a comment.
+CONSENT_BUTTON: Table = {
+    "de": r"(?:alle )?akzeptieren|(?:alle )?ablehnen|einstellungen",
+    "fr": r"(?:tout )?accepter|j'accepte|(?:tout )?refuser|continuer sans accepter|paramètres|paramétrer|personnaliser",
+    "es": r"aceptar(?: todo| todas)?|acepto|rechazar(?: todo| todas)?|configurar|configuración|ajustes",
+    "it": r"accetta(?: tutto| tutti)?|accetto|rifiuta(?: tutto| tutti)?|impostazioni|personalizza",
+    "pt": r"aceitar(?: tudo| todos)?|aceito|rejeitar(?: tudo| todos)?|configurações|definições|personalizar",
+    "nl": r"(?:alles )?accepteren|(?:alles )?weigeren|instellingen|aanpassen",
+    "pl": r"akceptuję|(?:za)?akceptuj(?: wszystko| wszystkie)?|odrzuć(?: wszystko| wszystkie)?|ustawienia",
+    "sv": r"acceptera(?: alla)?|godkänn(?: alla)?|avvisa(?: alla)?|neka|inställningar",
+}
+
 _SPECIAL = set("()[]{}|\\.?*+^$")
 
 

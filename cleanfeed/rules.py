@@ -57,7 +57,9 @@ COMPILED = _cmatch is not None
 
 __all__ = ["Rule", "RuleSet", "RuleError", "RuleWarning", "DEFAULT_RULES"]
 
-Strength = Literal["hard", "soft"]
+Strength = Literal["hard", "soft", "marker"]
+#: Every strength, in the order ``--list-rules`` explains them.
+STRENGTHS: tuple[str, ...] = ("hard", "soft", "marker")
 
 #: Seconds one rule may spend on one block before it is treated as not matching.
 MATCH_TIMEOUT_S = 0.05
@@ -133,7 +135,10 @@ class Rule:
 
     ``name`` is unique within a rule set and is what ``--disable``/``disable=`` refers to;
     ``why`` is the one sentence ``cleanfeed --list-rules`` prints; ``strength`` is
-    ``"hard"`` (decides the label) or ``"soft"`` (a model feature).
+    ``"hard"`` (decides the label), ``"soft"`` (a model feature) or ``"marker"`` (only
+    tells a context pass where something is, through its ``kind``: neither decides nor
+    feeds the model, so a marker that matches a subset of another rule's blocks adds no
+    second count of the same evidence).
 
     ``max_chars`` and ``requires`` are cheap pre-checks that skip the regular expression
     where it cannot match: blocks longer than ``max_chars`` (most chrome rules describe
@@ -146,7 +151,8 @@ class Rule:
     label of the comment under it), ``"comment_time"`` (a bare relative time, a comment
     header only where a reply row follows it), ``"comment_form"`` (the heading over a thread
     or the form under it, which bound a run of name lines taken for headers),
-    ``"section_header"`` (the teasers under
+    ``"other_articles"`` (a heading naming other articles:
+    with the model too, the one-line titles under it are teasers), ``"section_header"`` (the teasers under
     "Related News" are navigation) and ``"article_meta"`` (bylines, datelines and photo
     credits, which may stand between a headline and its story: rules-only layout looks past
     them).
@@ -169,8 +175,10 @@ class Rule:
             raise RuleError(f"rule name {self.name!r} must be lower_snake_case")
         if self.label not in LABELS:
             raise RuleError(f"rule {self.name!r}: unknown label {self.label!r}; use one of {', '.join(LABELS)}")
-        if self.strength not in ("hard", "soft"):
-            raise RuleError(f"rule {self.name!r}: strength must be 'hard' or 'soft', not {self.strength!r}")
+        if self.strength not in STRENGTHS:
+            raise RuleError(f"rule {self.name!r}: strength must be 'hard', 'soft' or 'marker', not {self.strength!r}")
+        if self.strength == "marker" and not self.kind:
+            raise RuleError(f"rule {self.name!r}: a marker rule needs a kind (the context pass that reads it)")
         if not self.why:
             raise RuleError(f"rule {self.name!r}: say in 'why' why the pattern means {self.label!r}")
         if self.max_chars is not None and (not isinstance(self.max_chars, int) or self.max_chars < 1):
@@ -249,6 +257,13 @@ _RELATED_EN = (r"related(?:\s+(?:news|articles?|stories|posts|content|coverage|t
                r"|more (?:stories|news|articles|from|on|in|like this)(?:\s.{1,40})?|(?:most|more) (?:read|popular|viewed|shared)"
                r"|popular (?:posts|stories|now|articles)|trending(?: now| stories)?|see also|also read|don'?t miss|latest (?:news|stories|posts|articles)"
                r"|top stories|editor'?s picks?|in other news|around the web|from the web|sponsored (?:stories|links|content)")
+# The headings among those that name other articles: no "Recommended:", "Read more" or
+# "More on X:", which also head a product's details, system requirements or a ranking.
+_OTHER_ARTICLES_EN = (r"related(?:\s+(?:news|articles?|stories|posts|coverage|reading))?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)"
+                      r"|recommended (?:for you|stories|articles|reading)|read (?:next|also|this next)|also read"
+                      r"|more (?:stories|news|articles|from\s.{1,40}|like this)|(?:most|more) (?:read|popular|viewed|shared)"
+                      r"|popular (?:posts|stories|now|articles)|trending(?: now| stories)?|don'?t miss|latest (?:news|stories|posts|articles)"
+                      r"|top stories|editor'?s picks?|in other news|sponsored (?:stories|links|content)")
 _READ_MORE_EN = r"read more|continue reading|keep reading|learn more|click here|more info|see more|view all|show more|load more"
 
 # With the other languages' month names (``lexicon.MONTHS``), for the day-first dates they
@@ -401,6 +416,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        rf"^(?:{_RELATED_EN}|{_alt(lx.RELATED)})\s*[:»›>|]*$",
        "Headings over teasers of other articles.", kind="section_header",
        max_chars=80, requires=_needs(_RELATED_EN, lx.RELATED)),
+    _R("nav_other_articles_heading", "navigation",
+       rf"^(?:{_OTHER_ARTICLES_EN}|{_alt(lx.RELATED)})\s*[:»›>|]*$",
+       "Headings that name other articles: the one-line titles under them are teasers.",
+       strength="marker", kind="other_articles", max_chars=80, requires=_needs(_OTHER_ARTICLES_EN, lx.RELATED)),
     _R("nav_read_original", "navigation", r"^(?:read|view|see)\s+(?:the\s+)?(?:original|full|complete|entire|rest of (?:the|this))\b.{0,80}$",
        "'Read the original article' links point away from the page.",
        max_chars=140),
@@ -428,6 +447,11 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        rf"|\b{_alt(lx.COOKIES)}",
        "Cookie banners.",
        requires=("cookie", "kakor", "by continuing to")),
+    _R("nav_consent_button", "navigation",
+       rf"^(?:accept(?: all)?(?: cookies)?|i accept|allow all|reject all|decline(?: all)?|got it"
+       rf"|manage (?:options|preferences|settings)|customi[sz]e|{_alt(lx.CONSENT_BUTTON)})\s*[.!]?$",
+       "A consent banner's buttons, alone on their lines.",
+       max_chars=40, requires=_needs(r"accept|allow all|reject all|decline|got it|manage |customi", lx.CONSENT_BUTTON)),
     _R("nav_copyright", "navigation", rf"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|\b{_alt(lx.RIGHTS)}\b",
        "Copyright notices sit in footers.",
        requires=("©", "(c)", "copyright", "all rights reserved", *lx.words(lx.RIGHTS))),

@@ -379,3 +379,36 @@ def test_a_comment_cut_off_with_an_ellipsis_is_a_teaser_not_a_comment():
     rows = [{"body": 0.9, "navigation": 0.1}] + [{"navigation": 0.9, "body": 0.1}] * (len(blocks) - 1)
     labelled = decide(blocks, rule_hits(blocks, RULES), RULES, _scores(rows), {})
     assert [lab.label for b, lab in zip(blocks, labelled) if b.text.endswith("...")] == ["navigation", "navigation"]
+
+
+_ARTICLE = ("The council approved the new cycle bridge on Tuesday after two years of debate, "
+            "and work on the river crossing is to start in the spring of next year.")
+
+
+def _with_model(text, body_rows=None):
+    blocks = segment(text)
+    rows = body_rows or [{"body": 0.8, "navigation": 0.2}] * len(blocks)
+    return blocks, decide(blocks, rule_hits(blocks, RULES), RULES, _scores(rows), {})
+
+
+def test_titles_under_a_heading_naming_other_articles_are_teasers_with_the_model():
+    text = _ARTICLE + "\n\nLeggi anche:\n\nNuovi orari per la biblioteca comunale\n\nAl via i lavori in piazza Garibaldi"
+    blocks, labelled = _with_model(text)
+    assert [b.label for b in labelled] == ["body", "navigation", "navigation", "navigation"]
+    assert labelled[2].reason == "context:teaser_titles"
+
+
+def test_no_teaser_titles_under_a_menu_heading_or_one_above_the_article():
+    """"• Most popular" in a menu, or a heading with no article above it: what follows is
+    the menu and the article's own headline."""
+    for text in ("• Most popular\n\nThe Endeavour\n\nAncient understanding of tides\n\n" + _ARTICLE,
+                 "Most popular\n\nAncient understanding of tides\n\n" + _ARTICLE):
+        blocks, labelled = _with_model(text)
+        assert labelled[-2].label == "body", [b.text for b in blocks]
+
+
+def test_a_subheading_over_the_resumed_article_is_not_a_teaser():
+    long_paragraph = " ".join([_ARTICLE] * 2)
+    text = _ARTICLE + "\n\nMehr zum Thema\n\nBondi schon lange in Trumps Orbit\n\n" + long_paragraph
+    blocks, labelled = _with_model(text)
+    assert [b.label for b in labelled] == ["body", "navigation", "body", "body"]

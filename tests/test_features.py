@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleanfeed import RuleSet, features, segment
+from cleanfeed import DEFAULT_RULES, Rule, RuleSet, features, segment
 from cleanfeed.features import (FEATURE_NAMES, STACK_NAMES, _char_counts, _own_and_shapes, page_features, rule_hits,
                                 stack_features)
 from cleanfeed.segment import Block
@@ -52,7 +52,10 @@ def test_a_rule_newer_than_the_feature_set_has_no_column_but_counts_in_its_group
     group, so it ships without making the shipped model unloadable."""
     name = "spam_prize_claim"
     assert name in features.RULES_WITHOUT_COLUMN and f"rule:{name}" not in FEATURE_NAMES
-    assert all(f"rule:{r.name}" in FEATURE_NAMES for r in RuleSet() if r.name not in features.RULES_WITHOUT_COLUMN)
+    assert all(f"rule:{r.name}" in FEATURE_NAMES for r in RuleSet()
+               if r.name not in features.RULES_WITHOUT_COLUMN and r.strength != "marker")
+    # A marker never gets a column, trained or not.
+    assert all(f"rule:{r.name}" not in FEATURE_NAMES for r in RuleSet() if r.strength == "marker")
     rules = RuleSet()
     blocks = segment("Congratulations, you have won an iPhone! Claim it at www.prize-now.com today.")
     hits = rule_hits(blocks, rules)
@@ -155,3 +158,17 @@ def test_blocks_since_counts_from_the_last_flagged_block_above(flags):
         assert out[i] == (1000.0 if last is None else i - last)
         if flag:
             last = i
+
+
+def test_a_marker_rule_feeds_no_hit_group():
+    """A marker only locates something for a context pass: the feature matrix is the same
+    with it as without it, even where it matches a block another rule already counts."""
+    marker = Rule("teaser_heading_marker", "navigation", r"^related stories$", "Marks a heading.",
+                  strength="marker", kind="other_articles")
+    with_marker = RuleSet([*DEFAULT_RULES, marker])
+    blocks = segment("A paragraph of the article, long enough to read as one.\n\nRelated stories\n\nA teaser title")
+    scores = np.full((len(blocks), len(LABELS)), 0.2, dtype=np.float32)
+    plain = page_features(blocks, rule_hits(blocks, RuleSet(DEFAULT_RULES)), RuleSet(DEFAULT_RULES), scores)
+    marked = page_features(blocks, rule_hits(blocks, with_marker), with_marker, scores)
+    assert rule_hits(blocks, with_marker)[1, -1]  # it matched the heading
+    np.testing.assert_array_equal(plain, marked)

@@ -284,26 +284,14 @@ def test_regional_news_pages_against_their_gold(name, model):
             assert block.label == "caption", block.text
 
 
-# The shipped model keeps the Italian, Polish, Dutch and Swedish teasers (and the Polish
-# and Dutch cookie buttons) as body: it learnt teaser lists from English and German pages
-# (issue 22.3). The Portuguese teasers form one block, which it calls navigation.
-_TEASERS_KEPT = pytest.mark.xfail(strict=True, reason="issue 22.3/23: the shipped model keeps these teasers as body")
-_TEASERS_KEPT_ON = ("regional_it", "regional_pl", "regional_nl", "regional_sv")
-
-
-@pytest.mark.parametrize("name, model", [
-    *[(name, None) for name in REGIONAL],
-    *[pytest.param(name, "default", marks=[_TEASERS_KEPT] if name in _TEASERS_KEPT_ON else []) for name in REGIONAL],
-])
+@pytest.mark.parametrize("name, model", [*[(name, None) for name in REGIONAL], *[(name, "default") for name in REGIONAL]])
 def test_regional_news_pages_navigation(name, model):
-    """The menus, notices, bylines, teasers and buttons are navigation; rules-only mode may
-    keep one menu line standing above the headline (the Spanish cookie banner's
-    "Configurar" reads as the headline's heading to it)."""
+    """The menus, notices, bylines, teasers and consent buttons are navigation, with the
+    model and without."""
     text, gold = _page_and_gold(name)
     blocks = Pipeline(model=model).label(text)
     wrong = [b.text for b, g in zip(blocks, gold) if g["label"] == "navigation" and b.label != "navigation"]
-    assert len(wrong) <= (0 if model else 1), wrong
-    assert all(len(line.split()) == 1 for line in wrong), wrong
+    assert wrong == []
 
 
 @pytest.mark.parametrize("name", REGIONAL)

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from cleanfeed import DEFAULT_RULES, Rule, RuleError, RuleSet
 from cleanfeed.labels import LABELS
+from cleanfeed.rules import STRENGTHS
 
 CASES = json.loads((Path(__file__).parent / "cases" / "rules.json").read_text(encoding="utf-8"))
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -33,7 +34,7 @@ def test_rule_cases(rule):
 @pytest.mark.parametrize("rule", DEFAULT_RULES, ids=lambda r: r.name)
 def test_rules_are_data(rule):
     assert rule.label in LABELS
-    assert rule.strength in ("hard", "soft")
+    assert rule.strength in STRENGTHS and (rule.strength != "marker" or rule.kind)
     assert rule.why.endswith(".") and len(rule.why) < 120
 
 
@@ -345,3 +346,9 @@ def test_rules_read_a_wrapped_paragraph_as_one_line():
     # "^share$" still wants the whole block: two lines of chrome are not one share button.
     share = next(r for r in rules if r.name == "nav_share")
     assert share.matches("Share") and not share.matches("Share\nthis story about the new bridge over the river with friends")
+
+
+def test_a_marker_rule_needs_a_kind():
+    with pytest.raises(RuleError, match="kind"):
+        Rule("heading_marker", "navigation", r"^see also$", "Marks a heading.", strength="marker")
+    Rule("heading_marker", "navigation", r"^see also$", "Marks a heading.", strength="marker", kind="other_articles")
