@@ -78,7 +78,7 @@ _BODY = LABELS.index("body")
 #: trainings.
 RULES_WITHOUT_COLUMN: frozenset[str] = frozenset({"spam_prize_claim", "spam_fake_shop", "comment_bare_time",
                                                   "spam_earnings_testimonial", "spam_loan_offer",
-                                                  "nav_consent_button"})
+                                                  "nav_consent_button", "comment_action_row"})
 # Marker rules feed no column and no hit group: they only locate things for a context pass.
 _DEFAULT_RULE_NAMES = [rule.name for rule in DEFAULT_RULES
                        if rule.name not in RULES_WITHOUT_COLUMN and rule.strength != "marker"]

@@ -193,7 +193,8 @@ NEWSLETTER: Table = {
 # Cookie banners (every entry names cookies, which the rule's pre-check looks for).
 COOKIES: Table = {
     "de": r"wir (?:verwenden|nutzen) cookies|(?:diese|unsere) (?:web)?(?:seite|site) (?:verwendet|nutzt) cookies|cookie-einstellungen|cookies akzeptieren",
-    "fr": r"(?:ce|notre) site utilise des cookies|nous utilisons des cookies|accepter (?:les |tous les )?cookies|paramètres des cookies|politique (?:de|relative aux) cookies",
+    "fr": r"(?:ce|notre) site utilise des cookies|nous utilisons des cookies|accepter (?:les |tous les )?cookies|paramètres des cookies|politique (?:de|relative aux) cookies"
+          r"|en poursuivant (?:votre )?navigation",
     "es": r"(?:utilizamos|usamos) cookies|este sitio (?:web )?(?:utiliza|usa) cookies|aceptar (?:todas las )?cookies|política de cookies",
     "it": r"(?:utilizziamo|usiamo) (?:i )?cookie|questo sito (?:web )?(?:utilizza|usa) (?:i )?cookie|accetta (?:tutti i )?cookie",
     "pt": r"(?:utilizamos|usamos) cookies|este site (?:utiliza|usa) cookies|aceitar (?:todos os )?cookies|política de cookies",

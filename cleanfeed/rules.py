@@ -248,6 +248,9 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?)\b\.?"
 )
 _VOTES_EN = r"^(?:\d[\d,.]*k?\s+(?:likes?|upvotes?|downvotes?|points?|replies|reactions?)|(?:like|dislike|upvote|downvote)\s*\(?\d*\)?)$"
+# One item of a comment's action row: a reply or report link, a like button or count, a short age.
+_ACTION = (rf"(?:reply|report|share|like|dislike|\d[\d,.]*k?\s+(?:likes?|upvotes?|points?|replies)|(?:likes?|upvotes?)\s*\(?\d*\)?"
+           rf"|\d{{1,2}}\s?(?:[smhdw]|min|hrs?)|{_alt(lx.REPLY)}|\d[\d,.]*k?\s+{_alt(lx.LIKES)}|{_alt(lx.LIKES)}\s*\(?\d*\)?)")
 _COMMENT_FORM_EN = (r"leave a (?:reply|comment|response)|post a comment|add (?:a |your )?comment|write a comment|join the (?:discussion|conversation)"
                     r"|cancel reply|post comment|submit comment|\d+\s+(?:comments?|responses?|thoughts? on .{1,120})|comments?(?:\s*\(\d+\))?"
                     r"|discussion|responses?")
@@ -369,6 +372,12 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _R("comment_reply_link", "comment", rf"^(?:reply|reply\s*↓|reply to (?:this )?comment|report(?: comment| abuse)?|flag(?: as inappropriate)?|view (?:\d+ )?(?:more )?replies|show (?:\d+ )?(?:more )?replies|load more (?:comments|replies)|{_alt(lx.REPLY)})$",
        "A lone 'Reply'/'Report' is the action row under a reader comment.",
        max_chars=40),
+    # Comment systems print the actions of a comment on one row: "Like · Reply · 3h",
+    # "Antworten · 14 Gefällt mir", "Me gusta (12) · Responder".
+    _R("comment_action_row", "comment",
+       rf"^{_ACTION}(?:\s*[·|•∙⋅]\s*{_ACTION})+\s*$",
+       "A row of a comment's actions (reply, report, likes) is the comment's own chrome.",
+       max_chars=60, requires=("·", "|", "•", "∙", "⋅")),
     _R("comment_vote_count", "comment",
        rf"{_VOTES_EN}|^(?:\d[\d,.]*k?\s+{_alt(lx.LIKES)}|{_alt(lx.LIKES)}\s*\(?\d*\)?)$",
        "Vote and reply counts belong to a reader comment.",
@@ -488,9 +497,11 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        rf"{_DATELINE_EN}|^{_alt(lx.PUBLISHED)}\s*:?\s*(?:{_DATE}|\d{{1,2}}\.?\s+\w+\s+\d{{4}}).{{0,60}}$"
        rf"|^{_alt(lx.READING_TIME)}\s*:?\s*\d{{1,3}}\s*min\w*\.?$|^\d{{1,3}}\s*min\w*\.?\s+{_alt(lx.READING_TIME)}$"
        # The date first, then when it was updated: "12/05/2024 14h32 · Atualizado há 3 horas".
-       rf"|^{_DATE},?\s*(?:{_TIME})?\s*[·•|\-–]?\s*(?:{_PUBLISHED_EN}|{_alt(lx.PUBLISHED)})\b.{{0,60}}$",
+       rf"|^(?:[^·•|\d]{{1,40}}[·•|]\s*)?{_DATE},?\s*(?:{_TIME})?\s*[·•|\-–]?\s*(?:{_PUBLISHED_EN}|{_alt(lx.PUBLISHED)})\b.{{0,60}}$"
+       # The date and time with the reading time: "14.11.2024, 16:20 Uhr · 3 Min.".
+       rf"|^{_DATE},?\s*(?:{_TIME})?\s*[·•|]\s*\d{{1,3}}\s*min\w*\.?(?:\s+{_alt(lx.READING_TIME)})?$",
        "Publication dates and reading times are page metadata.",
-       kind="article_meta", max_chars=120, requires=_needs(_DATELINE_EN, lx.PUBLISHED, lx.READING_TIME)),
+       kind="article_meta", max_chars=120, requires=(*_needs(_DATELINE_EN, lx.PUBLISHED, lx.READING_TIME), "min")),
     _R("nav_taxonomy", "navigation", rf"^(?:tags?|topics?|filed under|categor(?:y|ies)|posted in|keywords?|sections?|{_alt(lx.TAXONOMY)})\s*:",
        "Tag and category lists.",
        requires=(":",)),

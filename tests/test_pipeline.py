@@ -254,7 +254,7 @@ def test_rules_only_layout_never_crashes_and_keeps_only_input_blocks(text):
 # Each page's gold file labels it block by block as docs/labels.md does.
 _PAGES = Path(__file__).parent / "pages"
 REGIONAL = ("regional_de", "regional_fr", "regional_es", "regional_it", "regional_pl", "regional_pt", "regional_nl",
-            "regional_sv")
+            "regional_sv", "regional_de2", "regional_es2", "regional_fr2")
 
 
 def _page_and_gold(name: str) -> tuple[str, list[dict]]:
