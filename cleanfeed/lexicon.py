@@ -130,7 +130,8 @@ RELATED: Table = {
           r"|dans la même rubrique|vous aimerez aussi",
     "es": r"lee también|te puede interesar|noticias relacionadas|artículos relacionados|lo más leído|más noticias"
           r"|también te puede interesar",
-    "it": r"leggi anche|potrebbe interessarti|articoli correlati|notizie correlate|i più letti|ti potrebbe interessare",
+    "it": r"leggi anche|(?:ti )?potrebbe interessarti(?: anche)?|articoli correlati|notizie correlate|i più letti"
+          r"|ti potrebbe interessare(?: anche)?",
     "pt": r"leia também|veja também|notícias relacionadas|artigos relacionados|mais lidas|mais lidos",
     "nl": r"lees ook|meer nieuws|gerelateerde artikelen|meest gelezen|ook interessant",
     "pl": r"czytaj (?:też|także)|zobacz (?:też|także)|polecamy|najczęściej czytane|podobne artykuły",
@@ -199,7 +200,9 @@ COOKIES: Table = {
     "it": r"(?:utilizziamo|usiamo) (?:i )?cookie|questo sito (?:web )?(?:utilizza|usa) (?:i )?cookie|accetta (?:tutti i )?cookie",
     "pt": r"(?:utilizamos|usamos) cookies|este site (?:utiliza|usa) cookies|aceitar (?:todos os )?cookies|política de cookies",
     "nl": r"(?:wij|we) gebruiken cookies|deze (?:web)?site gebruikt cookies|cookies accepteren|cookiebeleid|cookie-instellingen",
-    "pl": r"używamy (?:plików )?cookies?|(?:ta|nasza) strona (?:używa|wykorzystuje) (?:plików )?cookies?|polityka (?:plików )?cookies?",
+    # "Ciasteczka" is the everyday Polish word for cookies.
+    "pl": r"używamy (?:plików )?(?:cookies?|ciasteczek)|(?:ta|nasza) strona (?:używa|wykorzystuje|korzysta z) (?:plików )?(?:cookies?|ciasteczek)"
+          r"|polityka (?:plików )?cookies?",
     # Swedish sites also say "kakor" for cookies (the word the Swedish regulator uses).
     "sv": r"vi använder (?:cookies|kakor)|(?:den här )?webbplatsen använder (?:cookies|kakor)|acceptera (?:alla )?(?:cookies|kakor)",
 }
@@ -233,6 +236,10 @@ READING_TIME: Table = {
 # "Photo:", "Credit:" opening a caption or credit line. Not "Quelle:" / "Source :" and
 # their kin: on news pages those close the article naming the agency, which the training
 # gold calls navigation (Fundus: "Quelle: dpa", "Bron: BELGA").
+# "Photo by X" in each language ("Foto di Marco Bellini", "Foto von ...", "Bild av ...").
+CAPTION_BY: Table = {
+    "de": r"von", "fr": r"de|par", "es": r"de|por", "it": r"di|da", "pt": r"de|por", "nl": r"door|van", "sv": r"av",
+}
 CAPTION_LABEL: Table = {
     "de": r"foto|fotos|bild|bilder|bildquelle|bildunterschrift",
     "fr": r"crédits?(?: photo)?|photo|légende",
@@ -396,17 +403,17 @@ LOAN: Table = {
 
 
 # A consent banner's buttons, each alone on a line under the notice ("Alle akzeptieren",
-# "Instellingen"): the words consent tools print, on lines of their own.  Not "I agree"
+# "Instellingen", and the banner's "Schließen"): the words consent tools print, on lines of their own.  Not "I agree"
 # ("Einverstanden", "Akkoord"): readers write that alone as a comment.
 CONSENT_BUTTON: Table = {
-    "de": r"(?:alle )?akzeptieren|(?:alle )?ablehnen|einstellungen",
-    "fr": r"(?:tout )?accepter|j'accepte|(?:tout )?refuser|continuer sans accepter|paramètres|paramétrer|personnaliser",
-    "es": r"aceptar(?: todo| todas)?|acepto|rechazar(?: todo| todas)?|configurar|configuración|ajustes",
-    "it": r"accetta(?: tutto| tutti)?|accetto|rifiuta(?: tutto| tutti)?|impostazioni|personalizza",
-    "pt": r"aceitar(?: tudo| todos)?|aceito|rejeitar(?: tudo| todos)?|configurações|definições|personalizar",
-    "nl": r"(?:alles )?accepteren|(?:alles )?weigeren|instellingen|aanpassen",
-    "pl": r"akceptuję|(?:za)?akceptuj(?: wszystko| wszystkie)?|odrzuć(?: wszystko| wszystkie)?|ustawienia",
-    "sv": r"acceptera(?: alla)?|godkänn(?: alla)?|avvisa(?: alla)?|neka|inställningar",
+    "de": r"(?:alle )?akzeptieren|(?:alle )?ablehnen|einstellungen|schließen",
+    "fr": r"(?:tout )?accepter|j'accepte|(?:tout )?refuser|continuer sans accepter|paramètres|paramétrer|personnaliser|fermer",
+    "es": r"aceptar(?: todo| todas)?|acepto|rechazar(?: todo| todas)?|configurar|configuración|ajustes|cerrar",
+    "it": r"accetta(?: tutto| tutti)?|accetto|rifiuta(?: tutto| tutti)?|impostazioni|personalizza|chiudi",
+    "pt": r"aceitar(?: tudo| todos)?|aceito|rejeitar(?: tudo| todos)?|configurações|definições|personalizar|fechar",
+    "nl": r"(?:alles )?accepteren|(?:alles )?weigeren|instellingen|aanpassen|sluiten",
+    "pl": r"akceptuję|(?:za)?akceptuj(?: wszystko| wszystkie)?|odrzuć(?: wszystko| wszystkie)?|ustawienia|zamknij",
+    "sv": r"acceptera(?: alla)?|godkänn(?: alla)?|avvisa(?: alla)?|neka|inställningar|stäng",
 }
 
 _SPECIAL = set("()[]{}|\\.?*+^$")

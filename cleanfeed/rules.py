@@ -249,8 +249,11 @@ _MONTH = (
 )
 _VOTES_EN = r"^(?:\d[\d,.]*k?\s+(?:likes?|upvotes?|downvotes?|points?|replies|reactions?)|(?:like|dislike|upvote|downvote)\s*\(?\d*\)?)$"
 # One item of a comment's action row: a reply or report link, a like button or count, a short age.
-_ACTION = (rf"(?:reply|report|share|like|dislike|\d[\d,.]*k?\s+(?:likes?|upvotes?|points?|replies)|(?:likes?|upvotes?)\s*\(?\d*\)?"
-           rf"|\d{{1,2}}\s?(?:[smhdw]|min|hrs?)|{_alt(lx.REPLY)}|\d[\d,.]*k?\s+{_alt(lx.LIKES)}|{_alt(lx.LIKES)}\s*\(?\d*\)?)")
+_ACTION = (rf"(?:(?:reply|report|share|like|dislike|{_alt(lx.REPLY)}|{_alt(lx.SHARE)})\s*[›»>]?"
+           rf"|\d[\d,.]*k?\s+(?:likes?|upvotes?|points?|replies)|(?:likes?|upvotes?)\s*\(?\d*\)?"
+           # Vote counts: "+15 / -1", "▲ 3 ▼".
+           rf"|[+\-−]?\d{{1,5}}\s*/\s*[+\-−]?\d{{1,5}}|[▲▼↑↓]\s*\d{{1,5}}(?:\s*[▲▼↑↓])?"
+           rf"|\d{{1,2}}\s?(?:[smhdw]|min|hrs?)|\d[\d,.]*k?\s+{_alt(lx.LIKES)}|{_alt(lx.LIKES)}\s*\(?\d*\)?)")
 _COMMENT_FORM_EN = (r"leave a (?:reply|comment|response)|post a comment|add (?:a |your )?comment|write a comment|join the (?:discussion|conversation)"
                     r"|cancel reply|post comment|submit comment|\d+\s+(?:comments?|responses?|thoughts? on .{1,120})|comments?(?:\s*\(\d+\))?"
                     r"|discussion|responses?")
@@ -402,7 +405,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        kind="article_meta", requires=("(",)),
     _R("caption_label_prefix", "caption",
        # An abbreviated label needs no colon after its full stop: the Polish "Fot. PAP".
-       rf"{_CAPTION_LABEL_EN}|^{_alt(lx.CAPTION_LABEL)}(?:\s*:|(?<=\.)\s)(?=.{{2,300}}$)",
+       rf"{_CAPTION_LABEL_EN}|^{_alt(lx.CAPTION_LABEL)}(?:\s*:|(?<=\.)\s|\s+{_alt(lx.CAPTION_BY)}\s)(?=.{{2,300}}$)",
        "'Photo:', 'Image by', 'Credit:' open a caption or credit line.",
        kind="article_meta", max_chars=330, requires=_needs(_CAPTION_LABEL_EN, lx.CAPTION_LABEL)),
     _R("caption_agency_tail", "caption",
@@ -455,7 +458,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        r"\b(?:we use cookies|(?:this|our) (?:web)?site uses cookies|cookie (?:policy|settings|preferences|consent)|accept (?:all )?cookies|by continuing to (?:use|browse) (?:this|our) (?:site|website))\b"
        rf"|\b{_alt(lx.COOKIES)}",
        "Cookie banners.",
-       requires=("cookie", "kakor", "by continuing to")),
+       requires=("cookie", "kakor", "ciastecz", "by continuing to")),
     _R("nav_consent_button", "navigation",
        rf"^(?:accept(?: all)?(?: cookies)?|i accept|allow all|reject all|decline(?: all)?|got it"
        rf"|manage (?:options|preferences|settings)|customi[sz]e|{_alt(lx.CONSENT_BUTTON)})\s*[.!]?$",

@@ -254,7 +254,18 @@ def test_rules_only_layout_never_crashes_and_keeps_only_input_blocks(text):
 # Each page's gold file labels it block by block as docs/labels.md does.
 _PAGES = Path(__file__).parent / "pages"
 REGIONAL = ("regional_de", "regional_fr", "regional_es", "regional_it", "regional_pl", "regional_pt", "regional_nl",
-            "regional_sv", "regional_de2", "regional_es2", "regional_fr2")
+            "regional_sv", "regional_de2", "regional_es2", "regional_fr2", "regional_it2", "regional_pl2")
+# Rules-only on the second Italian page: a bare date line ("12 febbraio 2024") under the
+# byline is no rule's, so the layout step does not see the headline as standing over the
+# story and drops it, and keeps the date as body.
+_BARE_DATE_LINE = pytest.mark.xfail(strict=True, reason="issue 23: rules-only drops a headline over a bare date line")
+
+
+def _regional_params():
+    """Each page with the model and rules-only, the known rules-only miss marked."""
+    return [pytest.param(name, model, marks=[_BARE_DATE_LINE] if (name == "regional_it2" and model is None) else [],
+                         id=f"{name}-{'model' if model else 'rules-only'}")
+            for model in ("default", None) for name in REGIONAL]
 
 
 def _page_and_gold(name: str) -> tuple[str, list[dict]]:
@@ -263,8 +274,7 @@ def _page_and_gold(name: str) -> tuple[str, list[dict]]:
     return text, gold
 
 
-@pytest.mark.parametrize("name", REGIONAL)
-@pytest.mark.parametrize("model", ["default", None], ids=["model", "rules-only"])
+@pytest.mark.parametrize("name, model", _regional_params())
 def test_regional_news_pages_against_their_gold(name, model):
     """Issue 23's targets on each page: no headline or body paragraph dropped, every
     comment and spam block found (labelled comment or spam) and none of it, nor the
@@ -284,7 +294,7 @@ def test_regional_news_pages_against_their_gold(name, model):
             assert block.label == "caption", block.text
 
 
-@pytest.mark.parametrize("name, model", [*[(name, None) for name in REGIONAL], *[(name, "default") for name in REGIONAL]])
+@pytest.mark.parametrize("name, model", _regional_params())
 def test_regional_news_pages_navigation(name, model):
     """The menus, notices, bylines, teasers and consent buttons are navigation, with the
     model and without."""
