@@ -194,6 +194,7 @@ class _RulePlan(NamedTuple):
     section_cols: list[int]  # kind "section_header"
     other_articles_cols: list[int]  # kind "other_articles"
     meta: frozenset[Reason]  # the reasons of the "article_meta" rules
+    meta_marker_cols: list[int]  # "article_meta" markers: page metadata no rule decides (a bare date)
 
 
 def _rule_plan(rules: RuleSet) -> _RulePlan:
@@ -214,6 +215,7 @@ def _rule_plan(rules: RuleSet) -> _RulePlan:
         section_cols=cols("section_header"),
         other_articles_cols=cols("other_articles"),
         meta=frozenset(reason for reason, r in zip(reasons, rule_list) if r.kind == "article_meta"),
+        meta_marker_cols=[j for j, r in enumerate(rule_list) if r.kind == "article_meta" and r.strength == "marker"],
     )
 
 
@@ -309,7 +311,7 @@ def decide_labels(
     if scores is None:
         _after_section_header(blocks, labels, reasons, _any_hit(hits, plan.section_cols), conf)
         if fallback is None:
-            _layout(blocks, labels, reasons, plan.meta)
+            _layout(blocks, labels, reasons, plan.meta, _any_hit(hits, plan.meta_marker_cols))
     else:
         _titles_after_other_articles(blocks, labels, reasons, _any_hit(hits, plan.other_articles_cols))
         _best_prose(blocks, labels, reasons, conf, rows)
@@ -621,24 +623,29 @@ def _is_prose(text: str) -> bool:
     return len(words) >= _DENSE_MIN_WORDS and sum(w in _FUNCTION_WORDS for w in words) >= _DENSE_MIN_FUNCTION_WORDS * len(words)
 
 
-def _layout(blocks: Sequence[Block], labels: list[str], reasons: list[Reason], meta: frozenset[Reason]) -> None:
+def _layout(blocks: Sequence[Block], labels: list[str], reasons: list[Reason], meta: frozenset[Reason],
+            meta_marked: list[bool]) -> None:
     """Rules-only mode: every block still undecided is body if it reads as prose or heads
-    prose, navigation otherwise (``reason="layout"``)."""
+    prose, navigation otherwise (``reason="layout"``).  A block an article-meta marker
+    found (a bare date line) is metadata, never a heading, and is looked past like the
+    blocks the article-meta rules decided."""
+    is_meta = [reason in meta or marked for reason, marked in zip(reasons, meta_marked)]
     undecided = [i for i, reason in enumerate(reasons) if reason.kind is ReasonKind.DEFAULT]
     prose = {i for i in undecided if _is_prose(blocks[i].text)}
     for i in undecided:
-        heading = _heads_prose(reasons, prose, meta, i) and _word_count(blocks[i].text) <= _HEADING_MAX_WORDS
+        heading = (not meta_marked[i] and _heads_prose(is_meta, prose, i)
+                   and _word_count(blocks[i].text) <= _HEADING_MAX_WORDS)
         labels[i] = "body" if i in prose or heading else "navigation"
         reasons[i] = LAYOUT
 
 
-def _heads_prose(reasons: list[Reason], prose: set[int], meta: frozenset[Reason], i: int) -> bool:
-    """Whether prose follows block ``i``, past at most ``_HEADING_SKIP`` blocks an
-    article-meta rule decided: a news headline sits above its byline, dateline and photo
-    credit, not above its first paragraph."""
-    for k in range(i + 1, min(i + 2 + _HEADING_SKIP, len(reasons))):
+def _heads_prose(is_meta: list[bool], prose: set[int], i: int) -> bool:
+    """Whether prose follows block ``i``, past at most ``_HEADING_SKIP`` article-meta
+    blocks: a news headline sits above its byline, dateline and photo credit, not above
+    its first paragraph."""
+    for k in range(i + 1, min(i + 2 + _HEADING_SKIP, len(is_meta))):
         if k in prose:
             return True
-        if reasons[k] not in meta:
+        if not is_meta[k]:
             return False
     return False

@@ -505,6 +505,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        rf"|^{_DATE},?\s*(?:{_TIME})?\s*[·•|]\s*\d{{1,3}}\s*min\w*\.?(?:\s+{_alt(lx.READING_TIME)})?$",
        "Publication dates and reading times are page metadata.",
        kind="article_meta", max_chars=120, requires=(*_needs(_DATELINE_EN, lx.PUBLISHED, lx.READING_TIME), "min")),
+    # Not hard: a date alone on its line is also a comment's time stamp, which is comment.
+    _R("nav_date_line", "navigation", rf"^{_DATE},?\s*(?:{_TIME})?$",
+       "A date alone on its line under a headline is page metadata (rules-only layout looks past it).",
+       strength="marker", kind="article_meta", max_chars=60),
     _R("nav_taxonomy", "navigation", rf"^(?:tags?|topics?|filed under|categor(?:y|ies)|posted in|keywords?|sections?|{_alt(lx.TAXONOMY)})\s*:",
        "Tag and category lists.",
        requires=(":",)),

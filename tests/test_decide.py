@@ -412,3 +412,12 @@ def test_a_subheading_over_the_resumed_article_is_not_a_teaser():
     text = _ARTICLE + "\n\nMehr zum Thema\n\nBondi schon lange in Trumps Orbit\n\n" + long_paragraph
     blocks, labelled = _with_model(text)
     assert [b.label for b in labelled] == ["body", "navigation", "body", "body"]
+
+
+def test_rules_only_a_headline_over_a_bare_date_line_still_heads_the_story():
+    """The date alone on its line is metadata the layout step looks past, and is not a
+    heading itself."""
+    text = "Chiude la storica libreria di via Manzoni\n\ndi Giulia Ferraresi\n\n12 febbraio 2024\n\n" + _ARTICLE
+    blocks = segment(text)
+    labelled = decide(blocks, rule_hits(blocks, RULES), RULES, None, {})
+    assert [b.label for b in labelled] == ["body", "navigation", "navigation", "body"]

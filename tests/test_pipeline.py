@@ -255,16 +255,11 @@ def test_rules_only_layout_never_crashes_and_keeps_only_input_blocks(text):
 _PAGES = Path(__file__).parent / "pages"
 REGIONAL = ("regional_de", "regional_fr", "regional_es", "regional_it", "regional_pl", "regional_pt", "regional_nl",
             "regional_sv", "regional_de2", "regional_es2", "regional_fr2", "regional_it2", "regional_pl2")
-# Rules-only on the second Italian page: a bare date line ("12 febbraio 2024") under the
-# byline is no rule's, so the layout step does not see the headline as standing over the
-# story and drops it, and keeps the date as body.
-_BARE_DATE_LINE = pytest.mark.xfail(strict=True, reason="issue 23: rules-only drops a headline over a bare date line")
 
 
 def _regional_params():
-    """Each page with the model and rules-only, the known rules-only miss marked."""
-    return [pytest.param(name, model, marks=[_BARE_DATE_LINE] if (name == "regional_it2" and model is None) else [],
-                         id=f"{name}-{'model' if model else 'rules-only'}")
+    """Each page with the model and rules-only."""
+    return [pytest.param(name, model, id=f"{name}-{'model' if model else 'rules-only'}")
             for model in ("default", None) for name in REGIONAL]
 
 
