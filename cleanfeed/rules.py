@@ -58,7 +58,7 @@ COMPILED = _cmatch is not None
 __all__ = ["Rule", "RuleSet", "RuleError", "RuleWarning", "DEFAULT_RULES"]
 
 Strength = Literal["hard", "soft", "marker"]
-#: Every strength, in the order ``--list-rules`` explains them.
+#: Every strength a rule may have (see ``Rule``).
 STRENGTHS: tuple[str, ...] = ("hard", "soft", "marker")
 
 #: Seconds one rule may spend on one block before it is treated as not matching.
@@ -151,9 +151,9 @@ class Rule:
     label of the comment under it), ``"comment_time"`` (a bare relative time, a comment
     header only where a reply row follows it), ``"comment_form"`` (the heading over a thread
     or the form under it, which bound a run of name lines taken for headers),
-    ``"other_articles"`` (a heading naming other articles:
-    with the model too, the one-line titles under it are teasers), ``"section_header"`` (the teasers under
-    "Related News" are navigation) and ``"article_meta"`` (bylines, datelines and photo
+    ``"other_articles"`` (a heading naming other articles: with the model too, the one-line
+    titles under it are teasers), ``"section_header"`` (the teasers under "Related News"
+    are navigation) and ``"article_meta"`` (bylines, datelines and photo
     credits, which may stand between a headline and its story: rules-only layout looks past
     them).
     """
@@ -248,12 +248,14 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?)\b\.?"
 )
 _VOTES_EN = r"^(?:\d[\d,.]*k?\s+(?:likes?|upvotes?|downvotes?|points?|replies|reactions?)|(?:like|dislike|upvote|downvote)\s*\(?\d*\)?)$"
+# A like count in the other languages: "14 Gefällt mir", "Me gusta (12)".
+_LIKES_COUNT = rf"\d[\d,.]*k?\s+{_alt(lx.LIKES)}|{_alt(lx.LIKES)}\s*\(?\d*\)?"
 # One item of a comment's action row: a reply or report link, a like button or count, a short age.
 _ACTION = (rf"(?:(?:reply|report|share|like|dislike|{_alt(lx.REPLY)}|{_alt(lx.SHARE)})\s*[›»>]?"
            rf"|\d[\d,.]*k?\s+(?:likes?|upvotes?|points?|replies)|(?:likes?|upvotes?)\s*\(?\d*\)?"
            # Vote counts: "+15 / -1", "▲ 3 ▼".
            rf"|[+\-−]?\d{{1,5}}\s*/\s*[+\-−]?\d{{1,5}}|[▲▼↑↓]\s*\d{{1,5}}(?:\s*[▲▼↑↓])?"
-           rf"|\d{{1,2}}\s?(?:[smhdw]|min|hrs?)|\d[\d,.]*k?\s+{_alt(lx.LIKES)}|{_alt(lx.LIKES)}\s*\(?\d*\)?)")
+           rf"|\d{{1,2}}\s?(?:[smhdw]|min|hrs?)|{_LIKES_COUNT})")
 _COMMENT_FORM_EN = (r"leave a (?:reply|comment|response)|post a comment|add (?:a |your )?comment|write a comment|join the (?:discussion|conversation)"
                     r"|cancel reply|post comment|submit comment|\d+\s+(?:comments?|responses?|thoughts? on .{1,120})|comments?(?:\s*\(\d+\))?"
                     r"|discussion|responses?")
@@ -382,7 +384,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
        "A row of a comment's actions (reply, report, likes) is the comment's own chrome.",
        max_chars=60, requires=("·", "|", "•", "∙", "⋅")),
     _R("comment_vote_count", "comment",
-       rf"{_VOTES_EN}|^(?:\d[\d,.]*k?\s+{_alt(lx.LIKES)}|{_alt(lx.LIKES)}\s*\(?\d*\)?)$",
+       rf"{_VOTES_EN}|^(?:{_LIKES_COUNT})$",
        "Vote and reply counts belong to a reader comment.",
        max_chars=40, requires=_needs(_VOTES_EN, lx.LIKES)),
     # --- comment-form and comment-section chrome (navigation) -------------------------
