@@ -68,6 +68,7 @@ from .features import _FUNCTION_WORDS  # one list of function words for both use
 from .labels import DEFAULT, LABELS, LAYOUT, MODEL, UNREADABLE, Label, Reason, ReasonKind
 from .rules import RuleSet, rule_text
 from .segment import Block
+from .threadshape import Mark, Role, row_keys, thread_groups
 
 __all__ = ["LabelledBlock", "decide", "decide_labels"]
 
@@ -78,6 +79,7 @@ _COMMENT_THREAD = Reason.context("comment_thread")
 _AFTER_SECTION_HEADER = Reason.context("after_section_header")
 _BEST_PROSE = Reason.context("best_prose")
 _TEASER_TITLES = Reason.context("teaser_titles")
+_THREAD_SHAPE = Reason.context("thread_shape")
 
 # Rules-only mode: what a block no rule claims is, from its own layout (the C4 line filter's
 # and jusText's cues, jusText's habit of keeping its few constants visible).  Prose is
@@ -308,6 +310,7 @@ def decide_labels(
         # the comment's.
         if labels[i + 1] in ("comment", "spam"):
             labels[i], reasons[i], conf[i] = labels[i + 1], _COMMENT_THREAD, conf[i + 1]
+    _thread_shape(blocks, labels, reasons, is_header, is_form)
     if scores is None:
         _after_section_header(blocks, labels, reasons, _any_hit(hits, plan.section_cols), conf)
         if fallback is None:
@@ -393,6 +396,69 @@ def _comment_thread(blocks: Sequence[Block], labels: list[str], reasons: list[Re
             labels[i] = labels[nxt]
             reasons[i] = _COMMENT_THREAD
             conf[i] = conf[nxt]
+
+
+# A comment's text as the shape pass reads it: at most this many words (a longer block is
+# more likely the article's own paragraph in a repeated layout); and the most words of a
+# name line it counts as a comment's (``Role.SHORT``) without a digit or a repeat.
+_SHAPE_TEXT_MAX_WORDS = 150
+_SHAPE_NAME_MAX_WORDS = 3
+# Title case: this share of the words over three letters capitalised.  A German sentence
+# capitalises its nouns, about a third to a half of such words.
+_TITLE_CASE_SHARE = 0.75
+# A handle: letters with digits or underscores ("Krzysiek_89", "anna.k").
+_HANDLE = re.compile(r"(?=.*[^\W\d_])(?=.*[\d_.])[\w.]{3,30}")
+
+
+def _thread_shape(blocks: Sequence[Block], labels: list[str], reasons: list[Reason], is_header: list[bool],
+                  is_form: list[bool]) -> None:
+    """Comments whose words no rule knows, found by their template repeating
+    (``threadshape``): each group's blocks that no rule decided become ``comment``, its
+    header lines over a text a spam rule or the model called ``spam`` become ``spam``."""
+    keys = [row_keys(b.text) if not b.bullet else None for b in blocks]
+    exact_counts: dict[str, int] = {}
+    for key in keys:
+        if key is not None:
+            exact_counts[key.exact] = exact_counts.get(key.exact, 0) + 1
+    roles = []
+    for b, key, label, reason in zip(blocks, keys, labels, reasons):
+        if b.bullet or (reason.kind not in _UNRULED and label not in ("comment", "spam")):
+            roles.append(Role.OTHER)
+            continue
+        words = _word_count(b.text)
+        if (_is_short_comment(b.text) and not b.text.rstrip().endswith(":") and words <= _SHAPE_TEXT_MAX_WORDS
+                and not _title_cased(b.text)):
+            roles.append(Role.TEXT)
+        elif key is not None and key.number is None and words <= _SHAPE_NAME_MAX_WORDS and _is_handle_or_name(b.text):
+            roles.append(Role.NAME)
+        elif key is not None and (words <= _SHAPE_NAME_MAX_WORDS or key.shape or exact_counts[key.exact] > 1):
+            roles.append(Role.SHORT)
+        else:
+            roles.append(Role.OTHER)
+    # What the rules know of a thread: its heading or form, the comment rules' rows, and
+    # the spam rules' hits (a scam is posted in a thread).
+    marks = [Mark.FORM if is_form[i] else
+             Mark.ROW if reasons[i].kind is ReasonKind.RULE and (labels[i] == "spam" or _reply_row(labels, reasons, is_header, i))
+             else Mark.NONE for i in range(len(blocks))]
+    for group in thread_groups(keys, roles, marks):
+        spam = labels[group.first_text] == "spam"
+        for k in range(group.start, group.end + 1):
+            if reasons[k].kind in _UNRULED and labels[k] != "spam":
+                labels[k] = "spam" if spam and k < group.first_text else "comment"
+                reasons[k] = _THREAD_SHAPE
+
+
+def _title_cased(text: str) -> bool:
+    """A headline in title case ("Is Your Attic Insulation Wasting Money?"): most of its
+    longer words capitalised, as no reader's sentence is."""
+    words = [w for w in _WORD.findall(text) if len(w) > 3 and not w.isdigit()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)
+
+
+def _is_handle_or_name(text: str) -> bool:
+    """A commenter's name ("Line Bach", "Elena D.") or account handle ("Karel_P")."""
+    stripped = text.strip()
+    return _is_name(stripped) or (" " not in stripped and bool(_HANDLE.fullmatch(stripped)))
 
 
 def _time_headers(blocks: Sequence[Block], labels: list[str], reasons: list[Reason], is_header: list[bool],

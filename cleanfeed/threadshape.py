@@ -1,0 +1,238 @@
+"""Comment threads found by their shape, in any language.
+
+The comment rules know the words comment systems print ("Reply", "Antworten", "3 hours
+ago", "vor 3 Stunden") in English and eight more languages; a thread in any other
+language, or with words no rule lists, reads to them as a run of short lines and
+sentences.  What every thread has, whatever its language, is repetition: each comment is
+printed from one template, so one of its lines comes back comment after comment, the
+same but for its digits ("Svar · Synes godt om (7)" / "(3)"), or the same in shape
+("Jana Veselá | 15. 5. 2024 10:12" / "Ondra | 15. 5. 2024 11:47"), with the comment's
+text between one and the next.
+
+This module finds such runs from what ``decide`` tells it of each block (its role and its
+keys, below) and returns the groups they make, one per comment.  It reads no words of any
+language.  What tells a thread from a teaser list, which repeats too ("Title" / "Summary."
+/ "Nov. 6 · 43 Responses"), is what stands between the repeats: a comment is a sentence or
+a few under a name or a time; a teaser is a title of several words, which is neither
+(``Role.SHORT`` counts only names, lines with digits and the repeated lines themselves).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from enum import Enum
+from typing import NamedTuple
+
+__all__ = ["Mark", "Role", "RowKey", "ThreadGroup", "row_keys", "thread_groups"]
+
+
+class Role(Enum):
+    """What a block can be inside a comment group."""
+
+    TEXT = "text"  #: the comment's words: a sentence or a few
+    NAME = "name"  #: a commenter's name or handle alone on a line
+    SHORT = "short"  #: a time, a row of actions: a line of a few words
+    OTHER = "other"  #: anything else (a title, a list item, a block a rule gave to the page): ends a run
+
+
+class Mark(Enum):
+    """What the caller's rules know a block as."""
+
+    NONE = "none"
+    FORM = "form"  #: a comment section's heading or form ("Comments (4)", "Leave a Reply")
+    ROW = "row"  #: a comment's action row a rule knows ("Reply", "12 likes"), or a spam rule's hit
+
+
+class RowKey(NamedTuple):
+    """What a short line repeats as: the line with its digits as ``#`` (lower case); its
+    shape (word runs as ``w``; empty where the line has no digit: "w" alone, or "w | w",
+    is every menu); its first number; whether it has a digit and starts with a name: a
+    capitalised word not followed by a number ("Jana Veselá | 15. 5. 2024", "Lena Ek för 2
+    timmar sedan", not "Step 2: ..." or "Nov. 6 · 43 Responses"); whether it reads as a
+    comment's time or count: a number beside words ("vor 3 Stunden", "12 likes"), a date
+    or a clock time, not a bare figure ("4.85", a rating); whether it is a count of a few
+    words ("Debat (4)", "4 comentarii"), as a thread's heading is."""
+
+    exact: str
+    shape: str
+    number: int | None
+    named: bool
+    timed: bool
+    counted: bool
+
+
+class ThreadGroup(NamedTuple):
+    """One comment: blocks ``start`` to ``end`` (inclusive), its text from ``first_text``."""
+
+    start: int
+    end: int
+    first_text: int
+
+
+#: The longest line that can repeat as a comment's header or action row.
+ROW_MAX_CHARS = 80
+#: Blocks from one repeat to the next: a comment's text and up to three lines of name, time
+#: and actions, or a comment of a few paragraphs.
+GAP_MIN, GAP_MAX = 2, 6
+#: A run made by an exact repeat (digits aside) needs this many repeats; one made by a
+#: repeat of shape alone (words of any length, the same digits and separators) needs more,
+#: since a shape is a weaker sign than the same words.
+MIN_EXACT_REPEATS = 2
+#: A comment's time or count line with words is a few of them ("vor 3 Stunden", "Svar ·
+#: Synes godt om (7)"), two more after a name ("Jean-Luc Ferrand · il y a 3 heures"); a
+#: longer line with a number is a title ("Top 7 Benefits of ...").
+TIMED_MAX_TOKENS = 6
+#: A thread is taken only where something says a thread is there, within this many blocks
+#: of its first or last comment: its heading with the count of comments ("Debat (4)",
+#: "4 comentarii": a count and a word or two, no rule's line), or a block the caller knows
+#: as a thread's (a comment rule's row, the comment form).  Without it, grids of cards and
+#: lists of teasers (title, blurb, date, "Book now") repeat much as a thread does.
+ANCHOR_REACH = 3
+MIN_SHAPE_REPEATS = 3
+
+_DIGITS = re.compile(r"\d+")
+# A run of words (letters, with the apostrophes, hyphens and spaces inside a name) is one
+# "w" in a line's shape: "Jana Veselá | 15. 5. 2024" and "Ondra | 15. 5. 2024" are one shape.
+_WORDS = re.compile(r"[^\W\d_]+(?:[\s'’.\-]+[^\W\d_]+)*\.?")
+_SPACE = re.compile(r"\s+")
+_LETTER = re.compile(r"[^\W\d_]")
+# A count and one or two words, the count alone or in brackets, before or after them.
+_COUNT = re.compile(r"\(?\d{1,3}\)?\s+[^\W\d_]+(?:\s+[^\W\d_]+)?|[^\W\d_]+(?:\s+[^\W\d_]+)?\s+\(?\d{1,3}\)?")
+_DATE_OR_TIME = re.compile(r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}:\d{2}")
+
+
+def row_keys(text: str) -> RowKey | None:
+    """A short line's ``RowKey``, or ``None`` when the line is too long to be a header or row."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > ROW_MAX_CHARS or "\n" in stripped:
+        return None
+    exact = _SPACE.sub(" ", _DIGITS.sub("#", stripped.lower()))
+    number = _DIGITS.search(stripped)
+    shape = _SPACE.sub(" ", _DIGITS.sub("#", _WORDS.sub("w", stripped))) if number else ""
+    tokens = stripped.split()
+    named = bool(number and len(tokens) >= 2 and tokens[0][:1].isupper() and not tokens[1][:1].isdigit())
+    timed = bool(number and (_DATE_OR_TIME.search(stripped)
+                             or (_LETTER.search(stripped) and len(tokens) <= TIMED_MAX_TOKENS + 2 * named)))
+    counted = bool(number and _COUNT.fullmatch(stripped))
+    return RowKey(exact, shape, int(number.group()[:9]) if number else None, named, timed, counted)
+
+
+def thread_groups(keys: Sequence[RowKey | None], roles: Sequence[Role], marks: Sequence[Mark]) -> list[ThreadGroup]:
+    """The comment groups of every run of repeats on a page.
+
+    ``keys[i]`` is ``row_keys`` of block ``i`` (``None`` where it cannot repeat as a row);
+    ``roles[i]`` is its ``Role``; ``marks[i]`` what the caller's rules know block ``i`` as
+    (``ANCHOR_REACH``).  A run is a key's repeats each ``GAP_MIN``-``GAP_MAX``
+    blocks after the last, with between each two at least one ``TEXT`` block, a name (a
+    ``NAME`` line or a header line that starts with one) and otherwise only ``SHORT``
+    lines, one of them a time or count; numbered steps (1, 2, 3) are no run.  The repeated line opens its comment when
+    a text follows it (a header), and closes it otherwise (an action row); the groups at
+    the run's two ends take as many blocks as their neighbour group has, role by role.
+    """
+    positions: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for i, key in enumerate(keys):
+        if key is None or roles[i] in (Role.OTHER, Role.TEXT):
+            continue
+        positions[(0, key.exact)].append(i)
+        if key.shape:
+            positions[(1, key.shape)].append(i)
+    # Lines whose exact key repeats: rows and headers, never a commenter's name.
+    repeated = {i for (kind, _), where in positions.items() if kind == 0 and len(where) >= MIN_EXACT_REPEATS
+                for i in where}
+    named = [role is Role.NAME or (key is not None and key.named) for key, role in zip(keys, roles)]
+    # A thread's heading is a count and a word or two found once on the page: "7 minutes",
+    # "66 Likes" and "Physiology (840)" come back in the lists they belong to.
+    seen = Counter(part for key in keys if key is not None for part in (key.exact, key.shape) if part)
+    heading = [key is not None and key.counted and roles[i] in (Role.NAME, Role.SHORT)
+               and seen[key.exact] == 1 and seen[key.shape] == 1 for i, key in enumerate(keys)]
+    timed = [role is not Role.TEXT and key is not None and key.timed for key, role in zip(keys, roles)]
+    groups: list[ThreadGroup] = []
+    for (kind, _), where in positions.items():
+        need = MIN_SHAPE_REPEATS if kind else MIN_EXACT_REPEATS
+        if len(where) < need:
+            continue
+        for run in _runs(where, roles, named, timed):
+            numbers = [keys[o].number for o in run]
+            if len(run) < need or _counts_up(numbers):
+                continue
+            found = _groups_of(run, roles, repeated)
+            if found and _anchored(found[0].start, found[-1].end, heading, marks):
+                groups.extend(found)
+    return groups
+
+
+def _runs(where: list[int], roles: Sequence[Role], named: Sequence[bool], timed: Sequence[bool]) -> list[list[int]]:
+    """The maximal runs of ``where`` whose neighbours are a comment's length apart with a
+    comment between them: its text, its author's name and its time (or like count).  The
+    time is what tells a thread from a grid of cards (title, blurb, "Book now"), which
+    repeats as regularly and has names of a sort too."""
+    runs: list[list[int]] = [[where[0]]]
+    for a, b in zip(where, where[1:]):
+        between = roles[a + 1:b]
+        if (GAP_MIN <= b - a <= GAP_MAX and Role.TEXT in between and Role.OTHER not in between
+                and any(named[a:b]) and any(timed[a:b + 1])):
+            runs[-1].append(b)
+        else:
+            runs.append([b])
+    return runs
+
+
+def _anchored(start: int, end: int, heading: Sequence[bool], marks: Sequence[Mark]) -> bool:
+    """Whether a thread's heading with its count of comments stands just above blocks
+    ``start``-``end``, the comment section's heading or form just above or below them, or
+    a row a rule knows inside them.  (Not a header rule's date line: one near a teaser
+    list is as likely the teasers' own.)"""
+    above = range(max(0, start - ANCHOR_REACH), start)
+    below = range(end + 1, min(len(marks), end + 1 + ANCHOR_REACH))
+    return (any(heading[k] or marks[k] is Mark.FORM for k in above) or any(marks[k] is Mark.FORM for k in below)
+            or any(marks[k] is Mark.ROW for k in range(start, end + 1)))
+
+
+def _counts_up(numbers: Sequence[int | None]) -> bool:
+    """Whether the numbers go up from 1, 2 or 3 in small steps (1, 2, 3; 1, 3, 5): a page's
+    own steps, ranks and questions, not comments, whose numbers are times and counts."""
+    return (all(n is not None for n in numbers) and numbers[0] <= 3
+            and all(0 < b - a <= 2 for a, b in zip(numbers, numbers[1:])))
+
+
+def _groups_of(run: list[int], roles: Sequence[Role], repeated: set[int]) -> list[ThreadGroup]:
+    n = len(roles)
+    opens = all(roles[o + 1] is Role.TEXT for o in run[:-1])
+    closes = all(roles[o - 1] is Role.TEXT for o in run[1:])
+    bounds: list[tuple[int, int]] = []
+    if opens and (not closes or (run[-1] + 1 < n and roles[run[-1] + 1] is Role.TEXT)):
+        # A header; a name line right above every header (a short line that is no repeat)
+        # is part of it ("Roberto Lima" / "há 2 horas").  Its comment runs to the line
+        # before the next header's name.
+        lead = int(all(o >= 1 and roles[o - 1] in (Role.NAME, Role.SHORT) and o - 1 not in repeated for o in run))
+        for a, b in zip(run, run[1:]):
+            bounds.append((a - lead, b - lead - 1))
+        last, before = run[-1], run[-2]
+        bounds.append((last - lead, last + _matching_length(last, before, last - before - 1 - lead, +1, roles)))
+    else:
+        # An action row closing its comment: the comment starts after the previous row.
+        for a, b in zip(run, run[1:]):
+            bounds.append((a + 1, b))
+        first, after = run[0], run[1]
+        bounds.insert(0, (first - _matching_length(first, after, after - first - 1, -1, roles), first))
+    groups = []
+    for start, end in bounds:
+        texts = [k for k in range(start, end + 1) if roles[k] is Role.TEXT]
+        if texts:
+            groups.append(ThreadGroup(start, end, texts[0]))
+    return groups
+
+
+def _matching_length(edge: int, neighbour: int, span: int, step: int, roles: Sequence[Role]) -> int:
+    """How far the group at a run's end reaches from its repeated line ``edge`` (``step``
+    +1: down, -1: up): as far as the group beside it reaches from ``neighbour`` (``span``
+    blocks), block by block of the same role, stopping at the first that differs."""
+    length = 0
+    for j in range(1, span + 1):
+        k, m = edge + step * j, neighbour + step * j
+        if not 0 <= k < len(roles) or roles[k] is not roles[m] or roles[k] is Role.OTHER:
+            break
+        length = j
+    return length
