@@ -176,6 +176,9 @@ def _list_rules(pipeline: Any, out: IO[str]) -> None:
             out.write(layout_summary() + "\n")
     else:
         out.write(f"\n{len(rules)} rules. Hard rules decide a label; soft rules are features the model weighs.\n")
+    from .threadshape import summary
+
+    out.write(summary() + "\n")
 
 
 def _input_stream(args: argparse.Namespace, what: str) -> IO[bytes]:

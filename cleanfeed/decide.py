@@ -25,6 +25,11 @@ the neighbours revise what context makes obvious.
      a header, the comment form or the page's end is headers too, if the thread or its
      heading ("Comments (4)") stands right above the run; the last comment before the
      form or the page's end is a comment however short, if it ends a sentence;
+   * ``thread_shape``: comments whose words no rule knows (a thread in Danish or Czech),
+     found by their template repeating (``threadshape``): a line that comes back comment
+     after comment with a name, a time and a sentence between, near a heading that counts
+     the comments, the comment form or a known reply row.  Each comment's blocks no rule
+     decided become ``comment``, its name and time lines over a text called spam ``spam``;
    * ``teaser_titles`` (with the model): the one-line titles right under a heading that
      names other articles ("Read also:", "Leggi anche:", a marker rule of kind
      ``"other_articles"``), below some of the article's prose, are navigation where the
@@ -68,7 +73,7 @@ from .features import _FUNCTION_WORDS  # one list of function words for both use
 from .labels import DEFAULT, LABELS, LAYOUT, MODEL, UNREADABLE, Label, Reason, ReasonKind
 from .rules import RuleSet, rule_text
 from .segment import Block
-from .threadshape import Mark, Role, row_keys, thread_groups
+from .threadshape import Mark, Role, row_keys, tail_key, thread_groups
 
 __all__ = ["LabelledBlock", "decide", "decide_labels"]
 
@@ -406,6 +411,8 @@ _SHAPE_NAME_MAX_WORDS = 3
 # Title case: this share of the words over three letters capitalised.  A German sentence
 # capitalises its nouns, about a third to a half of such words.
 _TITLE_CASE_SHARE = 0.75
+# A link or a mail address at the end of a text.
+_ENDS_WITH_LINK = re.compile(r"(?:https?://|www\.)\S+$|\S+@\S+\.\w+$")
 # A handle: letters with digits or underscores ("Krzysiek_89", "anna.k").
 _HANDLE = re.compile(r"(?=.*[^\W\d_])(?=.*[\d_.])[\w.]{3,30}")
 
@@ -415,7 +422,7 @@ def _thread_shape(blocks: Sequence[Block], labels: list[str], reasons: list[Reas
     """Comments whose words no rule knows, found by their template repeating
     (``threadshape``): each group's blocks that no rule decided become ``comment``, its
     header lines over a text a spam rule or the model called ``spam`` become ``spam``."""
-    keys = [row_keys(b.text) if not b.bullet else None for b in blocks]
+    keys = [None if b.bullet else row_keys(b.text) if b.n_lines == 1 else tail_key(b.text) for b in blocks]
     exact_counts: dict[str, int] = {}
     for key in keys:
         if key is not None:
@@ -425,13 +432,15 @@ def _thread_shape(blocks: Sequence[Block], labels: list[str], reasons: list[Reas
         if b.bullet or (reason.kind not in _UNRULED and label not in ("comment", "spam")):
             roles.append(Role.OTHER)
             continue
-        words = _word_count(b.text)
-        if (_is_short_comment(b.text) and not b.text.rstrip().endswith(":") and words <= _SHAPE_TEXT_MAX_WORDS
-                and not _title_cased(b.text)):
+        text = b.text.rstrip().rpartition("\n")[0] if key is not None and key.tail else b.text
+        words = _word_count(text)
+        if _is_comment_text(text) and words <= _SHAPE_TEXT_MAX_WORDS:
             roles.append(Role.TEXT)
-        elif key is not None and key.number is None and words <= _SHAPE_NAME_MAX_WORDS and _is_handle_or_name(b.text):
+        elif key is None or key.tail:
+            roles.append(Role.OTHER)
+        elif key.number is None and words <= _SHAPE_NAME_MAX_WORDS and _is_handle_or_name(b.text):
             roles.append(Role.NAME)
-        elif key is not None and (words <= _SHAPE_NAME_MAX_WORDS or key.shape or exact_counts[key.exact] > 1):
+        elif words <= _SHAPE_NAME_MAX_WORDS or key.shape or exact_counts[key.exact] > 1:
             roles.append(Role.SHORT)
         else:
             roles.append(Role.OTHER)
@@ -446,6 +455,16 @@ def _thread_shape(blocks: Sequence[Block], labels: list[str], reasons: list[Reas
             if reasons[k].kind in _UNRULED and labels[k] != "spam":
                 labels[k] = "spam" if spam and k < group.first_text else "comment"
                 reasons[k] = _THREAD_SHAPE
+
+
+def _is_comment_text(text: str) -> bool:
+    """A comment's words as the shape pass reads them: a short comment (``_is_short_comment``)
+    or a few words ending in a link or an address, as scams do ("... pište na
+    pujcky@gmail.com"); not a heading (a colon) or a headline in title case."""
+    stripped = text.rstrip()
+    if stripped.endswith(":") or _title_cased(stripped):
+        return False
+    return _is_short_comment(stripped) or (_word_count(stripped) >= _COMMENT_MIN_WORDS and bool(_ENDS_WITH_LINK.search(stripped)))
 
 
 def _title_cased(text: str) -> bool:

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import NamedTuple
 
-__all__ = ["Mark", "Role", "RowKey", "ThreadGroup", "row_keys", "thread_groups"]
+__all__ = ["Mark", "Role", "RowKey", "ThreadGroup", "row_keys", "tail_key", "thread_groups", "summary"]
 
 
 class Role(Enum):
@@ -61,6 +61,9 @@ class RowKey(NamedTuple):
     named: bool
     timed: bool
     counted: bool
+    #: The key is of the last line of a comment's block, its row printed right under its
+    #: text with no blank line between ("Sper să aibă..." / "acum 1 oră · Răspunde").
+    tail: bool = False
 
 
 class ThreadGroup(NamedTuple):
@@ -76,6 +79,7 @@ ROW_MAX_CHARS = 80
 #: Blocks from one repeat to the next: a comment's text and up to three lines of name, time
 #: and actions, or a comment of a few paragraphs.
 GAP_MIN, GAP_MAX = 2, 6
+# (A row run together with its text makes a gap of two: the name line, then that block.)
 #: A run made by an exact repeat (digits aside) needs this many repeats; one made by a
 #: repeat of shape alone (words of any length, the same digits and separators) needs more,
 #: since a shape is a weaker sign than the same words.
@@ -108,6 +112,20 @@ def row_keys(text: str) -> RowKey | None:
     stripped = text.strip()
     if not stripped or len(stripped) > ROW_MAX_CHARS or "\n" in stripped:
         return None
+    return _key(stripped)
+
+
+def tail_key(text: str) -> RowKey | None:
+    """The ``RowKey`` of a block's last line, when the block has more than one and that one
+    is short: a comment's row run together with its text."""
+    head, _, last = text.strip().rpartition("\n")
+    last = last.strip()
+    if not head.strip() or not last or len(last) > ROW_MAX_CHARS:
+        return None
+    return _key(last)._replace(tail=True)
+
+
+def _key(stripped: str) -> RowKey:
     exact = _SPACE.sub(" ", _DIGITS.sub("#", stripped.lower()))
     number = _DIGITS.search(stripped)
     shape = _SPACE.sub(" ", _DIGITS.sub("#", _WORDS.sub("w", stripped))) if number else ""
@@ -133,7 +151,7 @@ def thread_groups(keys: Sequence[RowKey | None], roles: Sequence[Role], marks: S
     """
     positions: dict[tuple[int, str], list[int]] = defaultdict(list)
     for i, key in enumerate(keys):
-        if key is None or roles[i] in (Role.OTHER, Role.TEXT):
+        if key is None or roles[i] is Role.OTHER or (roles[i] is Role.TEXT and not key.tail):
             continue
         positions[(0, key.exact)].append(i)
         if key.shape:
@@ -142,12 +160,13 @@ def thread_groups(keys: Sequence[RowKey | None], roles: Sequence[Role], marks: S
     repeated = {i for (kind, _), where in positions.items() if kind == 0 and len(where) >= MIN_EXACT_REPEATS
                 for i in where}
     named = [role is Role.NAME or (key is not None and key.named) for key, role in zip(keys, roles)]
-    # A thread's heading is a count and a word or two found once on the page: "7 minutes",
-    # "66 Likes" and "Physiology (840)" come back in the lists they belong to.
-    seen = Counter(part for key in keys if key is not None for part in (key.exact, key.shape) if part)
-    heading = [key is not None and key.counted and roles[i] in (Role.NAME, Role.SHORT)
-               and seen[key.exact] == 1 and seen[key.shape] == 1 for i, key in enumerate(keys)]
-    timed = [role is not Role.TEXT and key is not None and key.timed for key, role in zip(keys, roles)]
+    # A thread's heading is a count and a word or two found nowhere else on the page but in
+    # the thread ("Svar (3)" has the shape of "Debat (4)"): "7 minutes", "66 Likes" and
+    # "Physiology (840)" come back in the lists they belong to.
+    timed = [key is not None and key.timed and (role is not Role.TEXT or key.tail) for key, role in zip(keys, roles)]
+    seen = Counter(key.exact for key in keys if key is not None)
+    heading = [key is not None and key.counted and roles[i] in (Role.NAME, Role.SHORT) and seen[key.exact] == 1
+               for i, key in enumerate(keys)]
     groups: list[ThreadGroup] = []
     for (kind, _), where in positions.items():
         need = MIN_SHAPE_REPEATS if kind else MIN_EXACT_REPEATS
@@ -158,7 +177,7 @@ def thread_groups(keys: Sequence[RowKey | None], roles: Sequence[Role], marks: S
             if len(run) < need or _counts_up(numbers):
                 continue
             found = _groups_of(run, roles, repeated)
-            if found and _anchored(found[0].start, found[-1].end, heading, marks):
+            if found and _anchored(found[0].start, found[-1].end, heading, marks, keys, positions):
                 groups.extend(found)
     return groups
 
@@ -170,7 +189,8 @@ def _runs(where: list[int], roles: Sequence[Role], named: Sequence[bool], timed:
     repeats as regularly and has names of a sort too."""
     runs: list[list[int]] = [[where[0]]]
     for a, b in zip(where, where[1:]):
-        between = roles[a + 1:b]
+        # A row run together with its comment's text brings the text along.
+        between = roles[a + 1:b + 1] if roles[b] is Role.TEXT else roles[a + 1:b]
         if (GAP_MIN <= b - a <= GAP_MAX and Role.TEXT in between and Role.OTHER not in between
                 and any(named[a:b]) and any(timed[a:b + 1])):
             runs[-1].append(b)
@@ -179,14 +199,20 @@ def _runs(where: list[int], roles: Sequence[Role], named: Sequence[bool], timed:
     return runs
 
 
-def _anchored(start: int, end: int, heading: Sequence[bool], marks: Sequence[Mark]) -> bool:
+def _anchored(start: int, end: int, heading: Sequence[bool], marks: Sequence[Mark], keys: Sequence[RowKey | None],
+              positions: dict[tuple[int, str], list[int]]) -> bool:
     """Whether a thread's heading with its count of comments stands just above blocks
     ``start``-``end``, the comment section's heading or form just above or below them, or
     a row a rule knows inside them.  (Not a header rule's date line: one near a teaser
     list is as likely the teasers' own.)"""
     above = range(max(0, start - ANCHOR_REACH), start)
     below = range(end + 1, min(len(marks), end + 1 + ANCHOR_REACH))
-    return (any(heading[k] or marks[k] is Mark.FORM for k in above) or any(marks[k] is Mark.FORM for k in below)
+
+    def counts_the_thread(k: int) -> bool:
+        return heading[k] and all(p == k or start <= p <= end for p in positions[(1, keys[k].shape)])
+
+    return (any(counts_the_thread(k) or marks[k] is Mark.FORM for k in above)
+            or any(marks[k] is Mark.FORM for k in below)
             or any(marks[k] is Mark.ROW for k in range(start, end + 1)))
 
 
@@ -236,3 +262,12 @@ def _matching_length(edge: int, neighbour: int, span: int, step: int, roles: Seq
             break
         length = j
     return length
+
+
+def summary() -> str:
+    """The pass in one sentence, from its constants (``cleanfeed --list-rules``)."""
+    return (f"Comment threads no rule knows are found by their shape: a line of up to {ROW_MAX_CHARS} characters "
+            f"that comes back every {GAP_MIN}-{GAP_MAX} blocks, the same but for its digits ({MIN_EXACT_REPEATS}+ "
+            f"times) or the same in shape ({MIN_SHAPE_REPEATS}+ times), with a name, a time or count and a sentence "
+            f"between each two, under a heading with the count of comments or within {ANCHOR_REACH} blocks of the "
+            f"comment form, or with a reply row a rule knows inside it; numbered steps never count.")

@@ -1,0 +1,150 @@
+"""threadshape: comment threads found by their template repeating, in any language."""
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleanfeed import RuleSet, segment
+from cleanfeed.decide import decide
+from cleanfeed.features import rule_hits
+from cleanfeed.labels import LABELS
+from cleanfeed.threadshape import Mark, Role, row_keys, tail_key, thread_groups
+
+RULES = RuleSet()
+T, N, S, O = Role.TEXT, Role.NAME, Role.SHORT, Role.OTHER
+
+
+def test_row_keys_read_digits_and_shape():
+    a, b = row_keys("Svar · Synes godt om (7)"), row_keys("Svar · Synes godt om (12)")
+    assert a.exact == b.exact == "svar · synes godt om (#)"
+    # Names differ, the shape does not.
+    c, d = row_keys("Jana Veselá | 15. 5. 2024 10:12"), row_keys("Ondra | 15. 5. 2024 11:47")
+    assert c.exact != d.exact and c.shape == d.shape
+    assert c.named and c.timed and not c.counted
+    # A line without a digit has no shape key: "w" alone is every menu entry.
+    assert row_keys("Odpovědět | Nahlásit").shape == ""
+    assert row_keys("x" * 81) is None and row_keys("two\nlines") is None
+
+
+def test_names_times_and_counts():
+    assert not row_keys("Step 2: Consider Colour").named  # a number right after the first word
+    assert not row_keys("4.85").timed  # a bare figure is a rating, not a time
+    assert not row_keys("Top 7 Benefits of a Digital Marketing Strategy").timed  # a title
+    assert row_keys("Jean-Luc Ferrand · il y a 3 heures").timed
+    assert row_keys("Debat (4)").counted and row_keys("4 comentarii").counted
+    assert not row_keys("Kongress SdJ 2023").counted  # a year is no count of comments
+    assert not row_keys("21332 Tesie Ln").counted
+
+
+def test_tail_key_is_the_row_under_a_text():
+    key = tail_key("Sper să aibă și destui oameni.\nacum 1 oră · Răspunde")
+    assert key.tail and key.exact == "acum # oră · răspunde"
+    assert tail_key("one line only") is None
+
+
+def _keys(lines):
+    return [row_keys(line) for line in lines]
+
+
+# name / time / text / row, four times, under a counted heading.
+THREAD = ["Debat (4)"] + [x for i in range(4) for x in (f"Navn{i} Efternavn", f"for {i + 2} timer siden",
+                                                           "En kommentar der ender med punktum.", "Svar (3)")]
+THREAD_ROLES = [S] + [N, S, T, S] * 4
+
+
+def test_a_thread_of_rows_makes_one_group_per_comment():
+    groups = thread_groups(_keys(THREAD), THREAD_ROLES, [Mark.NONE] * len(THREAD))
+    spans = sorted({(g.start, g.end) for g in groups})
+    assert spans == [(1, 4), (5, 8), (9, 12), (13, 16)]
+    assert all(THREAD_ROLES[g.first_text] is T for g in groups)
+
+
+def test_no_thread_without_an_anchor():
+    lines, roles = THREAD[1:], THREAD_ROLES[1:]
+    assert thread_groups(_keys(lines), roles, [Mark.NONE] * len(lines)) == []
+    # The comment form right below it is enough.
+    marks = [Mark.NONE] * len(lines) + [Mark.FORM]
+    assert thread_groups(_keys(lines + ["Skriv en kommentar"]), roles + [O], marks)
+
+
+def test_numbered_steps_are_no_thread():
+    lines = ["3 steps"] + [x for i in range(1, 4) for x in (f"Step {i}: Do It", "Do this and then that, carefully.")]
+    roles = [S] + [S, T] * 3
+    assert thread_groups(_keys(lines), roles, [Mark.NONE] * len(lines)) == []
+
+
+def test_a_card_grid_without_times_is_no_thread():
+    lines = ["Courses (3)"] + [x for i in range(3) for x in (f"Course {'ABC'[i]}", "Learn the basics in a week.", "Book now")]
+    roles = [S] + [N, T, S] * 3
+    assert thread_groups(_keys(lines), roles, [Mark.NONE] * len(lines)) == []
+
+
+@given(st.lists(st.sampled_from([T, N, S, O]), max_size=40), st.data())
+def test_groups_stay_on_the_page(roles, data):
+    lines = [data.draw(st.sampled_from(["Reply", "Ana · 2 h", "Hi there, all.", "3 Comments", "Menu"])) for _ in roles]
+    marks = [data.draw(st.sampled_from(list(Mark))) for _ in roles]
+    for g in thread_groups(_keys(lines), roles, marks):
+        assert 0 <= g.start <= g.first_text <= g.end < len(roles)
+        assert roles[g.first_text] is T
+
+
+def _label(text, model_row=None):
+    blocks = segment(text)
+    scores = None if model_row is None else np.array([[model_row.get(lab, 0.0) for lab in LABELS]] * len(blocks),
+                                                       dtype=np.float32)
+    return [(b.label, b.text) for b in decide(blocks, rule_hits(blocks, RULES), RULES, scores, {})]
+
+
+# A Finnish thread: no rule knows "Vastaa" or "tuntia sitten".
+FINNISH = """Uusi kirjasto avataan syksyllä keskustaan.
+
+Kirjaston rakentaminen maksoi kaupungille kaksikymmentä miljoonaa euroa, ja se avataan lokakuussa.
+
+Kommentit (3)
+
+Matti K.
+3 tuntia sitten
+Hienoa, vihdoinkin kunnon kirjasto.
+Vastaa
+
+Liisa
+2 tuntia sitten
+Toivottavasti aukioloajat ovat pitkät.
+Vastaa
+
+Pekka Virtanen
+1 tunti sitten
+Liian kallis hanke näin pienelle kaupungille.
+Vastaa
+"""
+
+
+def test_a_thread_in_a_language_no_rule_knows_is_comments():
+    for row in (None, {"navigation": 0.9, "body": 0.1}):
+        labels = dict((text, label) for label, text in _label(FINNISH, row))
+        for line in ("Matti K.", "3 tuntia sitten", "Hienoa, vihdoinkin kunnon kirjasto.", "Liisa",
+                     "Liian kallis hanke näin pienelle kaupungille.", "Vastaa"):
+            assert labels[line] == "comment", (line, row)
+        assert labels["Kommentit (3)"] != "comment"
+
+
+HOW_TO = """How to repot a plant (3 steps)
+
+Step 1: Water It
+Water the plant a day before, so the roots come out in one piece.
+Done in 5 minutes
+
+Step 2: Loosen It
+Tip the pot and tap its sides until the plant slides out.
+Done in 5 minutes
+
+Step 3: Move It
+Set it in the new pot and fill the gaps with fresh soil.
+Done in 5 minutes
+"""
+
+
+def test_numbered_steps_of_an_article_stay_body():
+    labels = dict((text, label) for label, text in _label(HOW_TO, {"body": 0.9, "navigation": 0.1}))
+    assert labels["Water the plant a day before, so the roots come out in one piece."] == "body"
+    assert "comment" not in labels.values()
