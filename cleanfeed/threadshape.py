@@ -20,12 +20,13 @@ a few under a name or a time; a teaser is a title of several words, which is nei
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import NamedTuple
 
-__all__ = ["Mark", "Role", "RowKey", "ThreadGroup", "row_keys", "tail_key", "thread_groups", "summary"]
+__all__ = ["Mark", "Role", "RowKey", "ThreadGroup", "may_hold_thread", "row_keys", "tail_key", "thread_groups",
+           "summary"]
 
 
 class Role(Enum):
@@ -109,6 +110,8 @@ _DATE_OR_TIME = re.compile(r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}:\d{2}
 
 def row_keys(text: str) -> RowKey | None:
     """A short line's ``RowKey``, or ``None`` when the line is too long to be a header or row."""
+    if len(text) > 2 * ROW_MAX_CHARS:
+        return None
     stripped = text.strip()
     if not stripped or len(stripped) > ROW_MAX_CHARS or "\n" in stripped:
         return None
@@ -126,8 +129,14 @@ def tail_key(text: str) -> RowKey | None:
 
 
 def _key(stripped: str) -> RowKey:
-    exact = _SPACE.sub(" ", _DIGITS.sub("#", stripped.lower()))
     number = _DIGITS.search(stripped)
+    if number is None:
+        # Most short lines (menus, buttons, names) have no digit: nothing more to read.
+        exact = stripped.lower()
+        if "  " in exact or "\t" in exact:
+            exact = _SPACE.sub(" ", exact)
+        return RowKey(exact, "", None, False, False, False)
+    exact = _SPACE.sub(" ", _DIGITS.sub("#", stripped.lower()))
     shape = _SPACE.sub(" ", _DIGITS.sub("#", _WORDS.sub("w", stripped))) if number else ""
     tokens = stripped.split()
     named = bool(number and len(tokens) >= 2 and tokens[0][:1].isupper() and not tokens[1][:1].isdigit())
@@ -137,39 +146,67 @@ def _key(stripped: str) -> RowKey:
     return RowKey(exact, shape, int(number.group()[:9]) if number else None, named, timed, counted)
 
 
-def thread_groups(keys: Sequence[RowKey | None], roles: Sequence[Role], marks: Sequence[Mark]) -> list[ThreadGroup]:
+def may_hold_thread(keys: Sequence[RowKey | None], marks: Sequence[Mark]) -> bool:
+    """Whether a page can hold a thread this module would take, from the keys of its lines
+    with a digit: one of them reads as a time or count, and a block is marked or a line
+    counts something ("Debat (4)").  A cheap test before the other keys."""
+    return (any(key is not None and key.timed for key in keys)
+            and (any(mark is not Mark.NONE for mark in marks) or any(key is not None and key.counted for key in keys)))
+
+
+def thread_groups(keys: Sequence[RowKey | None], role: Callable[[int], Role], marks: Sequence[Mark]) -> list[ThreadGroup]:
     """The comment groups of every run of repeats on a page.
 
     ``keys[i]`` is ``row_keys`` of block ``i`` (``None`` where it cannot repeat as a row);
-    ``roles[i]`` is its ``Role``; ``marks[i]`` what the caller's rules know block ``i`` as
-    (``ANCHOR_REACH``).  A run is a key's repeats each ``GAP_MIN``-``GAP_MAX``
-    blocks after the last, with between each two at least one ``TEXT`` block, a name (a
-    ``NAME`` line or a header line that starts with one) and otherwise only ``SHORT``
-    lines, one of them a time or count; numbered steps (1, 2, 3) are no run.  The repeated line opens its comment when
-    a text follows it (a header), and closes it otherwise (an action row); the groups at
-    the run's two ends take as many blocks as their neighbour group has, role by role.
+    ``role(i)`` is its ``Role`` (asked only of blocks near a repeat: working it out for
+    every block of every page cost the rules-only mode a third of its speed); ``marks[i]``
+    what the caller's rules know block ``i`` as (``ANCHOR_REACH``).  A run is a key's
+    repeats each ``GAP_MIN``-``GAP_MAX`` blocks after the last, with between each two at
+    least one ``TEXT`` block, a name (a ``NAME`` line or a header line that starts with
+    one) and otherwise only ``SHORT`` lines, one of them a time or count; numbered steps
+    (1, 2, 3) are no run.  The repeated line opens its comment when a text follows it (a
+    header), and closes it otherwise (an action row); the groups at the run's two ends take
+    as many blocks as their neighbour group has, role by role.
     """
     positions: dict[tuple[int, str], list[int]] = defaultdict(list)
     for i, key in enumerate(keys):
-        if key is None or roles[i] is Role.OTHER or (roles[i] is Role.TEXT and not key.tail):
-            continue
-        positions[(0, key.exact)].append(i)
-        if key.shape:
-            positions[(1, key.shape)].append(i)
+        if key is not None:
+            positions[(0, key.exact)].append(i)
+            if key.shape:
+                positions[(1, key.shape)].append(i)
+    candidates = [(kind, where) for (kind, _), where in positions.items()
+                  if len(where) >= (MIN_SHAPE_REPEATS if kind else MIN_EXACT_REPEATS)
+                  and any(GAP_MIN <= b - a <= GAP_MAX for a, b in zip(where, where[1:]))]
+    if not candidates:
+        return []
+    roles = _Roles(role, len(keys))
     # Lines whose exact key repeats: rows and headers, never a commenter's name.
     repeated = {i for (kind, _), where in positions.items() if kind == 0 and len(where) >= MIN_EXACT_REPEATS
                 for i in where}
-    named = [role is Role.NAME or (key is not None and key.named) for key, role in zip(keys, roles)]
+
+    def named(i: int) -> bool:
+        return roles[i] is Role.NAME or (keys[i] is not None and keys[i].named)
+
+    def timed(i: int) -> bool:
+        key = keys[i]
+        return key is not None and key.timed and (roles[i] is not Role.TEXT or key.tail)
+
     # A thread's heading is a count and a word or two found nowhere else on the page but in
     # the thread ("Svar (3)" has the shape of "Debat (4)"): "7 minutes", "66 Likes" and
     # "Physiology (840)" come back in the lists they belong to.
-    timed = [key is not None and key.timed and (role is not Role.TEXT or key.tail) for key, role in zip(keys, roles)]
-    seen = Counter(key.exact for key in keys if key is not None)
-    heading = [key is not None and key.counted and roles[i] in (Role.NAME, Role.SHORT) and seen[key.exact] == 1
-               for i, key in enumerate(keys)]
+    def heading(k: int, start: int, end: int) -> bool:
+        key = keys[k]
+        return (key is not None and key.counted and len(positions[(0, key.exact)]) == 1
+                and roles[k] in (Role.NAME, Role.SHORT)
+                and all(p == k or start <= p <= end for p in positions[(1, key.shape)]))
+
     groups: list[ThreadGroup] = []
-    for (kind, _), where in positions.items():
+    for kind, where in candidates:
         need = MIN_SHAPE_REPEATS if kind else MIN_EXACT_REPEATS
+        # Only repeats a comment's length from another, with a time or count between, can
+        # be in a run: the rest are not worth a role.
+        where = [i for i in where if _near_a_timed_repeat(i, where, keys)
+                 and roles[i] is not Role.OTHER and (roles[i] is not Role.TEXT or keys[i].tail)]
         if len(where) < need:
             continue
         for run in _runs(where, roles, named, timed):
@@ -177,41 +214,67 @@ def thread_groups(keys: Sequence[RowKey | None], roles: Sequence[Role], marks: S
             if len(run) < need or _counts_up(numbers):
                 continue
             found = _groups_of(run, roles, repeated)
-            if found and _anchored(found[0].start, found[-1].end, heading, marks, keys, positions):
+            if found and _anchored(found[0].start, found[-1].end, heading, marks):
                 groups.extend(found)
     return groups
 
 
-def _runs(where: list[int], roles: Sequence[Role], named: Sequence[bool], timed: Sequence[bool]) -> list[list[int]]:
+class _Roles:
+    """Each block's role, worked out when first asked for, by index or by slice."""
+
+    def __init__(self, role: Callable[[int], Role], n: int) -> None:
+        self._role = role
+        self._known: list[Role | None] = [None] * n
+
+    def __len__(self) -> int:
+        return len(self._known)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self._known)))]
+        known = self._known[i]
+        if known is None:
+            known = self._known[i] = self._role(i)
+        return known
+
+
+def _runs(where: list[int], roles: _Roles, named: Callable[[int], bool], timed: Callable[[int], bool]) -> list[list[int]]:
     """The maximal runs of ``where`` whose neighbours are a comment's length apart with a
     comment between them: its text, its author's name and its time (or like count).  The
     time is what tells a thread from a grid of cards (title, blurb, "Book now"), which
     repeats as regularly and has names of a sort too."""
     runs: list[list[int]] = [[where[0]]]
     for a, b in zip(where, where[1:]):
-        # A row run together with its comment's text brings the text along.
-        between = roles[a + 1:b + 1] if roles[b] is Role.TEXT else roles[a + 1:b]
-        if (GAP_MIN <= b - a <= GAP_MAX and Role.TEXT in between and Role.OTHER not in between
-                and any(named[a:b]) and any(timed[a:b + 1])):
-            runs[-1].append(b)
-        else:
-            runs.append([b])
+        if GAP_MIN <= b - a <= GAP_MAX:
+            # A row run together with its comment's text brings the text along.
+            between = roles[a + 1:b + 1] if roles[b] is Role.TEXT else roles[a + 1:b]
+            if (Role.TEXT in between and Role.OTHER not in between
+                    and any(named(k) for k in range(a, b)) and any(timed(k) for k in range(a, b + 1))):
+                runs[-1].append(b)
+                continue
+        runs.append([b])
     return runs
 
 
-def _anchored(start: int, end: int, heading: Sequence[bool], marks: Sequence[Mark], keys: Sequence[RowKey | None],
-              positions: dict[tuple[int, str], list[int]]) -> bool:
+def _near_a_timed_repeat(i: int, where: list[int], keys: Sequence[RowKey | None]) -> bool:
+    """Whether another repeat of block ``i``'s key is a comment's length away, with a line
+    that may be a time or count between them or on either."""
+    for j in where:
+        if GAP_MIN <= abs(j - i) <= GAP_MAX:
+            low, high = min(i, j), max(i, j)
+            if any(keys[k] is not None and keys[k].timed for k in range(low, high + 1)):
+                return True
+    return False
+
+
+def _anchored(start: int, end: int, heading: Callable[[int, int, int], bool], marks: Sequence[Mark]) -> bool:
     """Whether a thread's heading with its count of comments stands just above blocks
     ``start``-``end``, the comment section's heading or form just above or below them, or
     a row a rule knows inside them.  (Not a header rule's date line: one near a teaser
     list is as likely the teasers' own.)"""
     above = range(max(0, start - ANCHOR_REACH), start)
     below = range(end + 1, min(len(marks), end + 1 + ANCHOR_REACH))
-
-    def counts_the_thread(k: int) -> bool:
-        return heading[k] and all(p == k or start <= p <= end for p in positions[(1, keys[k].shape)])
-
-    return (any(counts_the_thread(k) or marks[k] is Mark.FORM for k in above)
+    return (any(marks[k] is Mark.FORM or heading(k, start, end) for k in above)
             or any(marks[k] is Mark.FORM for k in below)
             or any(marks[k] is Mark.ROW for k in range(start, end + 1)))
 
@@ -223,7 +286,7 @@ def _counts_up(numbers: Sequence[int | None]) -> bool:
             and all(0 < b - a <= 2 for a, b in zip(numbers, numbers[1:])))
 
 
-def _groups_of(run: list[int], roles: Sequence[Role], repeated: set[int]) -> list[ThreadGroup]:
+def _groups_of(run: list[int], roles: _Roles, repeated: set[int]) -> list[ThreadGroup]:
     n = len(roles)
     opens = all(roles[o + 1] is Role.TEXT for o in run[:-1])
     closes = all(roles[o - 1] is Role.TEXT for o in run[1:])
@@ -251,7 +314,7 @@ def _groups_of(run: list[int], roles: Sequence[Role], repeated: set[int]) -> lis
     return groups
 
 
-def _matching_length(edge: int, neighbour: int, span: int, step: int, roles: Sequence[Role]) -> int:
+def _matching_length(edge: int, neighbour: int, span: int, step: int, roles: _Roles) -> int:
     """How far the group at a run's end reaches from its repeated line ``edge`` (``step``
     +1: down, -1: up): as far as the group beside it reaches from ``neighbour`` (``span``
     blocks), block by block of the same role, stopping at the first that differs."""

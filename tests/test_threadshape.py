@@ -53,7 +53,7 @@ THREAD_ROLES = [S] + [N, S, T, S] * 4
 
 
 def test_a_thread_of_rows_makes_one_group_per_comment():
-    groups = thread_groups(_keys(THREAD), THREAD_ROLES, [Mark.NONE] * len(THREAD))
+    groups = thread_groups(_keys(THREAD), THREAD_ROLES.__getitem__, [Mark.NONE] * len(THREAD))
     spans = sorted({(g.start, g.end) for g in groups})
     assert spans == [(1, 4), (5, 8), (9, 12), (13, 16)]
     assert all(THREAD_ROLES[g.first_text] is T for g in groups)
@@ -61,29 +61,29 @@ def test_a_thread_of_rows_makes_one_group_per_comment():
 
 def test_no_thread_without_an_anchor():
     lines, roles = THREAD[1:], THREAD_ROLES[1:]
-    assert thread_groups(_keys(lines), roles, [Mark.NONE] * len(lines)) == []
+    assert thread_groups(_keys(lines), roles.__getitem__, [Mark.NONE] * len(lines)) == []
     # The comment form right below it is enough.
     marks = [Mark.NONE] * len(lines) + [Mark.FORM]
-    assert thread_groups(_keys(lines + ["Skriv en kommentar"]), roles + [O], marks)
+    assert thread_groups(_keys(lines + ["Skriv en kommentar"]), (roles + [O]).__getitem__, marks)
 
 
 def test_numbered_steps_are_no_thread():
     lines = ["3 steps"] + [x for i in range(1, 4) for x in (f"Step {i}: Do It", "Do this and then that, carefully.")]
     roles = [S] + [S, T] * 3
-    assert thread_groups(_keys(lines), roles, [Mark.NONE] * len(lines)) == []
+    assert thread_groups(_keys(lines), roles.__getitem__, [Mark.NONE] * len(lines)) == []
 
 
 def test_a_card_grid_without_times_is_no_thread():
     lines = ["Courses (3)"] + [x for i in range(3) for x in (f"Course {'ABC'[i]}", "Learn the basics in a week.", "Book now")]
     roles = [S] + [N, T, S] * 3
-    assert thread_groups(_keys(lines), roles, [Mark.NONE] * len(lines)) == []
+    assert thread_groups(_keys(lines), roles.__getitem__, [Mark.NONE] * len(lines)) == []
 
 
 @given(st.lists(st.sampled_from([T, N, S, O]), max_size=40), st.data())
 def test_groups_stay_on_the_page(roles, data):
     lines = [data.draw(st.sampled_from(["Reply", "Ana · 2 h", "Hi there, all.", "3 Comments", "Menu"])) for _ in roles]
     marks = [data.draw(st.sampled_from(list(Mark))) for _ in roles]
-    for g in thread_groups(_keys(lines), roles, marks):
+    for g in thread_groups(_keys(lines), roles.__getitem__, marks):
         assert 0 <= g.start <= g.first_text <= g.end < len(roles)
         assert roles[g.first_text] is T
 
