@@ -30,6 +30,9 @@ the neighbours revise what context makes obvious.
      after comment with a name, a time and a sentence between, near a heading that counts
      the comments, the comment form or a known reply row.  Each comment's blocks no rule
      decided become ``comment``, its name and time lines over a text called spam ``spam``;
+   * ``contact_in_comment``: a comment's text that gives a telephone number in international
+     form or an address at a free mail service is ``spam`` (with the header right above
+     it): readers do not leave these, scams in any language do;
    * ``teaser_titles`` (with the model): the one-line titles right under a heading that
      names other articles ("Read also:", "Leggi anche:", a marker rule of kind
      ``"other_articles"``), below some of the article's prose, are navigation where the
@@ -71,7 +74,7 @@ import numpy as np
 
 from .features import _FUNCTION_WORDS  # one list of function words for both uses
 from .labels import DEFAULT, LABELS, LAYOUT, MODEL, UNREADABLE, Label, Reason, ReasonKind
-from .rules import RuleSet, rule_text
+from .rules import _FREE_MAIL, RuleSet, rule_text
 from .segment import Block
 from .threadshape import GAP_MAX, ROW_MAX_CHARS, Mark, Role, may_hold_thread, row_keys, tail_key, thread_groups
 
@@ -85,6 +88,7 @@ _AFTER_SECTION_HEADER = Reason.context("after_section_header")
 _BEST_PROSE = Reason.context("best_prose")
 _TEASER_TITLES = Reason.context("teaser_titles")
 _THREAD_SHAPE = Reason.context("thread_shape")
+_CONTACT_IN_COMMENT = Reason.context("contact_in_comment")
 
 # Rules-only mode: what a block no rule claims is, from its own layout (the C4 line filter's
 # and jusText's cues, jusText's habit of keeping its few constants visible).  Prose is
@@ -316,6 +320,7 @@ def decide_labels(
         if labels[i + 1] in ("comment", "spam"):
             labels[i], reasons[i], conf[i] = labels[i + 1], _COMMENT_THREAD, conf[i + 1]
     _thread_shape(blocks, labels, reasons, is_header, is_form)
+    _contact_spam(blocks, labels, reasons, is_header)
     if scores is None:
         _after_section_header(blocks, labels, reasons, _any_hit(hits, plan.section_cols), conf)
         if fallback is None:
@@ -463,6 +468,28 @@ def _thread_shape(blocks: Sequence[Block], labels: list[str], reasons: list[Reas
             if reasons[k].kind in _UNRULED and labels[k] != "spam":
                 labels[k] = "spam" if spam and k < group.first_text else "comment"
                 reasons[k] = _THREAD_SHAPE
+
+
+# How to reach the writer, in any language: a telephone number in international form
+# ("+45 21 43 65 87") or an address at a free mail service.  Readers do not leave these under
+# a story; scams do ("write to him on WhatsApp", "pište na e-mail").  In the corpus's gold
+# no comment's text holds either (no block of 0), against 101 training and 165 held-out
+# spam blocks that do.
+_CONTACT = re.compile(rf"(?<![\w+])\+\d{{1,3}}[\s\-]?\(?\d[\d\s\-()]{{6,}}\d|(?<![<\w.+\-]){_FREE_MAIL}", re.IGNORECASE)
+
+
+def _contact_spam(blocks: Sequence[Block], labels: list[str], reasons: list[Reason], is_header: list[bool]) -> None:
+    """A comment's text that gives a phone number or a free mailbox is spam, and so is the
+    header right above it (docs/labels.md: a spam comment's header is spam).  Not an
+    address in angle brackets: forums print the commenter's own in the header so."""
+    for i, label in enumerate(labels):
+        if label != "comment" or reasons[i].kind is ReasonKind.RULE or is_header[i] or not _CONTACT.search(blocks[i].text):
+            continue
+        labels[i], reasons[i] = "spam", _CONTACT_IN_COMMENT
+        above = i - 1
+        if above >= 0 and labels[above] == "comment" and (is_header[above] or reasons[above] == _THREAD_SHAPE) \
+                and not _is_comment_text(blocks[above].text):
+            labels[above], reasons[above] = "spam", _CONTACT_IN_COMMENT
 
 
 def _row_keys_near_times(blocks: Sequence[Block], marks: list[Mark]) -> list | None:

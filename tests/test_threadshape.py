@@ -148,3 +148,36 @@ def test_numbered_steps_of_an_article_stay_body():
     labels = dict((text, label) for label, text in _label(HOW_TO, {"body": 0.9, "navigation": 0.1}))
     assert labels["Water the plant a day before, so the roots come out in one piece."] == "body"
     assert "comment" not in labels.values()
+
+
+CZECH = """Diskuze (3)
+
+Jana Veselá | 15. 5. 2024 10:12
+Konečně. Ta náves vypadala jako odstavná plocha u nádraží.
+Odpovědět | Nahlásit
+
+Karel_P | 15. 5. 2024 11:03
+Dvacet tři milionů za kašnu a pár laviček mi přijde hodně.
+Odpovědět | Nahlásit
+
+Rychlé peníze | 15. 5. 2024 12:30
+Půjčím komukoli bez ručení, pište na rychle.penize@gmail.com
+Odpovědět | Nahlásit
+"""
+
+
+def test_a_comment_that_gives_a_phone_number_or_free_mailbox_is_spam():
+    labels = dict((text, label) for label, text in _label(CZECH, {"navigation": 0.9, "body": 0.1}))
+    assert labels["Rychlé peníze | 15. 5. 2024 12:30"] == "spam"
+    (scam,) = [label for text, label in labels.items() if text.startswith("Půjčím komukoli")]
+    assert scam == "spam"
+    assert labels["Konečně. Ta náves vypadala jako odstavná plocha u nádraží."] == "comment"
+
+
+def test_a_commenters_own_address_in_a_forum_header_is_no_spam():
+    text = ("Komentáře (2)\n\nby khasim (1285) <khasim.k@gmail.com> on Monday July 23, @09:16PM\n"
+            "I tried this years ago and it worked well enough.\nReply to This\n\n"
+            "by drinky (1538) <drinky@gmail.com> on Monday July 23, @10:02PM\n"
+            "Same here, though it took a while.\nReply to This\n")
+    labels = [label for label, _ in _label(text, {"comment": 0.9, "navigation": 0.1})]
+    assert "spam" not in labels
