@@ -76,7 +76,8 @@ from .features import _FUNCTION_WORDS  # one list of function words for both use
 from .labels import DEFAULT, LABELS, LAYOUT, MODEL, UNREADABLE, Label, Reason, ReasonKind
 from .rules import _FREE_MAIL, RuleSet, rule_text
 from .segment import Block
-from .threadshape import GAP_MAX, ROW_MAX_CHARS, Mark, Role, may_hold_thread, row_keys, tail_key, thread_groups
+from .threadshape import (GAP_MAX, ROW_MAX_CHARS, Mark, Role, may_count_comments, may_hold_thread, row_keys,
+                          tail_key, thread_groups)
 
 __all__ = ["LabelledBlock", "decide", "decide_labels"]
 
@@ -438,6 +439,8 @@ def _thread_shape(blocks: Sequence[Block], labels: list[str], reasons: list[Reas
             marks[i] = Mark.ROW
     for i in (i for i, form in enumerate(is_form) if form):
         marks[i] = Mark.FORM
+    if not any(mark is not Mark.NONE for mark in marks) and not may_count_comments(b.text for b in blocks):
+        return
     keys = _row_keys_near_times(blocks, marks)
     if keys is None:
         return

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
 from typing import NamedTuple
 
-__all__ = ["Mark", "Role", "RowKey", "ThreadGroup", "may_hold_thread", "row_keys", "tail_key", "thread_groups",
+__all__ = ["Mark", "Role", "RowKey", "ThreadGroup", "may_count_comments", "may_hold_thread", "row_keys", "tail_key", "thread_groups",
            "summary"]
 
 
@@ -105,6 +105,7 @@ _SPACE = re.compile(r"\s+")
 _LETTER = re.compile(r"[^\W\d_]")
 # A count and one or two words, the count alone or in brackets, before or after them.
 _COUNT = re.compile(r"\(?\d{1,3}\)?\s+[^\W\d_]+(?:\s+[^\W\d_]+)?|[^\W\d_]+(?:\s+[^\W\d_]+)?\s+\(?\d{1,3}\)?")
+_COUNT_LINE = re.compile(rf"^[ \t]*(?:{_COUNT.pattern})[ \t]*$", re.MULTILINE)
 _DATE_OR_TIME = re.compile(r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}:\d{2}")
 
 
@@ -144,6 +145,12 @@ def _key(stripped: str) -> RowKey:
                              or (_LETTER.search(stripped) and len(tokens) <= TIMED_MAX_TOKENS + 2 * named)))
     counted = bool(number and _COUNT.fullmatch(stripped))
     return RowKey(exact, shape, int(number.group()[:9]) if number else None, named, timed, counted)
+
+
+def may_count_comments(texts: Iterable[str]) -> bool:
+    """Whether any line of ``texts`` could be a heading that counts comments: one search of
+    the page's lines joined, so a page with no such line and nothing marked costs no key."""
+    return _COUNT_LINE.search("\n".join(texts)) is not None
 
 
 def may_hold_thread(keys: Sequence[RowKey | None], marks: Sequence[Mark]) -> bool:
