@@ -76,8 +76,8 @@ from .features import _FUNCTION_WORDS  # one list of function words for both use
 from .labels import DEFAULT, LABELS, LAYOUT, MODEL, UNREADABLE, Label, Reason, ReasonKind
 from .rules import _FREE_MAIL, RuleSet, rule_text
 from .segment import Block
-from .threadshape import (GAP_MAX, ROW_MAX_CHARS, Mark, Role, may_count_comments, may_hold_thread, row_keys,
-                          tail_key, thread_groups)
+from .threadshape import (GAP_MAX, ROW_MAX_CHARS, Mark, Role, may_count_comments, may_hold_thread, plain_key,
+                          row_keys, tail_key, thread_groups)
 
 __all__ = ["LabelledBlock", "decide", "decide_labels"]
 
@@ -459,7 +459,7 @@ def _thread_shape(blocks: Sequence[Block], labels: list[str], reasons: list[Reas
             return Role.TEXT
         if key is None or key.tail:
             return Role.OTHER
-        if key.number is None and words <= _SHAPE_NAME_MAX_WORDS and _is_handle_or_name(b.text):
+        if words <= _SHAPE_NAME_MAX_WORDS and _is_handle_or_name(b.text, key.number is None):
             return Role.NAME
         if words <= _SHAPE_NAME_MAX_WORDS or key.shape or exact_counts[key.exact] > 1:
             return Role.SHORT
@@ -486,7 +486,8 @@ def _contact_spam(blocks: Sequence[Block], labels: list[str], reasons: list[Reas
     header right above it (docs/labels.md: a spam comment's header is spam).  Not an
     address in angle brackets: forums print the commenter's own in the header so."""
     for i, label in enumerate(labels):
-        if label != "comment" or reasons[i].kind is ReasonKind.RULE or is_header[i] or not _CONTACT.search(blocks[i].text):
+        if (label != "comment" or reasons[i].kind is ReasonKind.RULE or is_header[i]
+                or not _CONTACT.search(blocks[i].text)):
             continue
         labels[i], reasons[i] = "spam", _CONTACT_IN_COMMENT
         above = i - 1
@@ -503,20 +504,23 @@ def _row_keys_near_times(blocks: Sequence[Block], marks: list[Mark]) -> list | N
     a key (working keys out for every block took a tenth of the rules-only mode's time)."""
     n = len(blocks)
     keys: list = [None] * n
+    looked = [False] * n
     longest = 2 * ROW_MAX_CHARS  # before stripping white space
     for i, b in enumerate(blocks):
         text = b.text
         line = text if b.n_lines == 1 else text[text.rfind("\n") + 1:]
-        if b.bullet or len(line) > longest or not _HAS_DIGIT.search(line):
-            continue
-        keys[i] = row_keys(text) if b.n_lines == 1 else tail_key(text)
+        if b.bullet or len(line) > longest:
+            looked[i] = True
+        elif _HAS_DIGIT.search(line):
+            looked[i] = True
+            keys[i] = row_keys(text) if b.n_lines == 1 else tail_key(text)
     if not may_hold_thread(keys, marks):
         return None
     timed = [i for i, key in enumerate(keys) if key is not None and key.timed]
     for k in sorted({k for t in timed for k in range(max(0, t - GAP_MAX), min(n, t + GAP_MAX + 1))}):
-        b = blocks[k]
-        if keys[k] is None and not b.bullet:
-            keys[k] = row_keys(b.text) if b.n_lines == 1 else tail_key(b.text)
+        if not looked[k]:
+            # A short line with no digit: its key is the line in lower case.
+            keys[k] = plain_key(blocks[k].text, tail=blocks[k].n_lines > 1)
     return keys
 
 
@@ -539,10 +543,11 @@ def _title_cased(text: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)
 
 
-def _is_handle_or_name(text: str) -> bool:
-    """A commenter's name ("Line Bach", "Elena D.") or account handle ("Karel_P")."""
+def _is_handle_or_name(text: str, digitless: bool) -> bool:
+    """A commenter's name ("Line Bach", "Elena D.", with no digit) or account handle
+    ("Karel_P", "Krzysiek_89")."""
     stripped = text.strip()
-    return _is_name(stripped) or (" " not in stripped and bool(_HANDLE.fullmatch(stripped)))
+    return (digitless and _is_name(stripped)) or (" " not in stripped and bool(_HANDLE.fullmatch(stripped)))
 
 
 def _time_headers(blocks: Sequence[Block], labels: list[str], reasons: list[Reason], is_header: list[bool],

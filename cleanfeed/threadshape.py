@@ -25,8 +25,8 @@ from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
 from typing import NamedTuple
 
-__all__ = ["Mark", "Role", "RowKey", "ThreadGroup", "may_count_comments", "may_hold_thread", "row_keys", "tail_key", "thread_groups",
-           "summary"]
+__all__ = ["Mark", "Role", "RowKey", "ThreadGroup", "may_count_comments", "may_hold_thread", "plain_key", "row_keys",
+           "tail_key", "thread_groups", "summary"]
 
 
 class Role(Enum):
@@ -129,6 +129,22 @@ def tail_key(text: str) -> RowKey | None:
     return _key(last)._replace(tail=True)
 
 
+def plain_key(text: str, tail: bool = False) -> RowKey | None:
+    """``row_keys`` (or, with ``tail``, ``tail_key``) of a text whose line has no digit,
+    without looking for one."""
+    if tail:
+        head, _, text = text.strip().rpartition("\n")
+        if not head.strip():
+            return None
+    stripped = text.strip()
+    if not stripped or len(stripped) > ROW_MAX_CHARS or "\n" in stripped:
+        return None
+    exact = stripped.lower()
+    if "  " in exact or "\t" in exact:
+        exact = _SPACE.sub(" ", exact)
+    return RowKey(exact, "", None, False, False, False, tail)
+
+
 def _key(stripped: str) -> RowKey:
     number = _DIGITS.search(stripped)
     if number is None:
@@ -161,7 +177,8 @@ def may_hold_thread(keys: Sequence[RowKey | None], marks: Sequence[Mark]) -> boo
             and (any(mark is not Mark.NONE for mark in marks) or any(key is not None and key.counted for key in keys)))
 
 
-def thread_groups(keys: Sequence[RowKey | None], role: Callable[[int], Role], marks: Sequence[Mark]) -> list[ThreadGroup]:
+def thread_groups(keys: Sequence[RowKey | None], role: Callable[[int], Role],
+                  marks: Sequence[Mark]) -> list[ThreadGroup]:
     """The comment groups of every run of repeats on a page.
 
     ``keys[i]`` is ``row_keys`` of block ``i`` (``None`` where it cannot repeat as a row);
@@ -212,7 +229,7 @@ def thread_groups(keys: Sequence[RowKey | None], role: Callable[[int], Role], ma
         need = MIN_SHAPE_REPEATS if kind else MIN_EXACT_REPEATS
         # Only repeats a comment's length from another, with a time or count between, can
         # be in a run: the rest are not worth a role.
-        where = [i for i in where if _near_a_timed_repeat(i, where, keys)
+        where = [i for n, i in enumerate(where) if _near_a_timed_repeat(n, where, keys)
                  and roles[i] is not Role.OTHER and (roles[i] is not Role.TEXT or keys[i].tail)]
         if len(where) < need:
             continue
@@ -245,7 +262,8 @@ class _Roles:
         return known
 
 
-def _runs(where: list[int], roles: _Roles, named: Callable[[int], bool], timed: Callable[[int], bool]) -> list[list[int]]:
+def _runs(where: list[int], roles: _Roles, named: Callable[[int], bool],
+          timed: Callable[[int], bool]) -> list[list[int]]:
     """The maximal runs of ``where`` whose neighbours are a comment's length apart with a
     comment between them: its text, its author's name and its time (or like count).  The
     time is what tells a thread from a grid of cards (title, blurb, "Book now"), which
@@ -263,14 +281,20 @@ def _runs(where: list[int], roles: _Roles, named: Callable[[int], bool], timed: 
     return runs
 
 
-def _near_a_timed_repeat(i: int, where: list[int], keys: Sequence[RowKey | None]) -> bool:
-    """Whether another repeat of block ``i``'s key is a comment's length away, with a line
-    that may be a time or count between them or on either."""
-    for j in where:
-        if GAP_MIN <= abs(j - i) <= GAP_MAX:
-            low, high = min(i, j), max(i, j)
-            if any(keys[k] is not None and keys[k].timed for k in range(low, high + 1)):
+def _near_a_timed_repeat(n: int, where: list[int], keys: Sequence[RowKey | None]) -> bool:
+    """Whether another repeat of ``where[n]``'s key is a comment's length away, with a line
+    that may be a time or count between them or on either.  Only the repeats at most
+    ``GAP_MAX`` blocks away are looked at (``where`` is sorted), so a key repeated on every
+    comment of a long thread costs time in proportion to the thread, not its square."""
+    i = where[n]
+    for step in (-1, 1):
+        m = n + step
+        while 0 <= m < len(where) and abs(where[m] - i) <= GAP_MAX:
+            j = where[m]
+            if abs(j - i) >= GAP_MIN and any(keys[k] is not None and keys[k].timed
+                                             for k in range(min(i, j), max(i, j) + 1)):
                 return True
+            m += step
     return False
 
 

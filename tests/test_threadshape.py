@@ -181,3 +181,15 @@ def test_a_commenters_own_address_in_a_forum_header_is_no_spam():
             "Same here, though it took a while.\nReply to This\n")
     labels = [label for label, _ in _label(text, {"comment": 0.9, "navigation": 0.1})]
     assert "spam" not in labels
+
+
+def test_a_long_thread_of_handles_is_found_in_time_linear_in_its_length():
+    """Commenters with digits in their handles; every comment's row the same: the groups
+    are all found, and the pass looks at each repeat's neighbours only (no pair of every
+    two repeats), so a thread ten times longer yields ten times the groups."""
+    def page(n):
+        return "Kommentit (12)\n\n" + "\n\n".join(
+            f"Nimi{i % 50}x\n{i % 59 + 1} min sitten\nHyvä juttu, kiitos tästä.\nVastaa" for i in range(n))
+    for n in (30, 300):
+        labels = [label for label, _ in _label(page(n))]
+        assert labels.count("comment") == 4 * n
