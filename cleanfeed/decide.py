@@ -28,7 +28,8 @@ the neighbours revise what context makes obvious.
    * ``thread_shape``: comments whose words no rule knows (a thread in Danish or Czech),
      found by their template repeating (``threadshape``): a line that comes back comment
      after comment with a name, a time and a sentence between, near a heading that counts
-     the comments, the comment form or a known reply row.  Each comment's blocks no rule
+     the comments, the comment form or a known reply row (or, without these, one action
+     row over three or more comments that each have a name line, a time and a text).  Each comment's blocks no rule
      decided become ``comment``, its name and time lines over a text called spam ``spam``;
    * ``contact_in_comment``: a comment's text that gives a telephone number in international
      form or an address at a free mail service is ``spam`` (with the header right above
@@ -418,8 +419,8 @@ _SHAPE_NAME_MAX_WORDS = 3
 # capitalises its nouns, about a third to a half of such words.
 _TITLE_CASE_SHARE = 0.75
 _HAS_DIGIT = re.compile(r"\d")
-# A link or a mail address at the end of a text.
-_ENDS_WITH_LINK = re.compile(r"(?:https?://|www\.)\S+$|\S+@\S+\.\w+$")
+# A link, a mail address or a telephone number at the end of a text.
+_ENDS_WITH_LINK = re.compile(r"(?:https?://|www\.)\S+$|\S+@\S+\.\w+$|\+?\d[\d\s\-()]{7,}\d$")
 # A handle: letters with digits or underscores ("Krzysiek_89", "anna.k").
 _HANDLE = re.compile(r"(?=.*[^\W\d_])(?=.*[\d_.])[\w.]{3,30}")
 
@@ -526,8 +527,8 @@ def _row_keys_near_times(blocks: Sequence[Block], marks: list[Mark]) -> list | N
 
 def _is_comment_text(text: str) -> bool:
     """A comment's words as the shape pass reads them: a short comment (``_is_short_comment``)
-    or a few words ending in a link or an address, as scams do ("... pište na
-    pujcky@gmail.com"); not a heading (a colon) or a headline in title case."""
+    or a few words ending in a link, an address or a telephone number, as scams do ("...
+    pište na pujcky@gmail.com"); not a heading (a colon) or a headline in title case."""
     stripped = text.rstrip()
     if stripped.endswith(":"):
         return False

@@ -95,6 +95,12 @@ TIMED_MAX_TOKENS = 6
 #: as a thread's (a comment rule's row, the comment form).  Without it, grids of cards and
 #: lists of teasers (title, blurb, date, "Book now") repeat much as a thread does.
 ANCHOR_REACH = 3
+#: Without an anchor, a run of the same line with no digit (an action row: "Vastaa · Jaa ›")
+#: counts when it makes at least this many comments, each with a name line, a time or
+#: count and a text of its own: a thread under a heading that gives no count ("Kommentit")
+#: and a form no rule knows.  (A repeated line with digits, "40km" in a live blog or "30
+#: Meters" in a product's table, is no action row.)
+MIN_UNANCHORED_GROUPS = 3
 MIN_SHAPE_REPEATS = 3
 
 _DIGITS = re.compile(r"\d+")
@@ -238,7 +244,9 @@ def thread_groups(keys: Sequence[RowKey | None], role: Callable[[int], Role],
             if len(run) < need or _counts_up(numbers):
                 continue
             found = _groups_of(run, roles, repeated)
-            if found and _anchored(found[0].start, found[-1].end, heading, marks):
+            if found and (_anchored(found[0].start, found[-1].end, heading, marks)
+                          or (kind == 0 and keys[run[0]].number is None and len(found) >= MIN_UNANCHORED_GROUPS
+                              and all(_complete(g, roles, timed) for g in found))):
                 groups.extend(found)
     return groups
 
@@ -310,6 +318,13 @@ def _anchored(start: int, end: int, heading: Callable[[int, int, int], bool], ma
             or any(marks[k] is Mark.ROW for k in range(start, end + 1)))
 
 
+def _complete(group: ThreadGroup, roles: _Roles, timed: Callable[[int], bool]) -> bool:
+    """Whether a comment has all its parts on lines of their own: a name line, a time or
+    count, and its text."""
+    span = range(group.start, group.end + 1)
+    return any(roles[k] is Role.NAME for k in span) and any(timed(k) for k in span)
+
+
 def _counts_up(numbers: Sequence[int | None]) -> bool:
     """Whether the numbers go up from 1, 2 or 3 in small steps (1, 2, 3; 1, 3, 5): a page's
     own steps, ranks and questions, not comments, whose numbers are times and counts."""
@@ -364,4 +379,6 @@ def summary() -> str:
             f"that comes back every {GAP_MIN}-{GAP_MAX} blocks, the same but for its digits ({MIN_EXACT_REPEATS}+ "
             f"times) or the same in shape ({MIN_SHAPE_REPEATS}+ times), with a name, a time or count and a sentence "
             f"between each two, under a heading with the count of comments or within {ANCHOR_REACH} blocks of the "
-            f"comment form, or with a reply row a rule knows inside it; numbered steps never count.")
+            f"comment form, or with a reply row a rule knows inside it, or without any of these as "
+            f"{MIN_UNANCHORED_GROUPS}+ comments each with a name line, a time and a text under one action row with no "
+            f"digit; numbered steps never count.")

@@ -315,9 +315,12 @@ def test_scams_are_spam(name, model):
 # before cleanfeed read them (ceefeb9). On first read, with the model, the shape pass found
 # 25 of their 36 comment and spam blocks (2 without it); the Czech scam ending in a mail
 # address and the Romanian rows printed under their text with no blank line were then read
-# as well (docs/labels.md), so these pages are no longer unseen. Their cookie notices,
-# bylines and scams in these languages are not claimed here.
-UNKNOWN_LANGUAGE = ("regional_da3", "regional_cs3", "regional_ro3")
+# as well (docs/labels.md), so these pages are no longer unseen. A second set (Hungarian,
+# Turkish, Finnish; db39378) was written after those mends: on first read 21 of 39 found,
+# no scam spam; a scam ending in a phone number, and a thread under a heading with no count
+# and a form no rule knows, were then mended. Their cookie notices, bylines and scams in
+# these languages are not claimed here.
+UNKNOWN_LANGUAGE = ("regional_da3", "regional_cs3", "regional_ro3", "regional_hu4", "regional_tr4", "regional_fi4")
 
 
 @pytest.mark.parametrize("name", UNKNOWN_LANGUAGE)
