@@ -344,8 +344,14 @@ def _groups_of(run: list[int], roles: _Roles, repeated: set[int]) -> list[Thread
         lead = int(all(o >= 1 and roles[o - 1] in (Role.NAME, Role.SHORT) and o - 1 not in repeated for o in run))
         for a, b in zip(run, run[1:]):
             bounds.append((a - lead, b - lead - 1))
-        last, before = run[-1], run[-2]
-        bounds.append((last - lead, last + _matching_length(last, before, last - before - 1 - lead, +1, roles)))
+        # The last comment: its text, and its action row if the thread repeats one; not
+        # what follows the thread ("Deja tu comentario" reads as a name or a time would).
+        last, end = run[-1], run[-1]
+        while end + 1 < n and end - last < GAP_MAX and roles[end + 1] is Role.TEXT:
+            end += 1
+        if end > last and end + 1 < n and end + 1 in repeated:
+            end += 1
+        bounds.append((last - lead, end))
     else:
         # An action row closing its comment: the comment starts after the previous row.
         for a, b in zip(run, run[1:]):
