@@ -101,7 +101,12 @@ _CONTACT_IN_COMMENT = Reason.context("contact_in_comment")
 # of the training corpus; benchmarks/studies/rules_only_layout.py scores them on the other folds
 # against keeping every such block, and benchmarks/RESULTS.md on the eval sets.
 _PROSE_MIN_WORDS = 8
-_PROSE_ENDS = (".", "!", "?", ":", "…", ")", '"', "'", "”", "’", "。", "！", "？", "」", "』", "）")
+_PROSE_ENDS = (".", "!", "?", ":", "…", ")", '"', "'", "”", "’", "。", "！", "？", "」", "』", "）",
+               # The question mark of Arabic, the full stops of Hindi, Armenian and Amharic.
+               "؟", "।", "։", "።")
+# Greek ends a question with ";" (its question mark, U+037E, is the same character once
+# normalised), which elsewhere ends no sentence a reader writes.
+_GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _DENSE_MIN_WORDS = 10
 _DENSE_MIN_FUNCTION_WORDS = 0.3
 _HEADING_MAX_WORDS = 25
@@ -636,8 +641,8 @@ def _is_short_comment(text: str) -> bool:
     """A comment's text, however short: a few words ending a sentence (not a teaser cut
     off with an ellipsis)."""
     stripped = text.rstrip()
-    return (stripped.endswith(_PROSE_ENDS) and not stripped.endswith(("...", "…"))
-            and _word_count(stripped) >= _COMMENT_MIN_WORDS)
+    ends = stripped.endswith(_PROSE_ENDS) or (stripped.endswith((";", "\u037e")) and _GREEK.search(stripped) is not None)
+    return ends and not stripped.endswith(("...", "…")) and _word_count(stripped) >= _COMMENT_MIN_WORDS
 
 
 def _is_name(text: str) -> bool:

@@ -318,9 +318,11 @@ def test_scams_are_spam(name, model):
 # as well (docs/labels.md), so these pages are no longer unseen. A second set (Hungarian,
 # Turkish, Finnish; db39378) was written after those mends: on first read 21 of 39 found,
 # no scam spam; a scam ending in a phone number, and a thread under a heading with no count
-# and a form no rule knows, were then mended. Their cookie notices, bylines and scams in
-# these languages are not claimed here.
-UNKNOWN_LANGUAGE = ("regional_da3", "regional_cs3", "regional_ro3", "regional_hu4", "regional_tr4", "regional_fi4")
+# and a form no rule knows, were then mended. A third (Greek, Norwegian, Croatian; a8ea151)
+# had 19 of 30 on first read: Greek ends a question with ";". Their cookie notices, bylines
+# and scams in these languages are not claimed here.
+UNKNOWN_LANGUAGE = ("regional_da3", "regional_cs3", "regional_ro3", "regional_hu4", "regional_tr4", "regional_fi4",
+                    "regional_el5", "regional_no5", "regional_hr5")
 
 
 @pytest.mark.parametrize("name", UNKNOWN_LANGUAGE)
