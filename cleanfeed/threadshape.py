@@ -13,8 +13,9 @@ This module finds such runs from what ``decide`` tells it of each block (its rol
 keys, below) and returns the groups they make, one per comment.  It reads no words of any
 language.  What tells a thread from a teaser list, which repeats too ("Title" / "Summary."
 / "Nov. 6 · 43 Responses"), is what stands between the repeats: a comment is a sentence or
-a few under a name or a time; a teaser is a title of several words, which is neither
-(``Role.SHORT`` counts only names, lines with digits and the repeated lines themselves).
+a few under a name and a time; a teaser is a title of several words, which is neither a
+``Role.NAME`` (a name or handle of up to three words) nor a ``Role.SHORT`` (a line of up
+to three words, one with digits, or one that repeats).
 """
 
 from __future__ import annotations
@@ -78,13 +79,14 @@ class ThreadGroup(NamedTuple):
 #: The longest line that can repeat as a comment's header or action row.
 ROW_MAX_CHARS = 80
 #: Blocks from one repeat to the next: a comment's text and up to three lines of name, time
-#: and actions, or a comment of a few paragraphs.
+#: and actions, or a comment of a few paragraphs (a row run together with its text makes a
+#: gap of two: the name line, then that block).
 GAP_MIN, GAP_MAX = 2, 6
-# (A row run together with its text makes a gap of two: the name line, then that block.)
 #: A run made by an exact repeat (digits aside) needs this many repeats; one made by a
 #: repeat of shape alone (words of any length, the same digits and separators) needs more,
 #: since a shape is a weaker sign than the same words.
 MIN_EXACT_REPEATS = 2
+MIN_SHAPE_REPEATS = 3
 #: A comment's time or count line with words is a few of them ("vor 3 Stunden", "Svar ·
 #: Synes godt om (7)"), two more after a name ("Jean-Luc Ferrand · il y a 3 heures"); a
 #: longer line with a number is a title ("Top 7 Benefits of ...").
@@ -101,7 +103,6 @@ ANCHOR_REACH = 3
 #: and a form no rule knows.  (A repeated line with digits, "40km" in a live blog or "30
 #: Meters" in a product's table, is no action row.)
 MIN_UNANCHORED_GROUPS = 3
-MIN_SHAPE_REPEATS = 3
 
 _DIGITS = re.compile(r"\d+")
 # A run of words (letters, with the apostrophes, hyphens and spaces inside a name) is one
