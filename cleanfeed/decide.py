@@ -76,7 +76,7 @@ import numpy as np
 
 from .features import _FUNCTION_WORDS  # one list of function words for both uses
 from .labels import DEFAULT, LABELS, LAYOUT, MODEL, UNREADABLE, Label, Reason, ReasonKind
-from .rules import _FREE_MAIL, RuleSet, rule_text
+from .rules import _FREE_MAIL, _PHONE, RuleSet, rule_text
 from .segment import Block
 from .threadshape import (GAP_MAX, ROW_MAX_CHARS, Mark, Role, may_count_comments, may_hold_thread, plain_key,
                           row_keys, tail_key, thread_groups)
@@ -418,7 +418,8 @@ def _comment_thread(blocks: Sequence[Block], labels: list[str], reasons: list[Re
 
 # A comment's text as the shape pass reads it: at most this many words (a longer block is
 # more likely the article's own paragraph in a repeated layout); and the most words of a
-# name line it counts as a comment's (``Role.SHORT``) without a digit or a repeat.
+# commenter's name or handle (``Role.NAME``), and of a line counted as ``Role.SHORT``
+# without a digit or a repeat.
 _SHAPE_TEXT_MAX_WORDS = 150
 _SHAPE_NAME_MAX_WORDS = 3
 # Title case: this share of the words over three letters capitalised.  A German sentence
@@ -426,7 +427,7 @@ _SHAPE_NAME_MAX_WORDS = 3
 _TITLE_CASE_SHARE = 0.75
 _HAS_DIGIT = re.compile(r"\d")
 # A link, a mail address or a telephone number at the end of a text.
-_ENDS_WITH_LINK = re.compile(r"(?:https?://|www\.)\S+$|\S+@\S+\.\w+$|\+?\d[\d\s\-()]{7,}\d$")
+_ENDS_WITH_LINK = re.compile(rf"(?:https?://|www\.)\S+$|\S+@\S+\.\w+$|{_PHONE}$")
 # A handle: letters with digits or underscores ("Krzysiek_89", "anna.k").
 _HANDLE = re.compile(r"(?=.*[^\W\d_])(?=.*[\d_.])[\w.]{3,30}")
 

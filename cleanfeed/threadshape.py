@@ -118,56 +118,58 @@ _DATE_OR_TIME = re.compile(r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}:\d{2}
 
 def row_keys(text: str) -> RowKey | None:
     """A short line's ``RowKey``, or ``None`` when the line is too long to be a header or row."""
-    if len(text) > 2 * ROW_MAX_CHARS:
-        return None
-    stripped = text.strip()
-    if not stripped or len(stripped) > ROW_MAX_CHARS or "\n" in stripped:
-        return None
-    return _key(stripped)
+    line = _line(text, tail=False)
+    return None if line is None else _key(line)
 
 
 def tail_key(text: str) -> RowKey | None:
     """The ``RowKey`` of a block's last line, when the block has more than one and that one
     is short: a comment's row run together with its text."""
-    head, _, last = text.strip().rpartition("\n")
-    last = last.strip()
-    if not head.strip() or not last or len(last) > ROW_MAX_CHARS:
-        return None
-    return _key(last)._replace(tail=True)
+    line = _line(text, tail=True)
+    return None if line is None else _key(line)._replace(tail=True)
 
 
 def plain_key(text: str, tail: bool = False) -> RowKey | None:
     """``row_keys`` (or, with ``tail``, ``tail_key``) of a text whose line has no digit,
     without looking for one."""
+    line = _line(text, tail)
+    return None if line is None else _digitless_key(line, tail)
+
+
+def _line(text: str, tail: bool) -> str | None:
+    """The line a block's key is read from: the block itself when it is one short line, its
+    last line (with a text above it) for ``tail``; ``None`` when there is no such line."""
     if tail:
-        head, _, text = text.strip().rpartition("\n")
+        head, _, line = text.strip().rpartition("\n")
         if not head.strip():
             return None
-    stripped = text.strip()
-    if not stripped or len(stripped) > ROW_MAX_CHARS or "\n" in stripped:
+    elif len(text) > 2 * ROW_MAX_CHARS:
         return None
-    exact = stripped.lower()
+    else:
+        line = text
+    line = line.strip()
+    return line if line and len(line) <= ROW_MAX_CHARS and "\n" not in line else None
+
+
+def _digitless_key(line: str, tail: bool = False) -> RowKey:
+    exact = line.lower()
     if "  " in exact or "\t" in exact:
         exact = _SPACE.sub(" ", exact)
     return RowKey(exact, "", None, False, False, False, tail)
 
 
-def _key(stripped: str) -> RowKey:
-    number = _DIGITS.search(stripped)
+def _key(line: str) -> RowKey:
+    number = _DIGITS.search(line)
     if number is None:
         # Most short lines (menus, buttons, names) have no digit: nothing more to read.
-        exact = stripped.lower()
-        if "  " in exact or "\t" in exact:
-            exact = _SPACE.sub(" ", exact)
-        return RowKey(exact, "", None, False, False, False)
-    exact = _SPACE.sub(" ", _DIGITS.sub("#", stripped.lower()))
-    shape = _SPACE.sub(" ", _DIGITS.sub("#", _WORDS.sub("w", stripped))) if number else ""
-    tokens = stripped.split()
-    named = bool(number and len(tokens) >= 2 and tokens[0][:1].isupper() and not tokens[1][:1].isdigit())
-    timed = bool(number and (_DATE_OR_TIME.search(stripped)
-                             or (_LETTER.search(stripped) and len(tokens) <= TIMED_MAX_TOKENS + 2 * named)))
-    counted = bool(number and _COUNT.fullmatch(stripped))
-    return RowKey(exact, shape, int(number.group()[:9]) if number else None, named, timed, counted)
+        return _digitless_key(line)
+    exact = _SPACE.sub(" ", _DIGITS.sub("#", line.lower()))
+    shape = _SPACE.sub(" ", _DIGITS.sub("#", _WORDS.sub("w", line)))
+    tokens = line.split()
+    named = len(tokens) >= 2 and tokens[0][:1].isupper() and not tokens[1][:1].isdigit()
+    timed = bool(_DATE_OR_TIME.search(line) or (_LETTER.search(line) and len(tokens) <= TIMED_MAX_TOKENS + 2 * named))
+    counted = _COUNT.fullmatch(line) is not None
+    return RowKey(exact, shape, int(number.group()[:9]), named, timed, counted)
 
 
 def may_count_comments(texts: Iterable[str]) -> bool:
