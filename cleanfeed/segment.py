@@ -51,7 +51,11 @@ _MIN_WRAP_WIDTH = 40
 _MAX_WRAP_WIDTH = 100
 # How much shorter than the group's width a wrapped (non-final) line may be.
 _WRAP_SLACK = 20
-_SENTENCE_END = ("." , "!", "?", ":", '"', "”", "’", ")", "]")
+# A line ending in one of these ends its sentence (where the next line starts with a capital,
+# or a letter of a script without capitals, it is a new paragraph): the Latin marks, and
+# the full stops, question and exclamation marks and closing brackets of Chinese and
+# Japanese, the Arabic question mark and the Devanagari full stop.
+_SENTENCE_END = (".", "!", "?", ":", '"', "”", "’", ")", "]", "。", "！", "？", "」", "』", "）", "؟", "।")
 _TAB_WIDTH = 4
 
 #: The longest block, in characters.  A longer run of text (a whole article on one line, a

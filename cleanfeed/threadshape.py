@@ -26,7 +26,8 @@ from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
 from typing import NamedTuple
 
-__all__ = ["Mark", "Role", "RowKey", "ThreadGroup", "may_count_comments", "may_hold_thread", "plain_key", "row_keys",
+__all__ = ["Mark", "Role", "RowKey", "ThreadGroup", "may_count_comments", "may_hold_thread", "opens_name", "plain_key",
+           "row_keys",
            "tail_key", "thread_groups", "summary"]
 
 
@@ -51,7 +52,7 @@ class RowKey(NamedTuple):
     """What a short line repeats as: the line with its digits as ``#`` (lower case); its
     shape (word runs as ``w``; empty where the line has no digit: "w" alone, or "w | w",
     is every menu); its first number; whether it has a digit and starts with a name: a
-    capitalised word not followed by a number ("Jana Veselá | 15. 5. 2024", "Lena Ek för 2
+    word that ``opens_name`` not followed by a number ("Jana Veselá | 15. 5. 2024", "Lena Ek för 2
     timmar sedan", not "Step 2: ..." or "Nov. 6 · 43 Responses"); whether it reads as a
     comment's time or count: a number beside words ("vor 3 Stunden", "12 likes"), a date
     or a clock time, not a bare figure ("4.85", a rating); whether it is a count of a few
@@ -110,8 +111,11 @@ _DIGITS = re.compile(r"\d+")
 _WORDS = re.compile(r"[^\W\d_]+(?:[\s'’.\-]+[^\W\d_]+)*\.?")
 _SPACE = re.compile(r"\s+")
 _LETTER = re.compile(r"[^\W\d_]")
-# A count and one or two words, the count alone or in brackets, before or after them.
-_COUNT = re.compile(r"\(?\d{1,3}\)?\s+[^\W\d_]+(?:\s+[^\W\d_]+)?|[^\W\d_]+(?:\s+[^\W\d_]+)?\s+\(?\d{1,3}\)?")
+# A count and one or two words, the count alone or in brackets, before or after them; in
+# brackets it may follow the words with no space, and the brackets may be the full-width
+# ones of Chinese and Japanese ("网友评论（5）").
+_COUNT = re.compile(r"\(?\d{1,3}\)?\s+[^\W\d_]+(?:\s+[^\W\d_]+)?|[^\W\d_]+(?:\s+[^\W\d_]+)?\s+\(?\d{1,3}\)?"
+                    r"|[^\W\d_]+(?:\s+[^\W\d_]+)?\s*[(（]\d{1,3}[)）]")
 _COUNT_LINE = re.compile(rf"^[ \t]*(?:{_COUNT.pattern})[ \t]*$", re.MULTILINE)
 _DATE_OR_TIME = re.compile(r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}:\d{2}")
 
@@ -166,10 +170,19 @@ def _key(line: str) -> RowKey:
     exact = _SPACE.sub(" ", _DIGITS.sub("#", line.lower()))
     shape = _SPACE.sub(" ", _DIGITS.sub("#", _WORDS.sub("w", line)))
     tokens = line.split()
-    named = len(tokens) >= 2 and tokens[0][:1].isupper() and not tokens[1][:1].isdigit()
+    named = len(tokens) >= 2 and opens_name(tokens[0]) and not tokens[1][:1].isdigit()
     timed = bool(_DATE_OR_TIME.search(line) or (_LETTER.search(line) and len(tokens) <= TIMED_MAX_TOKENS + 2 * named))
     counted = _COUNT.fullmatch(line) is not None
     return RowKey(exact, shape, int(number.group()[:9]), named, timed, counted)
+
+
+def opens_name(word: str) -> bool:
+    """Whether ``word`` can open a name: its first letter (after an opening bracket, as in
+    "[Beijing] Lao Zhang") is a capital, or a letter of a script without capitals (Arabic,
+    Chinese, Hebrew, Thai...), where every word may be one."""
+    first = word.lstrip("[(（【「<").strip()[:1]
+    return first.isalpha() and not first.islower()
+
 
 
 def may_count_comments(texts: Iterable[str]) -> bool:
@@ -338,7 +351,8 @@ def _counts_up(numbers: Sequence[int | None]) -> bool:
 def _groups_of(run: list[int], roles: _Roles, repeated: set[int]) -> list[ThreadGroup]:
     n = len(roles)
     opens = all(roles[o + 1] is Role.TEXT for o in run[:-1])
-    closes = all(roles[o - 1] is Role.TEXT for o in run[1:])
+    # (A repeat that is itself a text is a row run together with its comment: it closes it.)
+    closes = all(roles[o - 1] is Role.TEXT or roles[o] is Role.TEXT for o in run[1:])
     bounds: list[tuple[int, int]] = []
     if opens and (not closes or (run[-1] + 1 < n and roles[run[-1] + 1] is Role.TEXT)):
         # A header; a name line right above every header (a short line that is no repeat)
@@ -379,6 +393,19 @@ def _matching_length(edge: int, neighbour: int, span: int, step: int, roles: _Ro
         if not 0 <= k < len(roles) or roles[k] is not roles[m] or roles[k] is Role.OTHER:
             break
         length = j
+    if any(roles[edge + step * j] is Role.TEXT for j in range(length + 1)):
+        return length
+    # Block by block the two do not match where one comment's row runs together with its
+    # text and the other's stands alone (a time line with no digit reads as a name, too):
+    # then as many texts as the neighbour has, and above them as many other lines.
+    group = [roles[neighbour - j] for j in range(span + 1)] if step < 0 else [roles[neighbour + j] for j in range(span + 1)]
+    texts = sum(r is Role.TEXT for r in group)
+    lines = sum(r in (Role.NAME, Role.SHORT) for r in group[1:])
+    length, j = 0, 1
+    while texts and 0 <= edge + step * j < len(roles) and roles[edge + step * j] is Role.TEXT:
+        texts, length, j = texts - 1, j, j + 1
+    while length and lines and 0 <= edge + step * j < len(roles) and roles[edge + step * j] in (Role.NAME, Role.SHORT):
+        lines, length, j = lines - 1, j, j + 1
     return length
 
 

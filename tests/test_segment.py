@@ -60,6 +60,16 @@ def test_a_long_unbroken_word_does_not_widen_the_wrap():
     assert [b.n_lines for b in segment(_URL_WRAP)] == [3, 1]
 
 
+def test_a_question_in_arabic_or_chinese_ends_its_line():
+    """A comment's text and its action row, no blank line between: the text is as long as a
+    wrapped line, but its question mark (Arabic's, or the full-width one of Chinese) ends a
+    sentence, as "?" does, so the row is a block of its own."""
+    for question in ("هل ستنخفض فواتير المياه في الأحياء الشرقية بعد تشغيل المحطة الجديدة؟",
+                     "自习区需要预约吗？希望周末也能开放到晚上，这样上班的人也可以来看书。我们都很期待。你呢？"):
+        text = f"سارة\n{question}\nإعجاب 3 · رد"
+        assert [b.text for b in segment(text)][-2:] == [question, "إعجاب 3 · رد"]
+
+
 def test_short_lines_are_not_joined():
     text = "Home\nWorld\nSport\nWeather"
     assert len(segment(text)) == 4
@@ -232,7 +242,7 @@ def test_compiled_segmentation_gives_pythons_blocks_on_seeds_pages_and_edge_case
 _LINE = st.tuples(
     st.sampled_from(["", " ", "  ", "\t", " \t ", "\u3000"]),
     st.sampled_from(["", "• ", "- ", "1. ", "12) ", "a) ", "iv. ", "* ", "—"]),
-    st.text(st.sampled_from("abcXYZ .,!?:\"”’)]é9٣ \t"), max_size=90),
+    st.text(st.sampled_from("abcXYZ .,!?:\"”’)]é9٣ \t。？！؟中"), max_size=90),
 ).map("".join)
 
 

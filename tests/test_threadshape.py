@@ -193,3 +193,111 @@ def test_a_long_thread_of_handles_is_found_in_time_linear_in_its_length():
     for n in (30, 300):
         labels = [label for label, _ in _label(page(n))]
         assert labels.count("comment") == 4 * n
+
+
+# Hebrew has no capitals: a commenter's name is told from a word by the thread around it.
+HEBREW = """תגובות (3)
+
+דני כהן
+לפני שעתיים
+סוף סוף, חיכינו לזה שנים.
+אהבתי (4) · השב
+
+רותי
+לפני שעה
+האם יהיה גם חניון לאופניים?
+אהבתי (1) · השב
+
+משה לוי
+לפני 20 דקות
+מקווה שיסיימו את העבודות בזמן.
+אהבתי (0) · השב
+"""
+
+# Full-width brackets round the count, a row ending in a bracket as a sentence may.
+JAPANESE = """コメント（3）
+
+[東京] 山田 2024-05-14 10:21
+やっと完成しますね。楽しみです。
+返信 | いいね(12)
+
+[大阪] さくら 2024-05-14 10:47
+駐車場はありますか？
+返信 | いいね(3)
+
+[東京] 田中 2024-05-14 11:30
+工事の音がうるさかったので安心しました。
+返信 | いいね(5)
+"""
+
+
+def test_threads_in_scripts_without_capitals_are_comments():
+    for page, heading in ((HEBREW, "תגובות (3)"), (JAPANESE, "コメント（3）")):
+        for row in (None, {"navigation": 0.9, "body": 0.1}):
+            labelled = _label(page, row)
+            assert [text for label, text in labelled if label != "comment"] == [heading], row
+
+
+# An errata list repeats its two markers entry by entry, each under a line with a page
+# number: no names there, so no thread, though every word of the script may open one.
+ERRATA = """正誤表
+
+p.7、上から3行目
+【誤】
+食料品の覧。
+【正】
+食料品の一覧。
+
+p.55、図2の説明
+【誤】
+構文エラーは起こっていない。
+【正】
+実行時エラーは起こっていない。
+
+p.58、下から2行目
+【誤】
+数値を足す。
+【正】
+数値を掛ける。
+"""
+
+
+def test_an_errata_list_is_no_thread():
+    for row in (None, {"body": 0.9, "navigation": 0.1}):
+        assert "comment" not in [label for label, _ in _label(ERRATA, row)]
+
+
+RUSSIAN = """Комментарии (3)
+
+Ольга
+2 часа назад
+Отличная новость для нашего района.
+Ответить
+
+Заработок Онлайн
+1 час назад
+Зарабатываю 3000 рублей в день с телефона, пишите в телеграм @easy_money_77
+Ответить
+
+Скидки Тут
+30 минут назад
+Куртки со скидкой 70%, доставка бесплатно, заказ на kurtki-market.ru
+Ответить
+"""
+
+
+def test_a_messenger_handle_or_a_shop_with_half_off_is_spam_in_any_language():
+    for row in (None, {"navigation": 0.9, "body": 0.1}):
+        labels = dict((text, label) for label, text in _label(RUSSIAN, row))
+        for line in ("Заработок Онлайн", "1 час назад", "Скидки Тут", "30 минут назад"):
+            assert labels[line] == "spam", (line, row)
+        scams = [label for text, label in labels.items() if text.startswith(("Зарабатываю", "Куртки"))]
+        assert scams == ["spam", "spam"], row
+        assert labels["Ольга"] == labels["Отличная новость для нашего района."] == "comment"
+
+
+def test_a_share_beside_a_link_or_a_signal_is_no_spam():
+    text = ("Comments (2)\n\nAnna says:\nNear 100% of the variance was explained, see https://example.org/paper for it.\nReply\n\n"
+            "Ben says:\nThe new mast gives the best signal in town, see www.example.org for the map.\nReply\n")
+    labels = [label for label, _ in _label(text, {"comment": 0.9, "navigation": 0.1})]
+    assert "spam" not in labels
