@@ -511,15 +511,18 @@ def _thread_shape(blocks: Sequence[Block], labels: list[str], reasons: list[Reas
 # line: ...@gmail.com"), against 401 spam blocks.  ("Signal" is no messenger here: it is a
 # word too, "best signal in ...".)
 _MESSENGER = (r"(?:whats\s?app|telegram|viber|wechat|kakao\s?talk|ватсап|вотсап|вацап|телеграм+|вайбер|واتساب|واتس\s?اب"
-              r"|تيليجرام|تلغرام|تليغرام|微信|电报)")
+              r"|واتساپ|تيليجرام|تلغرام|تليغرام|تلگرام|व्हाट्सएप|व्हाट्सऐप|टेलीग्राम|微信|电报|카톡|카카오톡|텔레그램)")
 _CONTACT = re.compile(rf"(?<![\w+])\+\d{{1,3}}[\s\-]?\(?\d[\d\s\-()]{{6,}}\d|(?<![<\w.+\-]){_FREE_MAIL}"
                       rf"|{_MESSENGER}\W{{0,3}}(?:\w+\W{{1,3}}){{0,3}}?(?:@[A-Za-z_][\w.]{{3,}}|[A-Za-z][A-Za-z_.]*\d[\w.]*"
                       rf"|\+?\d[\d\s\-]{{6,}}\d)", re.IGNORECASE)
 # A shop's offer: half the price off or more, with the shop's link.  The fake-shop rule
 # needs a discount's word in a language it knows; a comment's text needs none.  In the
 # corpus's gold 80 spam blocks have both, and 2 comments (a course's pass mark and a share
-# of equity, each beside a link); "100%" is left out ("near 100% of the variance").
-_SHOP_OFFER = re.compile(rf"(?s)(?=.*(?<![\d.,])[5-9]\d\s?%)(?=.*{_URL})", re.IGNORECASE)
+# of equity, each beside a link); "100%" is left out ("near 100% of the variance").  The
+# digits and percent sign may be Arabic or Persian ("۷۰٪"), the shop's domain any country's
+# in lower case ("kafsh-off.ir").
+_SHOP_OFFER = re.compile(rf"(?s)(?=.*(?<![\d.,])[5-9٥-٩۵-۹]\d\s?[%٪])(?=.*(?:{_URL}|(?-i:\b[a-z0-9][\w\-]*\.[a-z]{{2,3}}\b)))",
+                         re.IGNORECASE)
 # A spam comment's header is its name and its time, on one line or two (docs/labels.md).
 _HEADER_MAX_LINES = 2
 

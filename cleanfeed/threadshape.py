@@ -21,6 +21,7 @@ to three words, one with digits, or one that repeats).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
@@ -105,6 +106,22 @@ ANCHOR_REACH = 3
 #: Meters" in a product's table, is no action row.)
 MIN_UNANCHORED_GROUPS = 3
 
+# Python's ``re`` counts no combining mark as a word character, so a word of an Indic script,
+# whose vowels are such marks ("टिप्पणियाँ"), would be cut into four: keys and count headings
+# are read with the marks (Hebrew's and Arabic's points too) taken out.  (The ``regex``
+# module knows the marks, but made the page's search for a count heading 2.5 times slower.)
+def _mark_class() -> str:
+    codes = [c for c in range(0x300, 0x2000) if unicodedata.category(chr(c)).startswith("M")]
+    runs: list[list[int]] = []
+    for c in codes:
+        if runs and c == runs[-1][1] + 1:
+            runs[-1][1] = c
+        else:
+            runs.append([c, c])
+    return "[" + "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in runs) + "]"
+
+
+_MARKS = re.compile(_mark_class())
 _DIGITS = re.compile(r"\d+")
 # A run of words (letters, with the apostrophes, hyphens and spaces inside a name) is one
 # "w" in a line's shape: "Jana Veselá | 15. 5. 2024" and "Ondra | 15. 5. 2024" are one shape.
@@ -167,6 +184,8 @@ def _key(line: str) -> RowKey:
     if number is None:
         # Most short lines (menus, buttons, names) have no digit: nothing more to read.
         return _digitless_key(line)
+    if not line.isascii():
+        line = _MARKS.sub("", line)
     exact = _SPACE.sub(" ", _DIGITS.sub("#", line.lower()))
     shape = _SPACE.sub(" ", _DIGITS.sub("#", _WORDS.sub("w", line)))
     tokens = line.split()
@@ -187,8 +206,10 @@ def opens_name(word: str) -> bool:
 
 def may_count_comments(texts: Iterable[str]) -> bool:
     """Whether any line of ``texts`` could be a heading that counts comments: one search of
-    the page's lines joined, so a page with no such line and nothing marked costs no key."""
-    return _COUNT_LINE.search("\n".join(texts)) is not None
+    the page's lines joined, so a page with no such line and nothing marked costs no key.
+    Only blocks short enough to have a key (``row_keys``, ``tail_key``) are read."""
+    longest = 2 * ROW_MAX_CHARS
+    return _COUNT_LINE.search(_MARKS.sub("", "\n".join(t for t in texts if len(t) <= longest))) is not None
 
 
 def may_hold_thread(keys: Sequence[RowKey | None], marks: Sequence[Mark]) -> bool:

@@ -323,9 +323,12 @@ def test_scams_are_spam(name, model):
 # Arabic; b9bb99a) had 10 of 52 on first read, with the model: names in scripts without
 # capitals, a count in full-width brackets, rows run together with their texts (the
 # segmenter did not know "？" and "؟" end a sentence). Their cookie notices, bylines and
-# scams in these languages are not claimed here.
+# scams in these languages are not claimed here. A fifth (Korean, Hindi, Persian; 5f246ce)
+# had 37 of 51 on first read: Hindi's vowel signs cut its words in two for Python's "re", and
+# the scams' messengers, digits and percent sign were spelt in their own scripts.
 UNKNOWN_LANGUAGE = ("regional_da3", "regional_cs3", "regional_ro3", "regional_hu4", "regional_tr4", "regional_fi4",
-                    "regional_el5", "regional_no5", "regional_hr5", "regional_ru6", "regional_ar6")
+                    "regional_el5", "regional_no5", "regional_hr5", "regional_ru6", "regional_ar6", "regional_ko7",
+                    "regional_hi7", "regional_fa7")
 
 
 @pytest.mark.parametrize("name", UNKNOWN_LANGUAGE)

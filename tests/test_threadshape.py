@@ -301,3 +301,56 @@ def test_a_share_beside_a_link_or_a_signal_is_no_spam():
             "Ben says:\nThe new mast gives the best signal in town, see www.example.org for the map.\nReply\n")
     labels = [label for label, _ in _label(text, {"comment": 0.9, "navigation": 0.1})]
     assert "spam" not in labels
+
+
+# Devanagari writes its vowels as combining signs: a word of it is one word for the count
+# heading and the lines' shapes, not pieces cut at each sign.
+HINDI = """टिप्पणियाँ (3)
+
+प्रिया सिंह — 3 घंटे पहले
+नई लाइब्रेरी से बच्चों को बहुत फायदा होगा।
+जवाब दें | पसंद (6)
+
+मनोज — 2 घंटे पहले
+क्या रविवार को भी खुली रहेगी?
+जवाब दें | पसंद (2)
+
+कविता जोशी — 1 घंटा पहले
+इतने बड़े भवन की सच में जरूरत थी।
+जवाब दें | पसंद (9)
+"""
+
+
+def test_a_thread_in_devanagari_is_comments():
+    for row in (None, {"navigation": 0.9, "body": 0.1}):
+        labelled = _label(HINDI, row)
+        assert [text for label, text in labelled if label != "comment"] == ["टिप्पणियाँ (3)"], row
+
+
+def test_scams_in_other_scripts_give_their_messenger_digits_and_percent_in_them():
+    """A KakaoTalk ID, a Telegram handle spelt in Persian, and a shop at "۷۰٪" (Persian digits
+    and percent sign) with a domain of any country."""
+    page = """نظرات (3)
+
+رضا
+۳ ساعت پیش
+چه خبر خوبی، بالاخره کتابخانه محله ما هم ساخته شد.
+پاسخ | ۸ 👍
+
+درآمد آنلاین
+۲ ساعت پیش
+روزانه یک میلیون تومان درآمد از خانه، برای اطلاعات بیشتر در تلگرام پیام بدهید @daramad_online
+پاسخ | ۰ 👍
+
+حراج لباس
+۱ ساعت پیش
+حراج بزرگ لباس زمستانی با ۸۰٪ تخفیف فقط در libas-haraj.ir
+پاسخ | ۰ 👍
+"""
+    for row in (None, {"navigation": 0.9, "body": 0.1}):
+        labelled = _label(page, row)
+        # (Each scam ends in a handle or a domain, no full stop, so its row is cut into its block.)
+        assert [label for label, _ in labelled[1:5]] == ["comment"] * 4, row
+        assert [label for label, _ in labelled[5:]] == ["spam"] * 6, row
+    text = "Anna says:\nNice, I will visit. 카톡 아이디 minji88 로 연락 주세요\nReply\n"
+    assert [label for label, _ in _label(text, {"comment": 0.9, "navigation": 0.1})][1] == "spam"
