@@ -424,7 +424,10 @@ def _comment_thread(blocks: Sequence[Block], labels: list[str], reasons: list[Re
 # commenter's name or handle (``Role.NAME``), and of a line counted as ``Role.SHORT``
 # without a digit or a repeat.
 _SHAPE_TEXT_MAX_WORDS = 150
-_SHAPE_NAME_MAX_WORDS = 3
+_SHAPE_NAME_MAX_WORDS = 4
+# A teaser's title has at most this many words; a line without a full stop that has more is a
+# comment's sentence left unstopped, as readers leave them.
+_SHAPE_TITLE_MAX_WORDS = 20
 # Title case: this share of the words over three letters capitalised.  A German sentence
 # capitalises its nouns, about a third to a half of such words.
 _TITLE_CASE_SHARE = 0.75
@@ -478,7 +481,10 @@ def _thread_shape(blocks: Sequence[Block], labels: list[str], reasons: list[Reas
                 _is_comment_text(text)
                 # Under a row that comes back on the page, the text needs no full stop:
                 # readers often leave it off ("... order from our shop on Instagram").
-                or (tail and exact_counts[key.exact] > 1 and words >= _COMMENT_MIN_WORDS and not _title_cased(text))):
+                or (tail and exact_counts[key.exact] > 1 and words >= _COMMENT_MIN_WORDS and not _title_cased(text))
+                # A sentence of more words than a headline has needs no full stop either.
+                or (words > _SHAPE_TITLE_MAX_WORDS and not tail and not text.rstrip().endswith(("...", "…"))
+                    and not _title_cased(text))):
             return Role.TEXT
         if tail and _header_over_text(b.text):
             return Role.TEXT
@@ -510,7 +516,7 @@ def _thread_shape(blocks: Sequence[Block], labels: list[str], reasons: list[Reas
 # corpus's gold 3 comment blocks have one (commenters giving their own mailbox: "Drop me a
 # line: ...@gmail.com"), against 401 spam blocks.  ("Signal" is no messenger here: it is a
 # word too, "best signal in ...".)
-_MESSENGER = (r"(?:whats\s?app|telegram|viber|wechat|kakao\s?talk|ватсап|вотсап|вацап|телеграм+|вайбер|واتساب|واتس\s?اب"
+_MESSENGER = (r"(?:whats\s?app|telegram|viber|wechat|kakao\s?talk|zalo|ватсап|вотсап|вацап|телеграм+|вайбер|واتساب|واتس\s?اب"
               r"|واتساپ|تيليجرام|تلغرام|تليغرام|تلگرام|व्हाट्सएप|व्हाट्सऐप|टेलीग्राम|微信|电报|카톡|카카오톡|텔레그램)")
 _CONTACT = re.compile(rf"(?<![\w+])\+\d{{1,3}}[\s\-]?\(?\d[\d\s\-()]{{6,}}\d|(?<![<\w.+\-]){_FREE_MAIL}"
                       rf"|{_MESSENGER}\W{{0,3}}(?:\w+\W{{1,3}}){{0,3}}?(?:@[A-Za-z_][\w.]{{3,}}|[A-Za-z][A-Za-z_.]*\d[\w.]*"
@@ -544,8 +550,10 @@ def _contact_spam(blocks: Sequence[Block], labels: list[str], reasons: list[Reas
             continue
         labels[i], reasons[i] = "spam", reason
         for above in range(i - 1, max(-1, i - 1 - _HEADER_MAX_LINES), -1):
+            text = blocks[above].text.rstrip()
             if labels[above] != "comment" or not (is_header[above] or reasons[above] == _THREAD_SHAPE) \
-                    or _is_comment_text(blocks[above].text):
+                    or _is_comment_text(text) or text.endswith(("!", "?", "！", "？")):
+                # (A reply of a word or two, "Sleep tight!", is no header.)
                 break
             labels[above], reasons[above] = "spam", reason
 

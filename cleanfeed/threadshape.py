@@ -93,6 +93,8 @@ MIN_SHAPE_REPEATS = 3
 #: Synes godt om (7)"), two more after a name ("Jean-Luc Ferrand · il y a 3 heures"); a
 #: longer line with a number is a title ("Top 7 Benefits of ...").
 TIMED_MAX_TOKENS = 6
+#: ... or it is a row of items of at most this many words each, between separators ("·", "|").
+ITEM_MAX_TOKENS = 3
 #: A thread is taken only where something says a thread is there, within this many blocks
 #: of its first or last comment: its heading with the count of comments ("Debat (4)",
 #: "4 comentarii": a count and a word or two, no rule's line), or a block the caller knows
@@ -134,6 +136,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _COUNT = re.compile(r"\(?\d{1,3}\)?\s+[^\W\d_]+(?:\s+[^\W\d_]+)?|[^\W\d_]+(?:\s+[^\W\d_]+)?\s+\(?\d{1,3}\)?"
                     r"|[^\W\d_]+(?:\s+[^\W\d_]+)?\s*[(（]\d{1,3}[)）]")
 _COUNT_LINE = re.compile(rf"^[ \t]*(?:{_COUNT.pattern})[ \t]*$", re.MULTILINE)
+_SEPARATOR = re.compile(r"\s[·•|]\s")
 _DATE_OR_TIME = re.compile(r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}:\d{2}")
 
 
@@ -190,7 +193,8 @@ def _key(line: str) -> RowKey:
     shape = _SPACE.sub(" ", _DIGITS.sub("#", _WORDS.sub("w", line)))
     tokens = line.split()
     named = len(tokens) >= 2 and opens_name(tokens[0]) and not tokens[1][:1].isdigit()
-    timed = bool(_DATE_OR_TIME.search(line) or (_LETTER.search(line) and len(tokens) <= TIMED_MAX_TOKENS + 2 * named))
+    timed = bool(_DATE_OR_TIME.search(line) or (_LETTER.search(line) and (len(tokens) <= TIMED_MAX_TOKENS + 2 * named
+                                                                         or _short_items(line))))
     counted = _COUNT.fullmatch(line) is not None
     return RowKey(exact, shape, int(number.group()[:9]), named, timed, counted)
 
@@ -202,6 +206,14 @@ def opens_name(word: str) -> bool:
     first = word.lstrip("[(（【「<").strip()[:1]
     return first.isalpha() and not first.islower()
 
+
+
+def _short_items(line: str) -> bool:
+    """Whether a line is a row of short items between separators ("Thích (24) · Trả lời · 2
+    giờ trước"): in a language of one-syllable words such a row has more words than a time
+    line elsewhere, but none of its items is longer than a few of them."""
+    items = _SEPARATOR.split(line)
+    return len(items) >= 2 and all(len(item.split()) <= ITEM_MAX_TOKENS for item in items)
 
 
 def may_count_comments(texts: Iterable[str]) -> bool:
@@ -414,18 +426,20 @@ def _matching_length(edge: int, neighbour: int, span: int, step: int, roles: _Ro
         if not 0 <= k < len(roles) or roles[k] is not roles[m] or roles[k] is Role.OTHER:
             break
         length = j
-    if any(roles[edge + step * j] is Role.TEXT for j in range(length + 1)):
+    edge_is_text = roles[edge] is Role.TEXT  # a row run into its comment's text
+    if (edge_is_text and length) or any(roles[edge + step * j] is Role.TEXT for j in range(1, length + 1)):
         return length
     # Block by block the two do not match where one comment's row runs together with its
     # text and the other's stands alone (a time line with no digit reads as a name, too):
     # then as many texts as the neighbour has, and above them as many other lines.
     group = [roles[neighbour - j] for j in range(span + 1)] if step < 0 else [roles[neighbour + j] for j in range(span + 1)]
-    texts = sum(r is Role.TEXT for r in group)
+    texts = sum(r is Role.TEXT for r in group) - edge_is_text
     lines = sum(r in (Role.NAME, Role.SHORT) for r in group[1:])
     length, j = 0, 1
-    while texts and 0 <= edge + step * j < len(roles) and roles[edge + step * j] is Role.TEXT:
+    while texts > 0 and 0 <= edge + step * j < len(roles) and roles[edge + step * j] is Role.TEXT:
         texts, length, j = texts - 1, j, j + 1
-    while length and lines and 0 <= edge + step * j < len(roles) and roles[edge + step * j] in (Role.NAME, Role.SHORT):
+    while (length or edge_is_text) and lines and 0 <= edge + step * j < len(roles) \
+            and roles[edge + step * j] in (Role.NAME, Role.SHORT):
         lines, length, j = lines - 1, j, j + 1
     return length
 

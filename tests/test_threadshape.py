@@ -354,3 +354,36 @@ def test_scams_in_other_scripts_give_their_messenger_digits_and_percent_in_them(
         assert [label for label, _ in labelled[5:]] == ["spam"] * 6, row
     text = "Anna says:\nNice, I will visit. 카톡 아이디 minji88 로 연락 주세요\nReply\n"
     assert [label for label, _ in _label(text, {"comment": 0.9, "navigation": 0.1})][1] == "spam"
+
+
+# Vietnamese writes a word per syllable: a row of short items ("Thích (24) · Trả lời · 2 giờ
+# trước") has more words than a time line elsewhere; names run to four words; readers leave
+# their sentences unstopped; Zalo is the country's messenger.
+VIETNAMESE = """Ý kiến (4)
+
+Nguyễn Thị Thu Hà
+Mong thư viện mở cửa cả tối thứ Bảy để học sinh có chỗ ôn thi cuối kỳ mà không phải chen chúc ở quán cà phê
+Thích (12) · Trả lời · 3 giờ trước
+
+Lê Minh
+Bao giờ thì có bãi gửi xe?
+Thích (4) · Trả lời · 2 giờ trước
+
+Việc Làm Tại Nhà
+Thu nhập 400k mỗi ngày chỉ cần điện thoại, liên hệ Zalo 0987 654 321 để nhận việc ngay hôm nay
+Thích (0) · Trả lời · 1 giờ trước
+
+Trần Quốc Bảo
+Một công trình rất cần thiết.
+Thích (7) · Trả lời · 30 phút trước
+"""
+
+
+def test_a_vietnamese_thread_and_its_zalo_scam():
+    for row in (None, {"navigation": 0.9, "body": 0.1}):
+        labels = dict((text, label) for label, text in _label(VIETNAMESE, row))
+        assert labels.pop("Ý kiến (4)") != "comment"
+        scam = {t: lab for t, lab in labels.items() if t in ("Việc Làm Tại Nhà", "Thích (0) · Trả lời · 1 giờ trước")
+                or t.startswith("Thu nhập")}
+        assert set(scam.values()) <= {"spam", "comment"} and labels["Việc Làm Tại Nhà"] == "spam", row
+        assert [t for t, lab in labels.items() if lab not in ("comment", "spam")] == [], row
