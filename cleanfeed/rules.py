@@ -357,7 +357,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _R("comment_date_time_line", "comment", rf"^(?=.{{0,120}}$)(?=.*\d{{1,2}}[:.]\d{{2}})(?=.*{_DATE})",
        "A short line with a date and a clock time is often a comment header; datelines share it, so a feature.",
        strength="soft",
-       max_chars=120),
+       max_chars=120, requires=tuple("0123456789")),
     _R("comment_ago_header", "comment",
        rf"^(?!(?:by|{_alt(lx.BY)})\s)(?!{_alt(lx.PUBLISHED)}\b)"
        rf"(?:(?:{_AGO_NAME})?\d{{1,3}}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
@@ -510,7 +510,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     # Not hard: a date alone on its line is also a comment's time stamp, which is comment.
     _R("nav_date_line", "navigation", rf"^{_DATE},?\s*(?:{_TIME})?$",
        "A date alone on its line under a headline is page metadata (rules-only layout looks past it).",
-       strength="marker", kind="article_meta", max_chars=60),
+       strength="marker", kind="article_meta", max_chars=60, requires=tuple("0123456789")),
     _R("nav_taxonomy", "navigation", rf"^(?:tags?|topics?|filed under|categor(?:y|ies)|posted in|keywords?|sections?|{_alt(lx.TAXONOMY)})\s*:",
        "Tag and category lists.",
        requires=(":",)),
