@@ -105,7 +105,10 @@ _SHOP_OFFER_IN_COMMENT = Reason.context("shop_offer_in_comment")
 # of the training corpus; benchmarks/studies/rules_only_layout.py scores them on the other folds
 # against keeping every such block, and benchmarks/RESULTS.md on the eval sets.
 _PROSE_MIN_WORDS = 8
-_PROSE_ENDS = (".", "!", "?", ":", "…", ")", '"', "'", "”", "’", "。", "！", "？", "」", "』", "）",
+# ... in Thai and Lao, which mark no sentence's end, this many (about eighty letters: longer
+# than a headline or a menu line).
+_UNMARKED_PROSE_MIN_WORDS = 20
+_PROSE_ENDS = (".", "!", "?", ":", "…", ")", '"', "'", "”", "’", "。", "！", "？", "」", "』", "）", "។", "။",
                # The question mark of Arabic, the full stops of Hindi, Armenian and Amharic.
                "؟", "।", "։", "።")
 # Greek ends a question with ";" (its question mark, U+037E, is the same character once
@@ -135,6 +138,8 @@ _TIME_REPLY_REACH = 3
 _NAME_MAX_WORDS = 5
 # The fewest words of a comment under a name line ("Ładne zdjęcia, ale tytuł przesadzony.").
 _COMMENT_MIN_WORDS = 3
+# ... and in Thai or Lao, which mark no sentence's end, this many (about twenty letters).
+_UNMARKED_COMMENT_MIN_WORDS = 5
 _RESUME_ONE_WORDS = 40
 _RESUME_TWO_WORDS = 15
 _WORD = re.compile(r"\w+")
@@ -142,8 +147,14 @@ _WORD = re.compile(r"\w+")
 # Myanmar): a run of them is one "word" to ``str.split``, so a Japanese paragraph counted
 # as one or two words and no CJK article read as prose (rules-only body token F1 0.023 in
 # Japanese, 0.006 in Chinese).  Counted as a word per two characters instead, about the
-# length of a word in those languages.
+# length of a word in Chinese and Japanese; in Thai, Lao, Khmer and Myanmar, whose words
+# are longer and whose vowels are characters of their own, a word per four.
 _NO_SPACE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]+")
+_LONG_WORDS = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+# Thai and Lao end no sentence with a mark (a space or the end of the line does): a text that
+# ends in one of their letters ends its sentence.  (Khmer and Myanmar have marks of their own,
+# in ``_PROSE_ENDS``.)
+_UNMARKED_END = re.compile(r"[\u0e01-\u0e4e\u0e81-\u0ecd]$")
 
 # Characters no text is made of: U+FFFD (what invalid UTF-8 decodes to) and the C0/C1
 # controls other than tab and the line breaks.  Random bytes decode to about 60 % of
@@ -517,7 +528,7 @@ def _thread_shape(blocks: Sequence[Block], labels: list[str], reasons: list[Reas
 # line: ...@gmail.com"), against 401 spam blocks.  ("Signal" is no messenger here: it is a
 # word too, "best signal in ...".)
 _MESSENGER = (r"(?:whats\s?app|telegram|viber|wechat|kakao\s?talk|zalo|ватсап|вотсап|вацап|телеграм+|вайбер|واتساب|واتس\s?اب"
-              r"|واتساپ|تيليجرام|تلغرام|تليغرام|تلگرام|व्हाट्सएप|व्हाट्सऐप|टेलीग्राम|微信|电报|카톡|카카오톡|텔레그램)")
+              r"|واتساپ|تيليجرام|تلغرام|تليغرام|تلگرام|व्हाट्सएप|व्हाट्सऐप|टेलीग्राम|ไลน์|微信|电报|카톡|카카오톡|텔레그램)")
 _CONTACT = re.compile(rf"(?<![\w+])\+\d{{1,3}}[\s\-]?\(?\d[\d\s\-()]{{6,}}\d|(?<![<\w.+\-]){_FREE_MAIL}"
                       rf"|{_MESSENGER}\W{{0,3}}(?:\w+\W{{1,3}}){{0,3}}?(?:@[A-Za-z_][\w.]{{3,}}|[A-Za-z][A-Za-z_.]*\d[\w.]*"
                       rf"|\+?\d[\d\s\-]{{6,}}\d)", re.IGNORECASE)
@@ -708,8 +719,14 @@ def _is_short_comment(text: str) -> bool:
     """A comment's text, however short: a few words ending a sentence (not a teaser cut
     off with an ellipsis)."""
     stripped = text.rstrip()
-    ends = stripped.endswith(_PROSE_ENDS) or (stripped.endswith((";", "\u037e")) and _GREEK.search(stripped) is not None)
-    return ends and not stripped.endswith(("...", "…")) and _word_count(stripped) >= _COMMENT_MIN_WORDS
+    if stripped.endswith(_PROSE_ENDS) or (stripped.endswith((";", "\u037e")) and _GREEK.search(stripped) is not None):
+        least = _COMMENT_MIN_WORDS
+    elif _UNMARKED_END.search(stripped):
+        # With no mark to go by, a Thai name ("มานี รักเรียน") is told from a sentence by its length.
+        least = _UNMARKED_COMMENT_MIN_WORDS
+    else:
+        return False
+    return not stripped.endswith(("...", "…")) and _word_count(stripped) >= least
 
 
 def _is_name(text: str, any_script: bool = False) -> bool:
@@ -826,7 +843,8 @@ def _word_count(text: str) -> int:
     if text.isascii() or not _NO_SPACE.search(text):
         return len(text.split())
     chars = sum(len(run) for run in _NO_SPACE.findall(text))
-    return len(_NO_SPACE.sub(" ", text).split()) + (chars + 1) // 2
+    long_words = len(_LONG_WORDS.findall(text))
+    return len(_NO_SPACE.sub(" ", text).split()) + (chars - long_words + 1) // 2 + (long_words + 3) // 4
 
 
 def _reply_row(labels: list[str], reasons: list[Reason], is_header: list[bool], k: int) -> bool:
@@ -837,7 +855,10 @@ def _reply_row(labels: list[str], reasons: list[Reason], is_header: list[bool], 
 
 def _enough_words_ending_a_sentence(stripped: str) -> bool:
     """The first test of prose, on text without trailing white space."""
-    return stripped.endswith(_PROSE_ENDS) and _word_count(stripped) >= _PROSE_MIN_WORDS
+    if stripped.endswith(_PROSE_ENDS):
+        return _word_count(stripped) >= _PROSE_MIN_WORDS
+    # Thai and Lao: no mark, so only a paragraph longer than a headline reads as prose.
+    return _UNMARKED_END.search(stripped) is not None and _word_count(stripped) >= _UNMARKED_PROSE_MIN_WORDS
 
 
 def _ends_a_sentence(text: str) -> bool:

@@ -246,6 +246,19 @@ def test_rules_only_keeps_an_article_written_without_spaces():
     assert [b.label for b in out] == ["navigation", "navigation", "body", "body", "body"]
 
 
+def test_rules_only_keeps_an_article_in_a_script_that_marks_no_sentence_end():
+    # Thai ends no sentence with a mark: its paragraphs read as prose by their length (a
+    # word per four letters), its menu and a headline-length line do not.
+    text = ("หน้าแรก\n\nข่าว\n\nเทศบาลเปิดสวนสาธารณะแห่งใหม่ริมแม่น้ำ\n\n"
+            "เทศบาลนครเปิดสวนสาธารณะแห่งใหม่ริมแม่น้ำอย่างเป็นทางการเมื่อวันจันทร์ที่ผ่านมา "
+            "สวนมีพื้นที่ประมาณสามสิบไร่ พร้อมทางวิ่ง ลานกีฬา และที่จอดรถสำหรับผู้มาเยือน\n\n"
+            "นายกเทศมนตรีกล่าวว่าสวนแห่งนี้จะเปิดให้บริการทุกวันตั้งแต่เช้าจนถึงสามทุ่ม "
+            "โดยไม่เก็บค่าเข้าชม และจะจัดกิจกรรมสำหรับเด็กทุกวันเสาร์")
+    blocks = segment(text)
+    out = decide(blocks, rule_hits(blocks, RULES), RULES, None, {})
+    assert [b.label for b in out] == ["navigation", "navigation", "body", "body", "body"]
+
+
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), max_codepoint=0x2FFF)))
 def test_word_count_is_split_for_text_with_spaces(text):
     from cleanfeed.decide import _NO_SPACE, _word_count

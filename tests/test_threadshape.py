@@ -387,3 +387,27 @@ def test_a_vietnamese_thread_and_its_zalo_scam():
                 or t.startswith("Thu nhập")}
         assert set(scam.values()) <= {"spam", "comment"} and labels["Việc Làm Tại Nhà"] == "spam", row
         assert [t for t, lab in labels.items() if lab not in ("comment", "spam")] == [], row
+
+
+# Thai ends no sentence with a mark and writes no spaces between words: a comment is told
+# from its writer's name by its length alone.
+THAI = """แสดงความคิดเห็น (3)
+
+สมศรี ใจงาม
+วันนี้ไปเดินมาแล้วค่ะ บรรยากาศดีมากและสะอาดด้วย
+14 พ.ค. 2567 11:02 · ถูกใจ 9
+
+ประยุทธ์ ทองดี
+อยากให้เปิดถึงสี่ทุ่มจะได้มาวิ่งหลังเลิกงาน
+14 พ.ค. 2567 11:40 · ถูกใจ 3
+
+วันดี
+ที่จอดรถน้อยไปหน่อยนะครับ วันเสาร์หาที่จอดไม่ได้เลย
+14 พ.ค. 2567 12:05 · ถูกใจ 5
+"""
+
+
+def test_a_thai_thread_is_comments():
+    for row in (None, {"navigation": 0.9, "body": 0.1}):
+        labelled = _label(THAI, row)
+        assert [text for label, text in labelled if label != "comment"] == ["แสดงความคิดเห็น (3)"], row
