@@ -522,7 +522,8 @@ def _thread_shape(blocks: Sequence[Block], labels: list[str], reasons: list[Reas
 # How to reach the writer, in any language: a telephone number in international form
 # ("+45 21 43 65 87"), an address at a free mail service, or a messenger named with the
 # handle, ID or number to add there ("Telegram @trader_8", "加微信 zhuan8899"), in the
-# spellings scams use in Latin, Cyrillic, Arabic and Chinese script.  Readers seldom leave
+# spellings scams use in Latin, Cyrillic, Arabic, Persian, Devanagari, Thai, Korean and
+# Chinese script.  Readers seldom leave
 # these under a story; scams do ("write to him on WhatsApp", "pište na e-mail").  In the
 # corpus's gold 3 comment blocks have one (commenters giving their own mailbox: "Drop me a
 # line: ...@gmail.com"), against 401 spam blocks.  ("Signal" is no messenger here: it is a
@@ -838,8 +839,8 @@ def layout_summary() -> str:
 
 def _word_count(text: str) -> int:
     """Words of ``text``: white-space separated, and a word per two characters of a script
-    written without spaces (``_NO_SPACE``); the same as ``len(text.split())`` for text
-    without such characters."""
+    written without spaces (``_NO_SPACE``), per four in Thai, Lao, Khmer and Myanmar
+    (``_LONG_WORDS``); the same as ``len(text.split())`` for text without such characters."""
     if text.isascii() or not _NO_SPACE.search(text):
         return len(text.split())
     chars = sum(len(run) for run in _NO_SPACE.findall(text))

@@ -28,8 +28,7 @@ from enum import Enum
 from typing import NamedTuple
 
 __all__ = ["Mark", "Role", "RowKey", "ThreadGroup", "may_count_comments", "may_hold_thread", "opens_name", "plain_key",
-           "row_keys",
-           "tail_key", "thread_groups", "summary"]
+           "row_keys", "tail_key", "thread_groups", "summary"]
 
 
 class Role(Enum):
@@ -108,11 +107,8 @@ ANCHOR_REACH = 3
 #: Meters" in a product's table, is no action row.)
 MIN_UNANCHORED_GROUPS = 3
 
-# Python's ``re`` counts no combining mark as a word character, so a word of an Indic script,
-# whose vowels are such marks ("टिप्पणियाँ"), would be cut into four: keys and count headings
-# are read with the marks (Hebrew's and Arabic's points too) taken out.  (The ``regex``
-# module knows the marks, but made the page's search for a count heading 2.5 times slower.)
 def _mark_class() -> str:
+    """A character class of the combining marks below U+2000, as ranges."""
     codes = [c for c in range(0x300, 0x2000) if unicodedata.category(chr(c)).startswith("M")]
     runs: list[list[int]] = []
     for c in codes:
@@ -123,6 +119,10 @@ def _mark_class() -> str:
     return "[" + "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in runs) + "]"
 
 
+# Python's ``re`` counts no combining mark as a word character, so a word of an Indic script,
+# whose vowels are such marks ("टिप्पणियाँ"), would be cut into four: keys and count headings
+# are read with the marks (Hebrew's and Arabic's points too) taken out.  (The ``regex``
+# module knows the marks, but made the page's search for a count heading 2.5 times slower.)
 _MARKS = re.compile(_mark_class())
 _DIGITS = re.compile(r"\d+")
 # A run of words (letters, with the apostrophes, hyphens and spaces inside a name) is one
@@ -205,7 +205,6 @@ def opens_name(word: str) -> bool:
     Chinese, Hebrew, Thai...), where every word may be one."""
     first = word.lstrip("[(（【「<").strip()[:1]
     return first.isalpha() and not first.islower()
-
 
 
 def _short_items(line: str) -> bool:
@@ -432,7 +431,7 @@ def _matching_length(edge: int, neighbour: int, span: int, step: int, roles: _Ro
     # Block by block the two do not match where one comment's row runs together with its
     # text and the other's stands alone (a time line with no digit reads as a name, too):
     # then as many texts as the neighbour has, and above them as many other lines.
-    group = [roles[neighbour - j] for j in range(span + 1)] if step < 0 else [roles[neighbour + j] for j in range(span + 1)]
+    group = [roles[neighbour + step * j] for j in range(span + 1)]
     texts = sum(r is Role.TEXT for r in group) - edge_is_text
     lines = sum(r in (Role.NAME, Role.SHORT) for r in group[1:])
     length, j = 0, 1
