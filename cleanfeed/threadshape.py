@@ -131,10 +131,11 @@ _WORDS = re.compile(r"[^\W\d_]+(?:[\s'’.\-]+[^\W\d_]+)*\.?")
 _SPACE = re.compile(r"\s+")
 _LETTER = re.compile(r"[^\W\d_]")
 # A count and one or two words, the count alone or in brackets, before or after them; in
-# brackets it may follow the words with no space, and the brackets may be the full-width
-# ones of Chinese and Japanese ("网友评论（5）").
+# brackets it may follow the words with no space, bring a word of its own ("Diskusia (5
+# príspevkov)"), and the brackets may be the full-width ones of Chinese and Japanese
+# ("网友评论（5）").
 _COUNT = re.compile(r"\(?\d{1,3}\)?\s+[^\W\d_]+(?:\s+[^\W\d_]+)?|[^\W\d_]+(?:\s+[^\W\d_]+)?\s+\(?\d{1,3}\)?"
-                    r"|[^\W\d_]+(?:\s+[^\W\d_]+)?\s*[(（]\d{1,3}[)）]")
+                    r"|[^\W\d_]+(?:\s+[^\W\d_]+)?\s*[(（]\d{1,3}(?:\s+[^\W\d_]+)?[)）]")
 _COUNT_LINE = re.compile(rf"^[ \t]*(?:{_COUNT.pattern})[ \t]*$", re.MULTILINE)
 _SEPARATOR = re.compile(r"\s[·•|]\s")
 _DATE_OR_TIME = re.compile(r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}:\d{2}")
@@ -323,18 +324,25 @@ def _runs(where: list[int], roles: _Roles, named: Callable[[int], bool],
     """The maximal runs of ``where`` whose neighbours are a comment's length apart with a
     comment between them: its text, its author's name and its time (or like count).  The
     time is what tells a thread from a grid of cards (title, blurb, "Book now"), which
-    repeats as regularly and has names of a sort too."""
+    repeats as regularly and has names of a sort too.  One comment without a name line
+    between two with one stays in the run: a scam signs as a business ("Rýchla pôžička"),
+    not as a person."""
     runs: list[list[int]] = [[where[0]]]
+    nameless: list[bool] = [False]  # per run: whether its last comment had no name
     for a, b in zip(where, where[1:]):
         if GAP_MIN <= b - a <= GAP_MAX:
             # A row run together with its comment's text brings the text along.
             between = roles[a + 1:b + 1] if roles[b] is Role.TEXT else roles[a + 1:b]
-            if (Role.TEXT in between and Role.OTHER not in between
-                    and any(named(k) for k in range(a, b)) and any(timed(k) for k in range(a, b + 1))):
-                runs[-1].append(b)
-                continue
+            if Role.TEXT in between and Role.OTHER not in between and any(timed(k) for k in range(a, b + 1)):
+                has_name = any(named(k) for k in range(a, b))
+                if has_name or (len(runs[-1]) > 1 and not nameless[-1]):
+                    runs[-1].append(b)
+                    nameless[-1] = not has_name
+                    continue
         runs.append([b])
-    return runs
+        nameless.append(False)
+    # A run does not end on its comment without a name: it needs one with a name after it.
+    return [run[:-1] if last_nameless else run for run, last_nameless in zip(runs, nameless)]
 
 
 def _near_a_timed_repeat(n: int, where: list[int], keys: Sequence[RowKey | None]) -> bool:

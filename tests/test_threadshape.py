@@ -411,3 +411,33 @@ def test_a_thai_thread_is_comments():
     for row in (None, {"navigation": 0.9, "body": 0.1}):
         labelled = _label(THAI, row)
         assert [text for label, text in labelled if label != "comment"] == ["แสดงความคิดเห็น (3)"], row
+
+
+# The count heading has a word inside its brackets, and one comment is signed by a business,
+# not a person: it stays in the run between comments with names.
+SLOVAK = """Diskusia (4 príspevky)
+
+Ivan_T
+Dobrá správa, konečne sa niečo robí.
+14.05.2024 09:12 | Odpovedať | +5 / -0
+
+Jana K.
+Kedy presne začnú práce?
+14.05.2024 09:40 | Odpovedať | +2 / -0
+
+Lacné pôžičky
+Pôžička do 24 hodín bez ručenia, stačí napísať na lacne.pozicky@gmail.com
+14.05.2024 10:05 | Odpovedať | +0 / -7
+
+Miro
+Dúfam, že to nebude stáť viac, ako sľúbili.
+14.05.2024 10:30 | Odpovedať | +3 / -1
+"""
+
+
+def test_a_thread_keeps_a_comment_signed_by_a_business():
+    for row in (None, {"navigation": 0.9, "body": 0.1}):
+        labels = dict((text, label) for label, text in _label(SLOVAK, row))
+        assert labels.pop("Diskusia (4 príspevky)") != "comment"
+        assert labels["Lacné pôžičky"] == "spam" and labels["Miro"] == "comment", row
+        assert [t for t, lab in labels.items() if lab not in ("comment", "spam")] == [], row
