@@ -81,7 +81,7 @@ from .labels import DEFAULT, LABELS, LAYOUT, MODEL, UNREADABLE, Label, Reason, R
 from .rules import _FREE_MAIL, _PHONE, _URL, RuleSet, rule_text
 from .segment import Block
 from .threadshape import (GAP_MAX, ROW_MAX_CHARS, Mark, Role, may_count_comments, may_hold_thread, opens_name, plain_key,
-                          row_keys, tail_key, thread_groups)
+                          row_keys, starts_with_handle, tail_key, thread_groups)
 
 __all__ = ["LabelledBlock", "decide", "decide_labels"]
 
@@ -447,6 +447,8 @@ _HAS_DIGIT = re.compile(r"\d")
 # a telephone number at the end of a text.
 _ENDS_WITH_LINK = re.compile(rf"(?:https?://|www\.)\S+$|\b[\w\-]+\.[a-z]{{2,6}}(?:/\S*)?$|\S+@\S+\.\w+$|(?<!\w)@\w{{3,}}$"
                              rf"|{_PHONE}$")
+# Marks between a comment header's parts, and a reply's arrow.
+_NOT_WORDS = re.compile(r"(?<!\S)[·•|—–↳→»›-](?!\S)")
 # A handle: letters with digits or underscores ("Krzysiek_89", "anna.k").
 _HANDLE = re.compile(r"(?=.*[^\W\d_])(?=.*[\d_.])[\w.]{3,30}")
 
@@ -501,11 +503,14 @@ def _thread_shape(blocks: Sequence[Block], labels: list[str], reasons: list[Reas
             return Role.TEXT
         if key is None or key.tail:
             return Role.OTHER
+        # (Separators and reply arrows are no words of a name: "↳ @dani_cohen · לפני שעה".)
+        words = _word_count(_NOT_WORDS.sub(" ", text))
         # A word of a script without capitals may be a name, unless the line comes back
         # ("【誤】" / "【正】" on every entry of an errata list): a name has only its
         # repeats to tell it from a word there.
-        if words <= _SHAPE_NAME_MAX_WORDS and _is_handle_or_name(b.text, key.number is None,
-                                                                 any_script=exact_counts[key.exact] == 1):
+        if words <= _SHAPE_NAME_MAX_WORDS and (_is_handle_or_name(b.text, key.number is None,
+                                                                  any_script=exact_counts[key.exact] == 1)
+                                               or starts_with_handle(b.text.lstrip())):
             return Role.NAME
         if words <= _SHAPE_NAME_MAX_WORDS or key.shape or exact_counts[key.exact] > 1:
             return Role.SHORT
@@ -522,14 +527,15 @@ def _thread_shape(blocks: Sequence[Block], labels: list[str], reasons: list[Reas
 # How to reach the writer, in any language: a telephone number in international form
 # ("+45 21 43 65 87"), an address at a free mail service, or a messenger named with the
 # handle, ID or number to add there ("Telegram @trader_8", "加微信 zhuan8899"), in the
-# spellings scams use in Latin, Cyrillic, Arabic, Persian, Devanagari, Thai, Korean and
-# Chinese script.  Readers seldom leave
+# spellings scams use in Latin, Cyrillic, Arabic, Persian, Hebrew, Devanagari, Bengali,
+# Thai, Korean and Chinese script.  Readers seldom leave
 # these under a story; scams do ("write to him on WhatsApp", "pište na e-mail").  In the
 # corpus's gold 3 comment blocks have one (commenters giving their own mailbox: "Drop me a
 # line: ...@gmail.com"), against 401 spam blocks.  ("Signal" is no messenger here: it is a
 # word too, "best signal in ...".)
 _MESSENGER = (r"(?:whats\s?app|telegram|viber|wechat|kakao\s?talk|zalo|ватсап|вотсап|вацап|телеграм+|вайбер|واتساب|واتس\s?اب"
-              r"|واتساپ|تيليجرام|تلغرام|تليغرام|تلگرام|व्हाट्सएप|व्हाट्सऐप|टेलीग्राम|ไลน์|微信|电报|카톡|카카오톡|텔레그램)")
+              r"|واتساپ|تيليجرام|تلغرام|تليغرام|تلگرام|וואטסאפ|ווטסאפ|טלגרם|व्हाट्सएप|व्हाट्सऐप|टेलीग्राम|হোয়াটসঅ্যাপ|টেলিগ্রাম"
+              r"|ไลน์|微信|电报|카톡|카카오톡|텔레그램)")
 _CONTACT = re.compile(rf"(?<![\w+])\+\d{{1,3}}[\s\-]?\(?\d[\d\s\-()]{{6,}}\d|(?<![<\w.+\-]){_FREE_MAIL}"
                       rf"|{_MESSENGER}\W{{0,3}}(?:\w+\W{{1,3}}){{0,3}}?(?:@[A-Za-z_][\w.]{{3,}}|[A-Za-z][A-Za-z_.]*\d[\w.]*"
                       rf"|\+?\d[\d\s\-]{{6,}}\d)", re.IGNORECASE)

@@ -28,7 +28,7 @@ from enum import Enum
 from typing import NamedTuple
 
 __all__ = ["Mark", "Role", "RowKey", "ThreadGroup", "may_count_comments", "may_hold_thread", "opens_name", "plain_key",
-           "row_keys", "tail_key", "thread_groups", "summary"]
+           "row_keys", "starts_with_handle", "tail_key", "thread_groups", "summary"]
 
 
 class Role(Enum):
@@ -138,6 +138,8 @@ _COUNT = re.compile(r"\(?\d{1,3}\)?\s+[^\W\d_]+(?:\s+[^\W\d_]+)?|[^\W\d_]+(?:\s+
                     r"|[^\W\d_]+(?:\s+[^\W\d_]+)?\s*[(（]\d{1,3}(?:\s+[^\W\d_]+)?[)）]")
 _COUNT_LINE = re.compile(rf"^[ \t]*(?:{_COUNT.pattern})[ \t]*$", re.MULTILINE)
 _SEPARATOR = re.compile(r"\s[·•|]\s")
+# An account's handle as comment systems print it: "@dani_cohen", Reddit's "u/nusrat".
+_HANDLE_WORD = re.compile(r"(?:@|u/)[^\W_][\w.]+$")
 _DATE_OR_TIME = re.compile(r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}:\d{2}")
 
 
@@ -193,7 +195,7 @@ def _key(line: str) -> RowKey:
     exact = _SPACE.sub(" ", _DIGITS.sub("#", line.lower()))
     shape = _SPACE.sub(" ", _DIGITS.sub("#", _WORDS.sub("w", line)))
     tokens = line.split()
-    named = len(tokens) >= 2 and opens_name(tokens[0]) and not tokens[1][:1].isdigit()
+    named = len(tokens) >= 2 and (opens_name(tokens[0]) or starts_with_handle(line)) and not tokens[1][:1].isdigit()
     timed = bool(_DATE_OR_TIME.search(line) or (_LETTER.search(line) and (len(tokens) <= TIMED_MAX_TOKENS + 2 * named
                                                                          or _short_items(line))))
     counted = _COUNT.fullmatch(line) is not None
@@ -205,7 +207,15 @@ def opens_name(word: str) -> bool:
     "[Beijing] Lao Zhang") is a capital, or a letter of a script without capitals (Arabic,
     Chinese, Hebrew, Thai...), where every word may be one."""
     first = word.lstrip("[(（【「<").strip()[:1]
-    return first.isalpha() and not first.islower()
+    # (Georgian's everyday letters are lower case in Unicode, but Georgian has no capitals
+    # to begin a name with.)
+    return first.isalpha() and (not first.islower() or "\u10d0" <= first <= "\u10ff")
+
+
+def starts_with_handle(line: str) -> bool:
+    """Whether a line opens with an account's handle ("@ruti.m · 2 hours ago", "u/nusrat")."""
+    first = line.split(maxsplit=1)
+    return bool(first) and _HANDLE_WORD.match(first[0].lstrip("↳→")) is not None
 
 
 def _short_items(line: str) -> bool:

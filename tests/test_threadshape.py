@@ -441,3 +441,32 @@ def test_a_thread_keeps_a_comment_signed_by_a_business():
         assert labels.pop("Diskusia (4 príspevky)") != "comment"
         assert labels["Lacné pôžičky"] == "spam" and labels["Miro"] == "comment", row
         assert [t for t, lab in labels.items() if lab not in ("comment", "spam")] == [], row
+
+
+# Georgian writes names in letters Unicode calls lower case; the headers here open with a
+# handle, some with no digit in them ("@nino.b · ერთი საათის წინ").
+GEORGIAN = """კომენტარები (3)
+
+@levan_k · 3 საათის წინ
+ძალიან კარგი ამბავია, ბოლოს და ბოლოს!
+👍 7 · პასუხი
+
+@nino.b · ერთი საათის წინ
+როდის დაიწყება რეგისტრაცია?
+👍 2 · პასუხი
+
+  ↳ @levan_k · 30 წუთის წინ
+  მერიის საიტზე წერია, რომ ივნისში.
+  👍 1 · პასუხი
+
+დავითი
+20 წუთის წინ
+იმედია, ფასი ხელმისაწვდომი იქნება.
+👍 4 · პასუხი
+"""
+
+
+def test_handles_and_georgian_names_head_comments():
+    for row in (None, {"navigation": 0.9, "body": 0.1}):
+        labelled = _label(GEORGIAN, row)
+        assert [text for label, text in labelled if label != "comment"] == ["კომენტარები (3)"], row
