@@ -80,7 +80,7 @@ from .features import _FUNCTION_WORDS  # one list of function words for both use
 from .labels import DEFAULT, LABELS, LAYOUT, MODEL, UNREADABLE, Label, Reason, ReasonKind
 from .rules import _FREE_MAIL, _PHONE, _URL, RuleSet, rule_text
 from .segment import Block
-from .threadshape import (GAP_MAX, ROW_MAX_CHARS, Mark, Role, may_count_comments, may_hold_thread, opens_name, plain_key,
+from .threadshape import (GAP_MAX, RAW_ROW_MAX_CHARS, Mark, Role, may_count_comments, may_hold_thread, opens_name, plain_key,
                           row_keys, starts_with_handle, tail_key, thread_groups)
 
 __all__ = ["LabelledBlock", "decide", "decide_labels"]
@@ -510,7 +510,7 @@ def _thread_shape(blocks: Sequence[Block], labels: list[str], reasons: list[Reas
         # repeats to tell it from a word there.
         if words <= _SHAPE_NAME_MAX_WORDS and (_is_handle_or_name(b.text, key.number is None,
                                                                   any_script=exact_counts[key.exact] == 1)
-                                               or starts_with_handle(b.text.lstrip())):
+                                               or starts_with_handle(b.text)):
             return Role.NAME
         if words <= _SHAPE_NAME_MAX_WORDS or key.shape or exact_counts[key.exact] > 1:
             return Role.SHORT
@@ -585,11 +585,10 @@ def _row_keys_near_times(blocks: Sequence[Block], marks: list[Mark]) -> list | N
     n = len(blocks)
     keys: list = [None] * n
     looked = [False] * n
-    longest = 2 * ROW_MAX_CHARS  # before stripping white space
     for i, b in enumerate(blocks):
         text = b.text
         line = text if b.n_lines == 1 else text[text.rfind("\n") + 1:]
-        if b.bullet or len(line) > longest:
+        if b.bullet or len(line) > RAW_ROW_MAX_CHARS:
             looked[i] = True
         elif _HAS_DIGIT.search(line):
             looked[i] = True
@@ -736,13 +735,17 @@ def _is_short_comment(text: str) -> bool:
     return not stripped.endswith(("...", "…")) and _word_count(stripped) >= least
 
 
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
 def _is_name(text: str, any_script: bool = False) -> bool:
     """A person's or account's name alone on a line: one to ``_NAME_MAX_WORDS`` capitalised
     words, the last one perhaps an initial ("Thomas M."); with ``any_script``, words of a
     script without capitals count too ("محمد علي", "老张"), where the shape pass has the
     thread's repeats to go by besides."""
     words = rule_text(text).split()
-    opens = opens_name if any_script else (lambda w: w[:1].isupper())
+    opens = opens_name if any_script else _capitalised
     if not 0 < len(words) <= _NAME_MAX_WORDS or not all(opens(w) for w in words):
         return False
     last = words[-1]

@@ -27,8 +27,8 @@ from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
 from typing import NamedTuple
 
-__all__ = ["Mark", "Role", "RowKey", "ThreadGroup", "may_count_comments", "may_hold_thread", "opens_name", "plain_key",
-           "row_keys", "starts_with_handle", "tail_key", "thread_groups", "summary"]
+__all__ = ["RAW_ROW_MAX_CHARS", "Mark", "Role", "RowKey", "ThreadGroup", "may_count_comments", "may_hold_thread",
+           "opens_name", "plain_key", "row_keys", "starts_with_handle", "tail_key", "thread_groups", "summary"]
 
 
 class Role(Enum):
@@ -79,6 +79,9 @@ class ThreadGroup(NamedTuple):
 
 #: The longest line that can repeat as a comment's header or action row.
 ROW_MAX_CHARS = 80
+#: The longest block (or last line) that can still hold such a line once its white space is
+#: stripped: longer ones are not looked at for a key at all.
+RAW_ROW_MAX_CHARS = 2 * ROW_MAX_CHARS
 #: Blocks from one repeat to the next: a comment's text and up to three lines of name, time
 #: and actions, or a comment of a few paragraphs (a row run together with its text makes a
 #: gap of two: the name line, then that block).
@@ -170,7 +173,7 @@ def _line(text: str, tail: bool) -> str | None:
         head, _, line = text.strip().rpartition("\n")
         if not head.strip():
             return None
-    elif len(text) > 2 * ROW_MAX_CHARS:
+    elif len(text) > RAW_ROW_MAX_CHARS:
         return None
     else:
         line = text
@@ -195,7 +198,7 @@ def _key(line: str) -> RowKey:
     exact = _SPACE.sub(" ", _DIGITS.sub("#", line.lower()))
     shape = _SPACE.sub(" ", _DIGITS.sub("#", _WORDS.sub("w", line)))
     tokens = line.split()
-    named = len(tokens) >= 2 and (opens_name(tokens[0]) or starts_with_handle(line)) and not tokens[1][:1].isdigit()
+    named = len(tokens) >= 2 and (opens_name(tokens[0]) or _is_handle(tokens[0])) and not tokens[1][:1].isdigit()
     timed = bool(_DATE_OR_TIME.search(line) or (_LETTER.search(line) and (len(tokens) <= TIMED_MAX_TOKENS + 2 * named
                                                                          or _short_items(line))))
     counted = _COUNT.fullmatch(line) is not None
@@ -215,7 +218,11 @@ def opens_name(word: str) -> bool:
 def starts_with_handle(line: str) -> bool:
     """Whether a line opens with an account's handle ("@ruti.m · 2 hours ago", "u/nusrat")."""
     first = line.split(maxsplit=1)
-    return bool(first) and _HANDLE_WORD.match(first[0].lstrip("↳→")) is not None
+    return bool(first) and _is_handle(first[0])
+
+
+def _is_handle(word: str) -> bool:
+    return _HANDLE_WORD.match(word.lstrip("↳→")) is not None
 
 
 def _short_items(line: str) -> bool:
@@ -230,8 +237,7 @@ def may_count_comments(texts: Iterable[str]) -> bool:
     """Whether any line of ``texts`` could be a heading that counts comments: one search of
     the page's lines joined, so a page with no such line and nothing marked costs no key.
     Only blocks short enough to have a key (``row_keys``, ``tail_key``) are read."""
-    longest = 2 * ROW_MAX_CHARS
-    return _COUNT_LINE.search(_MARKS.sub("", "\n".join(t for t in texts if len(t) <= longest))) is not None
+    return _COUNT_LINE.search(_MARKS.sub("", "\n".join(t for t in texts if len(t) <= RAW_ROW_MAX_CHARS))) is not None
 
 
 def may_hold_thread(keys: Sequence[RowKey | None], marks: Sequence[Mark]) -> bool:
